@@ -1,0 +1,54 @@
+package org.partnerfinance.claims.api;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.partnerfinance.security.api.Caller;
+
+/**
+ * The claims service. Every method authorizes the caller: partner users create, submit and read only their own
+ * partner's claims; finance staff review all partners' claims within their approval limits. State changes, their ledger
+ * postings and their audit records commit in one unit of work.
+ */
+@ProviderType
+public interface ClaimService {
+
+    /** Claim types installed and enabled now. */
+    List<ClaimTypeInfo> availableTypes(Caller caller);
+
+    /** Runs validation and compliance rules without saving. */
+    List<ComplianceFinding> check(Caller caller, ClaimDraft draft);
+
+    /** Saves a new claim in status DRAFT. @throws ClaimValidationException when invalid */
+    Claim saveDraft(Caller caller, ClaimDraft draft);
+
+    /** Submits a draft. */
+    Claim submit(Caller caller, long claimId, long expectedVersion);
+
+    /** Saves and submits in one step (what the partner's form does). */
+    Claim submitNew(Caller caller, ClaimDraft draft);
+
+    /** Approves a submitted claim and posts its accrual. */
+    Claim approve(Caller caller, long claimId, long expectedVersion, String comment);
+
+    /** Rejects a submitted claim with a coded reason; a comment is required for {@link RejectionReason#OTHER}. */
+    Claim reject(Caller caller, long claimId, long expectedVersion, RejectionReason reason, String comment);
+
+    /** Records payment of an approved claim and posts the settlement (finance managers). */
+    Claim markPaid(Caller caller, long claimId, long expectedVersion, String paymentReference);
+
+    /** One claim, if the caller may read it. */
+    java.util.Optional<Claim> find(Caller caller, long claimId);
+
+    /** A partner's claims, newest first. */
+    List<Claim> listForPartner(Caller caller, String partnerId);
+
+    /** Submitted claims of all partners awaiting review, oldest first (finance roles). */
+    List<Claim> reviewQueue(Caller caller);
+
+    /** Counts and totals by status and currency: for a partner (partner roles) or for all partners (finance roles, partnerId null). */
+    List<StatusTotal> totals(Caller caller, String partnerId);
+
+    /** An attachment's bytes, if the caller may read the claim. */
+    AttachmentContent attachment(Caller caller, long claimId, long attachmentId);
+}

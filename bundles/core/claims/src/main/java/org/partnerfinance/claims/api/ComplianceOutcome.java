@@ -1,0 +1,3 @@
+package org.partnerfinance.claims.api;
+
+public enum ComplianceOutcome { PASS, WARN, FAIL }

@@ -1,0 +1,35 @@
+package org.partnerfinance.claims.api;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Coded reasons for rejecting a claim; the partner sees code, text and the reviewer's comment. */
+public enum RejectionReason {
+    MISSING_DOCUMENT("R01", "Receipt or proof missing or unreadable"),
+    NOT_ELIGIBLE("R02", "Not eligible under the programme terms"),
+    DUPLICATE("R03", "Duplicate of an earlier claim"),
+    OVER_LIMIT("R04", "Amount exceeds the allowed limit"),
+    OUT_OF_PERIOD("R05", "Outside the claim period"),
+    WRONG_AMOUNT("R06", "Amount does not match the documents"),
+    OTHER("R99", "Other reason, see comment");
+
+    private final String code;
+    private final String text;
+
+    RejectionReason(String code, String text) {
+        this.code = code;
+        this.text = text;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public static Optional<RejectionReason> byCode(String code) {
+        return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst();
+    }
+}

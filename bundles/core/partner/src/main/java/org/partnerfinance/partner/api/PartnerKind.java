@@ -1,0 +1,3 @@
+package org.partnerfinance.partner.api;
+
+public enum PartnerKind { DISTRIBUTOR, RESELLER, VENDOR }

@@ -1,0 +1,25 @@
+package org.partnerfinance.persistence.api;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * One database transaction that spans every bundle's persistence unit. Inside {@link #required(Work)} all
+ * EntityManagers of all bundles use the same JDBC connection, so a claim transition, its ledger posting and its audit
+ * record commit together or not at all.
+ */
+@ProviderType
+public interface UnitOfWork {
+
+    /**
+     * Runs the work in the current unit of work, or in a new one that commits when the work returns and rolls back
+     * when it throws. Checked exceptions are wrapped in {@link PersistenceException}; runtime exceptions propagate
+     * unchanged after the rollback.
+     */
+    <T> T required(Work<T> work);
+
+    /** Whether the current thread runs inside a unit of work. */
+    boolean active();
+
+    /** Marks the current unit of work so that it rolls back at its end, whatever happens. */
+    void setRollbackOnly();
+}
