@@ -1,0 +1,40 @@
+package org.partnerfinance.audit.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The single row holding the end of the chain; appenders lock it to append one after another. */
+@Entity
+@Table(name = "audit_head")
+public class AuditHeadEntity {
+
+    static final int ID = 1;
+
+    @Id
+    @Column(name = "id")
+    private int id;
+
+    @Column(name = "last_seq", nullable = false)
+    private long lastSeq;
+
+    @Column(name = "last_hash", nullable = false, length = 64)
+    private String lastHash;
+
+    public AuditHeadEntity() {
+    }
+
+    public long getLastSeq() {
+        return lastSeq;
+    }
+
+    public String getLastHash() {
+        return lastHash;
+    }
+
+    void advance(long seq, String hash) {
+        this.lastSeq = seq;
+        this.lastHash = hash;
+    }
+}

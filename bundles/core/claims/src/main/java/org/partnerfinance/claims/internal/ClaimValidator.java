@@ -1,0 +1,170 @@
+package org.partnerfinance.claims.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.partnerfinance.claims.api.AttachmentPolicy;
+import org.partnerfinance.claims.api.AttachmentUpload;
+import org.partnerfinance.claims.api.ClaimDraft;
+import org.partnerfinance.claims.api.ClaimField;
+import org.partnerfinance.claims.api.FieldDef;
+import org.partnerfinance.claims.api.Problem;
+
+/**
+ * The checks the claims core makes on every draft before the claim type's own validation: amount, date,
+ * description, the type's declared fields and the attachments against the type's policy. All problems are collected;
+ * the result also carries what would be stored (trimmed values, cleaned file names, sniffed content types).
+ */
+final class ClaimValidator {
+
+    static final int MAX_DESCRIPTION = 1000;
+    static final int MAX_TEXT = 200;
+    static final int MAX_LONG_TEXT = 4000;
+    static final int MAX_ATTACHMENTS = 10;
+    /** Upper bound for any file, whatever a claim type's policy says. */
+    static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
+
+    /** A file as it will be stored. */
+    record PreparedAttachment(String filename, String contentType, byte[] content, String sha256) {
+    }
+
+    /** Problems found, and the values to store when there are none. */
+    record Result(List<Problem> problems, String description, List<ClaimField> fields,
+            List<PreparedAttachment> attachments) {
+    }
+
+    private ClaimValidator() {
+    }
+
+    static Result check(ClaimDraft draft, List<FieldDef> fieldDefs, AttachmentPolicy policy) {
+        List<Problem> problems = new ArrayList<>();
+        if (draft.amount() == null) {
+            problems.add(new Problem("amount", "Enter the amount and its currency."));
+        } else if (draft.amount().signum() <= 0) {
+            problems.add(new Problem("amount", "The amount must be greater than zero."));
+        }
+        if (draft.date() == null) {
+            problems.add(new Problem("date", "Enter the date."));
+        }
+        String description = draft.description() == null ? "" : draft.description().strip();
+        if (description.isEmpty()) {
+            problems.add(new Problem("description", "Enter a description."));
+        } else if (description.length() > MAX_DESCRIPTION) {
+            problems.add(new Problem("description",
+                    "The description has " + description.length() + " characters; at most " + MAX_DESCRIPTION
+                            + " are allowed."));
+        }
+        List<ClaimField> fields = checkFields(draft.fields(), fieldDefs, problems);
+        List<PreparedAttachment> attachments = checkAttachments(draft.attachments(), policy, problems);
+        return new Result(List.copyOf(problems), description, fields, attachments);
+    }
+
+    private static List<ClaimField> checkFields(Map<String, String> values, List<FieldDef> defs,
+            List<Problem> problems) {
+        List<ClaimField> fields = new ArrayList<>();
+        for (FieldDef def : defs) {
+            String raw = values.get(def.name());
+            String value = raw == null ? "" : raw.strip();
+            if (value.isEmpty()) {
+                if (def.required()) {
+                    problems.add(new Problem(def.name(), def.label() + " is required."));
+                }
+                continue;
+            }
+            Optional<String> problem = switch (def.kind()) {
+                case TEXT -> value.length() > MAX_TEXT
+                        ? Optional.of(def.label() + " has at most " + MAX_TEXT + " characters.") : Optional.empty();
+                case LONG_TEXT -> value.length() > MAX_LONG_TEXT
+                        ? Optional.of(def.label() + " has at most " + MAX_LONG_TEXT + " characters.")
+                        : Optional.empty();
+                case CHOICE -> def.choices().contains(value) ? Optional.empty()
+                        : Optional.of(def.label() + ": choose one of " + String.join(", ", def.choices()) + ".");
+                case DATE -> isDate(value) ? Optional.empty()
+                        : Optional.of(def.label() + " must be a date like 2025-01-31.");
+                case DECIMAL -> isDecimal(value) ? Optional.empty()
+                        : Optional.of(def.label() + " must be a number like 1234.50.");
+            };
+            if (problem.isPresent()) {
+                problems.add(new Problem(def.name(), problem.get()));
+            } else {
+                fields.add(new ClaimField(def.name(), def.label(), value));
+            }
+        }
+        return fields;
+    }
+
+    private static List<PreparedAttachment> checkAttachments(List<AttachmentUpload> uploads, AttachmentPolicy policy,
+            List<Problem> problems) {
+        List<PreparedAttachment> prepared = new ArrayList<>();
+        if (policy == null || policy.contentTypes().isEmpty()) {
+            if (!uploads.isEmpty()) {
+                problems.add(new Problem("attachments", "This type of claim takes no attachments."));
+            }
+            return prepared;
+        }
+        if (uploads.isEmpty() && policy.required()) {
+            problems.add(new Problem("attachments", "Attach at least one file (" + accepted(policy) + ")."));
+        }
+        if (uploads.size() > MAX_ATTACHMENTS) {
+            problems.add(new Problem("attachments", "Attach at most " + MAX_ATTACHMENTS + " files."));
+            return prepared;
+        }
+        long maxBytes = Math.min(policy.maxBytes(), MAX_FILE_BYTES);
+        for (AttachmentUpload upload : uploads) {
+            String name = Attachments.sanitizeFilename(upload.filename());
+            byte[] content = upload.content();
+            if (content == null || content.length == 0) {
+                problems.add(new Problem("attachments", "The file " + name + " is empty."));
+                continue;
+            }
+            if (content.length > maxBytes) {
+                problems.add(new Problem("attachments", "The file " + name + " is larger than "
+                        + Attachments.describeSize(maxBytes) + "."));
+                continue;
+            }
+            Optional<String> sniffed = Attachments.sniff(content);
+            if (sniffed.isEmpty() || !policy.contentTypes().contains(sniffed.get())) {
+                problems.add(new Problem("attachments", "The file " + name
+                        + " is not an accepted kind of file (" + accepted(policy) + ")."));
+                continue;
+            }
+            Optional<String> byName = Attachments.typeForFilename(name);
+            if (byName.isPresent() && !byName.get().equals(sniffed.get())) {
+                problems.add(new Problem("attachments", "The file " + name + " is named like a "
+                        + Attachments.label(byName.get()) + " file but contains " + Attachments.label(sniffed.get())
+                        + "."));
+                continue;
+            }
+            prepared.add(new PreparedAttachment(name, sniffed.get(), content, Attachments.sha256Hex(content)));
+        }
+        return prepared;
+    }
+
+    private static String accepted(AttachmentPolicy policy) {
+        return policy.contentTypes().stream().map(Attachments::label).sorted().collect(Collectors.joining(", "));
+    }
+
+    private static boolean isDate(String value) {
+        try {
+            LocalDate.parse(value);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static boolean isDecimal(String value) {
+        try {
+            new BigDecimal(value);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,591 @@
+package org.partnerfinance.claims.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.osgi.framework.BundleContext;
+import org.partnerfinance.audit.api.AuditTrail;
+import org.partnerfinance.audit.api.Verification;
+import org.partnerfinance.audit.internal.AuditTrailImpl;
+import org.partnerfinance.claims.api.AccountingRule;
+import org.partnerfinance.claims.api.AttachmentContent;
+import org.partnerfinance.claims.api.AttachmentPolicy;
+import org.partnerfinance.claims.api.AttachmentUpload;
+import org.partnerfinance.claims.api.Claim;
+import org.partnerfinance.claims.api.ClaimChange;
+import org.partnerfinance.claims.api.ClaimDraft;
+import org.partnerfinance.claims.api.ClaimField;
+import org.partnerfinance.claims.api.ClaimListener;
+import org.partnerfinance.claims.api.ClaimStatus;
+import org.partnerfinance.claims.api.ClaimType;
+import org.partnerfinance.claims.api.ClaimValidationException;
+import org.partnerfinance.claims.api.ComplianceFinding;
+import org.partnerfinance.claims.api.ComplianceOutcome;
+import org.partnerfinance.claims.api.ComplianceRule;
+import org.partnerfinance.claims.api.FieldDef;
+import org.partnerfinance.claims.api.IllegalTransitionException;
+import org.partnerfinance.claims.api.Problem;
+import org.partnerfinance.claims.api.RejectionReason;
+import org.partnerfinance.claims.api.StatusTotal;
+import org.partnerfinance.extensions.api.ExtensionConstants;
+import org.partnerfinance.extensions.api.FeatureToggles;
+import org.partnerfinance.ledger.api.Accounts;
+import org.partnerfinance.ledger.api.Balance;
+import org.partnerfinance.ledger.api.JournalEntry;
+import org.partnerfinance.ledger.api.JournalLine;
+import org.partnerfinance.ledger.api.LedgerService;
+import org.partnerfinance.ledger.api.Money;
+import org.partnerfinance.ledger.internal.LedgerServiceImpl;
+import org.partnerfinance.partner.api.PartnerKind;
+import org.partnerfinance.partner.internal.PartnerServiceImpl;
+import org.partnerfinance.persistence.api.ConcurrentChangeException;
+import org.partnerfinance.persistence.api.PersistenceUnitSpec;
+import org.partnerfinance.persistence.internal.TestPersistence;
+import org.partnerfinance.security.api.AccessDeniedException;
+import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.security.api.Role;
+
+/**
+ * The claims service with the real ledger, audit trail and partner services, all on one in-memory Derby database
+ * through the real unit of work.
+ */
+public class ClaimServiceDbTest {
+
+    private static final Caller PARTNER = new Caller("partner", null, Set.of(Role.PARTNER_USER), "P-1001");
+    private static final Caller PARTNER2 = new Caller("partner2", null, Set.of(Role.PARTNER_USER), "P-2002");
+    private static final Caller REVIEWER = new Caller("reviewer", null, Set.of(Role.FINANCE_REVIEWER), null);
+    private static final Caller MANAGER = new Caller("manager", null, Set.of(Role.FINANCE_MANAGER), null);
+    private static final Caller ADMIN = new Caller("admin", null, Set.of(Role.ADMINISTRATOR), null);
+    private static final LocalDate TODAY = LocalDate.of(2025, 3, 20);
+
+    private TestPersistence db;
+    private LedgerService ledger;
+    private AuditTrail audit;
+    private ClaimServiceImpl claims;
+    private final Set<String> switchedOff = Collections.synchronizedSet(new HashSet<>());
+    private final List<ClaimChange> heard = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean auditFails;
+
+    /** A claim type like the expense extension's: a required category, a receipt, no future dates. */
+    private static final ClaimType EXPENSE = new ClaimType() {
+        @Override
+        public String id() {
+            return "expense";
+        }
+
+        @Override
+        public String name() {
+            return "Expense reimbursement";
+        }
+
+        @Override
+        public List<FieldDef> fields() {
+            return TestClaims.FIELDS;
+        }
+
+        @Override
+        public AttachmentPolicy attachmentPolicy() {
+            return TestClaims.RECEIPT_REQUIRED;
+        }
+
+        @Override
+        public List<Problem> validate(ClaimDraft draft, Clock clock) {
+            return draft.date().isAfter(LocalDate.now(clock))
+                    ? List.of(new Problem("date", "The date cannot be in the future.")) : List.of();
+        }
+
+        @Override
+        public Money eligibleAmount(ClaimDraft draft) {
+            return draft.amount();
+        }
+
+        @Override
+        public AccountingRule accountingRule() {
+            return new AccountingRule(Accounts.PARTNER_EXPENSES, Accounts.ACCRUED_PARTNER_CLAIMS, Accounts.BANK);
+        }
+    };
+
+    private static BundleContext contextOf(Class<?> component) {
+        return (BundleContext) Proxy.newProxyInstance(ClaimServiceDbTest.class.getClassLoader(),
+                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getBundle")) {
+                        return TestPersistence.bundleOf(component);
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Before
+    public void setUp() {
+        db = TestPersistence.inMemory();
+        ledger = new LedgerServiceImpl(db.persistenceService(), contextOf(LedgerServiceImpl.class));
+        AuditTrail realAudit = new AuditTrailImpl(db.persistenceService(), contextOf(AuditTrailImpl.class));
+        audit = (AuditTrail) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AuditTrail.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("append") && auditFails) {
+                        throw new IllegalStateException("audit trail unavailable");
+                    }
+                    try {
+                        return method.invoke(realAudit, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        PartnerServiceImpl partners = new PartnerServiceImpl(db.persistenceService(), db.unitOfWork(), audit,
+                contextOf(PartnerServiceImpl.class));
+        partners.create(Caller.system(), "P-1001", "Acme Resellers", PartnerKind.RESELLER, Currency.getInstance("EUR"));
+        partners.create(Caller.system(), "P-2002", "Globex", PartnerKind.DISTRIBUTOR, Currency.getInstance("EUR"));
+
+        claims = new ClaimServiceImpl(new ApprovalLimits(new BigDecimal("10000"), new BigDecimal("250000")),
+                db.persistenceService().open(new PersistenceUnitSpec(ClaimServiceImpl.UNIT,
+                        TestPersistence.bundleOf(ClaimServiceImpl.class), ClaimServiceImpl.ENTITY_CLASSES,
+                        "db/claims")),
+                db.unitOfWork(), ledger, audit, partners,
+                Clock.fixed(Instant.parse("2025-03-20T10:00:00Z"), ZoneOffset.UTC));
+        claims.toggles = new FeatureToggles() {
+            @Override
+            public boolean isEnabled(String extensionId) {
+                return !switchedOff.contains(extensionId);
+            }
+
+            @Override
+            public Set<String> disabled() {
+                return Set.copyOf(switchedOff);
+            }
+
+            @Override
+            public void setEnabled(Caller caller, String extensionId, boolean enabled) {
+                throw new AssertionError("not used");
+            }
+        };
+        installExpenseType();
+        claims.listeners = List.of(heard::add);
+    }
+
+    @After
+    public void tearDown() {
+        db.close();
+    }
+
+    private void installExpenseType() {
+        claims.claimTypes = List.of(Map.entry(Map.of(ExtensionConstants.EXTENSION_ID, "expense",
+                ExtensionConstants.EXTENSION_KIND, "claim-type"), EXPENSE));
+    }
+
+    private static ClaimDraft draft(String partnerId, String amount, String description, byte[] receipt) {
+        return new ClaimDraft("expense", partnerId, TestClaims.DAY, description, Money.of(amount, "EUR"),
+                Map.of("category", "travel", "note", "Airport"), List.of(new AttachmentUpload("receipt.pdf", receipt)));
+    }
+
+    private static byte[] pdf(String text) {
+        return TestClaims.bytes("%PDF-1.7\n" + text);
+    }
+
+    private Claim submitted(String amount, String description) {
+        return claims.submitNew(PARTNER, draft("P-1001", amount, description, pdf(description)));
+    }
+
+    private List<String> auditActions(long claimId) {
+        return audit.forEntity("claim", Long.toString(claimId)).stream().map(r -> r.event().action()).toList();
+    }
+
+    // ---- the whole life of a claim -------------------------------------------------------------------------------
+
+    @Test
+    public void claimIsSubmittedApprovedAndPaidWithPostingsAndAuditRecords() {
+        ClaimListener broken = change -> {
+            throw new IllegalStateException("a broken listener (logged by the service, expected in this test)");
+        };
+        claims.listeners = List.of(broken, heard::add);
+        Claim claim = submitted("120.50", "Taxi to the partner summit");
+        assertEquals("CLM-000001", claim.reference());
+        assertEquals(ClaimStatus.SUBMITTED, claim.status());
+        assertEquals("Expense reimbursement", claim.typeName());
+        assertTrue(claim.typeInstalled());
+        assertEquals(List.of(new ClaimField("category", "Category", "travel"), new ClaimField("note", "Note", "Airport")),
+                claim.fields());
+        assertEquals(Money.of("120.50", "EUR"), claim.eligibleAmount());
+        assertEquals(Instant.parse("2025-03-20T10:00:00Z"), claim.submittedAt());
+        assertEquals(List.of(DuplicateRule.ID), claim.findings().stream().map(ComplianceFinding::ruleId).toList());
+
+        assertEquals(List.of(claim), claims.reviewQueue(REVIEWER));
+        assertEquals(List.of(claim), claims.listForPartner(PARTNER, "P-1001"));
+
+        Claim approved = claims.approve(REVIEWER, claim.id(), claim.version(), "Receipt checked");
+        assertEquals(ClaimStatus.APPROVED, approved.status());
+        assertEquals("reviewer", approved.decidedBy());
+        assertEquals("Receipt checked", approved.decisionComment());
+        assertTrue(approved.version() > claim.version());
+        assertEquals(List.of(), claims.reviewQueue(REVIEWER));
+
+        JournalEntry accrual = ledger.entriesForSource(REVIEWER, "claim:" + claim.id()).get(0);
+        assertEquals(List.of(
+                JournalLine.debit(Accounts.PARTNER_EXPENSES, Money.of("120.50", "EUR"), "P-1001"),
+                JournalLine.credit(Accounts.ACCRUED_PARTNER_CLAIMS, Money.of("120.50", "EUR"), "P-1001")),
+                accrual.lines());
+        assertEquals(TODAY, accrual.date());
+
+        assertThrows(AccessDeniedException.class, () -> claims.markPaid(REVIEWER, claim.id(), approved.version(), "P"));
+        Claim paid = claims.markPaid(MANAGER, claim.id(), approved.version(), " BANK-2025-0042 ");
+        assertEquals(ClaimStatus.PAID, paid.status());
+        assertEquals("BANK-2025-0042", paid.paymentReference());
+
+        List<Balance> balances = ledger.balancesForPartner(PARTNER, "P-1001");
+        assertEquals(List.of("1000 EUR -120.50", "6100 EUR 120.50"),
+                balances.stream().map(b -> b.account().code() + " " + b.amount()).toList());
+
+        assertEquals(List.of("claim.submitted", "claim.approved", "claim.paid"), auditActions(claim.id()));
+        Verification chain = audit.verify(MANAGER);
+        assertTrue(chain.message(), chain.intact());
+
+        // the broken listener did not stop the others, and each change was heard once, after it committed
+        assertEquals(List.of(ClaimStatus.SUBMITTED, ClaimStatus.APPROVED, ClaimStatus.PAID),
+                heard.stream().map(ClaimChange::status).toList());
+        assertEquals(ClaimStatus.PAID, claims.find(PARTNER, claim.id()).get().status());
+    }
+
+    @Test
+    public void attachmentIsStoredWithSniffedTypeAndHash() {
+        Claim claim = submitted("10", "Lunch");
+        assertEquals(1, claim.attachments().size());
+        AttachmentContent file = claims.attachment(PARTNER, claim.id(), claim.attachments().get(0).id());
+        assertEquals("receipt.pdf", file.attachment().filename());
+        assertEquals("application/pdf", file.attachment().contentType());
+        assertEquals(Attachments.sha256Hex(pdf("Lunch")), file.attachment().sha256());
+        assertEquals(new String(pdf("Lunch"), java.nio.charset.StandardCharsets.US_ASCII),
+                new String(file.content(), java.nio.charset.StandardCharsets.US_ASCII));
+        assertNotNull(claims.attachment(REVIEWER, claim.id(), claim.attachments().get(0).id()));
+        assertThrows(IllegalArgumentException.class, () -> claims.attachment(PARTNER, claim.id(), 999));
+    }
+
+    @Test
+    public void draftIsSavedThenSubmittedAtItsVersion() {
+        Claim draft = claims.saveDraft(PARTNER, draft("P-1001", "55", "Parking", pdf("parking")));
+        assertEquals(ClaimStatus.DRAFT, draft.status());
+        assertEquals(List.of(), claims.reviewQueue(REVIEWER));
+
+        assertThrows(ConcurrentChangeException.class, () -> claims.submit(PARTNER, draft.id(), draft.version() + 1));
+        Claim submitted = claims.submit(PARTNER, draft.id(), draft.version());
+        assertEquals(ClaimStatus.SUBMITTED, submitted.status());
+        assertEquals(1, submitted.findings().size());
+        assertThrows(ConcurrentChangeException.class, () -> claims.submit(PARTNER, draft.id(), draft.version()));
+        assertThrows(IllegalTransitionException.class,
+                () -> claims.submit(PARTNER, draft.id(), submitted.version()));
+        assertEquals(List.of("claim.created", "claim.submitted"), auditActions(draft.id()));
+    }
+
+    @Test
+    public void rejectionNeedsAReasonAndForOtherAComment() {
+        Claim claim = submitted("30", "Taxi");
+        assertThrows(IllegalArgumentException.class, () -> claims.reject(REVIEWER, claim.id(), claim.version(), null, "x"));
+        assertThrows(IllegalArgumentException.class,
+                () -> claims.reject(REVIEWER, claim.id(), claim.version(), RejectionReason.OTHER, "  "));
+        Claim rejected = claims.reject(REVIEWER, claim.id(), claim.version(), RejectionReason.MISSING_DOCUMENT,
+                "The receipt is unreadable");
+
+        Claim seenByPartner = claims.find(PARTNER, claim.id()).get();
+        assertEquals(ClaimStatus.REJECTED, seenByPartner.status());
+        assertEquals(RejectionReason.MISSING_DOCUMENT, seenByPartner.rejectionReason());
+        assertEquals("The receipt is unreadable", seenByPartner.decisionComment());
+        assertEquals(rejected, seenByPartner);
+        assertEquals(List.of(), ledger.entriesForSource(REVIEWER, "claim:" + claim.id()));
+        assertEquals(List.of("claim.submitted", "claim.rejected"), auditActions(claim.id()));
+        assertThrows(IllegalTransitionException.class,
+                () -> claims.approve(REVIEWER, claim.id(), rejected.version(), null));
+    }
+
+    // ---- validation and compliance -----------------------------------------------------------------------------
+
+    @Test
+    public void invalidDraftIsRefusedWithEveryProblemAndNothingIsWritten() {
+        ClaimDraft bad = new ClaimDraft("expense", "P-1001", null, "", Money.of("-5", "EUR"),
+                Map.of("category", "champagne"), List.of());
+        ClaimValidationException e = assertThrows(ClaimValidationException.class, () -> claims.submitNew(PARTNER, bad));
+        assertEquals(List.of("amount", "date", "description", "category", "attachments"),
+                e.problems().stream().map(Problem::field).toList());
+
+        ClaimDraft future = new ClaimDraft("expense", "P-1001", TODAY.plusDays(1), "Taxi", Money.of("5", "EUR"),
+                Map.of("category", "travel"), List.of(new AttachmentUpload("r.pdf", pdf("x"))));
+        ClaimValidationException typeProblem = assertThrows(ClaimValidationException.class,
+                () -> claims.submitNew(PARTNER, future));
+        assertEquals("The date cannot be in the future.", typeProblem.problems().get(0).message());
+
+        assertEquals(List.of(), claims.listForPartner(PARTNER, "P-1001"));
+        assertEquals(List.of(), audit.recent(MANAGER, 10).stream()
+                .filter(r -> r.event().entityType().equals("claim")).toList());
+        assertTrue(heard.isEmpty());
+    }
+
+    @Test
+    public void duplicateClaimIsBlockedUntilTheEarlierOneIsRejected() {
+        Claim first = submitted("120.50", "Taxi to the partner summit");
+        ClaimDraft again = draft("P-1001", "120.50", "Taxi to the partner summit", pdf("another receipt"));
+
+        ClaimValidationException e = assertThrows(ClaimValidationException.class, () -> claims.submitNew(PARTNER, again));
+        assertTrue(e.getMessage(), e.getMessage().contains("C-DUP"));
+        assertTrue(e.getMessage(), e.getMessage().contains(first.reference()));
+        assertEquals(ComplianceOutcome.FAIL, claims.check(PARTNER, again).get(0).outcome());
+
+        ClaimDraft sameReceipt = draft("P-1001", "99", "Something else", pdf("Taxi to the partner summit"));
+        assertThrows(ClaimValidationException.class, () -> claims.submitNew(PARTNER, sameReceipt));
+
+        // another partner may claim the same facts
+        claims.submitNew(PARTNER2, draft("P-2002", "120.50", "Taxi to the partner summit", pdf("p2")));
+
+        claims.reject(REVIEWER, first.id(), first.version(), RejectionReason.WRONG_AMOUNT, null);
+        assertEquals(ClaimStatus.SUBMITTED, claims.submitNew(PARTNER, again).status());
+    }
+
+    @Test
+    public void extensionRulesRunWhenTheyApplyAndAreSwitchedOn() {
+        ComplianceRule warnsOnTaxi = new ComplianceRule() {
+            @Override
+            public String id() {
+                return "taxi-policy";
+            }
+
+            @Override
+            public ComplianceFinding check(org.partnerfinance.claims.api.ComplianceSubject subject) {
+                return subject.draft().description().contains("Taxi")
+                        ? new ComplianceFinding(id(), ComplianceOutcome.WARN, "T-01", "Taxi rides need a route.")
+                        : new ComplianceFinding(id(), ComplianceOutcome.PASS, "T-01", "ok");
+            }
+        };
+        ComplianceRule failsEverything = new ComplianceRule() {
+            @Override
+            public String id() {
+                return "mdf-only";
+            }
+
+            @Override
+            public ComplianceFinding check(org.partnerfinance.claims.api.ComplianceSubject subject) {
+                return new ComplianceFinding(id(), ComplianceOutcome.FAIL, "M-01", "no");
+            }
+        };
+        claims.complianceRules = List.of(
+                Map.entry(Map.of(ExtensionConstants.EXTENSION_ID, "taxi"), warnsOnTaxi),
+                Map.entry(Map.of(ExtensionConstants.EXTENSION_ID, "mdf", ComplianceRule.CLAIM_TYPES, "mdf"),
+                        failsEverything));
+
+        Claim claim = submitted("12", "Taxi home");
+        assertEquals(List.of("core.duplicate PASS", "taxi-policy WARN"),
+                claim.findings().stream().map(f -> f.ruleId() + " " + f.outcome()).toList());
+        assertEquals(claim.findings(), claims.reviewQueue(REVIEWER).get(0).findings());
+
+        switchedOff.add("taxi");
+        assertEquals(1, submitted("13", "Taxi back").findings().size());
+    }
+
+    // ---- authorization -------------------------------------------------------------------------------------------
+
+    @Test
+    public void partnerCannotReadOrActOnAnotherPartnersClaimsThroughAnyMethod() {
+        Claim draft = claims.saveDraft(PARTNER, draft("P-1001", "40", "Draft", pdf("draft")));
+        Claim claim = submitted("50", "Submitted");
+        long attachmentId = claim.attachments().get(0).id();
+
+        assertTrue(claims.find(PARTNER2, claim.id()).isEmpty());
+        assertTrue(claims.find(PARTNER2, draft.id()).isEmpty());
+        assertThrows(AccessDeniedException.class, () -> claims.listForPartner(PARTNER2, "P-1001"));
+        assertThrows(AccessDeniedException.class, () -> claims.totals(PARTNER2, "P-1001"));
+        assertThrows(AccessDeniedException.class, () -> claims.totals(PARTNER2, null));
+        assertThrows(AccessDeniedException.class, () -> claims.reviewQueue(PARTNER2));
+        assertThrows(IllegalArgumentException.class, () -> claims.attachment(PARTNER2, claim.id(), attachmentId));
+        assertThrows(AccessDeniedException.class, () -> claims.submit(PARTNER2, draft.id(), draft.version()));
+        assertThrows(AccessDeniedException.class, () -> claims.approve(PARTNER2, claim.id(), claim.version(), null));
+        assertThrows(AccessDeniedException.class,
+                () -> claims.reject(PARTNER2, claim.id(), claim.version(), RejectionReason.OTHER, "mine"));
+        assertThrows(AccessDeniedException.class, () -> claims.markPaid(PARTNER2, claim.id(), claim.version(), "x"));
+        ClaimDraft forPartner1 = draft("P-1001", "60", "Sneaky", pdf("sneaky"));
+        assertThrows(AccessDeniedException.class, () -> claims.saveDraft(PARTNER2, forPartner1));
+        assertThrows(AccessDeniedException.class, () -> claims.submitNew(PARTNER2, forPartner1));
+        assertThrows(AccessDeniedException.class, () -> claims.check(PARTNER2, forPartner1));
+        // a partner cannot decide its own claims either
+        assertThrows(AccessDeniedException.class, () -> claims.approve(PARTNER, claim.id(), claim.version(), null));
+
+        assertEquals(List.of(claim, draft), claims.listForPartner(PARTNER, "P-1001"));
+        assertEquals(List.of(), claims.listForPartner(PARTNER2, "P-2002"));
+    }
+
+    @Test
+    public void administratorsAndIntegratorsSeeNoClaims() {
+        Claim claim = submitted("50", "Submitted");
+        Caller integrator = new Caller("integrator", null, Set.of(Role.INTEGRATOR), null);
+        for (Caller c : List.of(ADMIN, integrator)) {
+            assertThrows(AccessDeniedException.class, () -> claims.find(c, claim.id()));
+            assertThrows(AccessDeniedException.class, () -> claims.listForPartner(c, "P-1001"));
+            assertThrows(AccessDeniedException.class, () -> claims.reviewQueue(c));
+            assertThrows(AccessDeniedException.class, () -> claims.approve(c, claim.id(), claim.version(), null));
+        }
+    }
+
+    @Test
+    public void reviewerApprovesOnlyWithinTheLimit() {
+        Claim big = submitted("20000", "Conference stand");
+        AccessDeniedException e = assertThrows(AccessDeniedException.class,
+                () -> claims.approve(REVIEWER, big.id(), big.version(), null));
+        assertTrue(e.getMessage(), e.getMessage().contains("approval limit"));
+        assertEquals(ClaimStatus.SUBMITTED, claims.find(REVIEWER, big.id()).get().status());
+        assertEquals(ClaimStatus.APPROVED, claims.approve(MANAGER, big.id(), big.version(), null).status());
+    }
+
+    @Test
+    public void totalsCountAndSumByStatusAndCurrency() {
+        Claim a = submitted("10", "A");
+        submitted("20", "B");
+        claims.submitNew(PARTNER2, draft("P-2002", "5", "C", pdf("C")));
+        claims.approve(REVIEWER, a.id(), a.version(), null);
+
+        assertEquals(List.of(new StatusTotal(ClaimStatus.APPROVED, 1, Money.of("10", "EUR")),
+                new StatusTotal(ClaimStatus.SUBMITTED, 1, Money.of("20", "EUR"))), claims.totals(PARTNER, "P-1001"));
+        assertEquals(List.of(new StatusTotal(ClaimStatus.APPROVED, 1, Money.of("10", "EUR")),
+                new StatusTotal(ClaimStatus.SUBMITTED, 2, Money.of("25", "EUR"))), claims.totals(REVIEWER, null));
+    }
+
+    // ---- transactions and concurrency ----------------------------------------------------------------------------
+
+    @Test
+    public void failureAfterThePostingAndBeforeTheAuditRecordLeavesNeither() {
+        Claim claim = submitted("75", "Hotel");
+        int auditRecords = audit.recent(MANAGER, 100).size();
+        heard.clear();
+
+        auditFails = true;
+        assertThrows(IllegalStateException.class, () -> claims.approve(REVIEWER, claim.id(), claim.version(), null));
+        auditFails = false;
+
+        Claim after = claims.find(REVIEWER, claim.id()).get();
+        assertEquals(ClaimStatus.SUBMITTED, after.status());
+        assertEquals(claim.version(), after.version());
+        assertEquals(List.of(), ledger.entriesForSource(REVIEWER, "claim:" + claim.id()));
+        assertEquals(auditRecords, audit.recent(MANAGER, 100).size());
+        assertTrue(heard.isEmpty());
+
+        // and the claim can still be approved afterwards
+        claims.approve(REVIEWER, claim.id(), claim.version(), null);
+        assertEquals(1, ledger.entriesForSource(REVIEWER, "claim:" + claim.id()).size());
+    }
+
+    @Test
+    public void twoConcurrentApprovalsGiveExactlyOneTransition() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Claim claim = submitted("100", "Concurrent " + round);
+            CountDownLatch start = new CountDownLatch(1);
+            Callable<Claim> approve = () -> {
+                start.await();
+                return claims.approve(REVIEWER, claim.id(), claim.version(), null);
+            };
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<Claim> one = pool.submit(approve);
+                Future<Claim> two = pool.submit(approve);
+                start.countDown();
+                int approved = 0;
+                int refused = 0;
+                for (Future<Claim> f : List.of(one, two)) {
+                    try {
+                        assertEquals(ClaimStatus.APPROVED, f.get(60, TimeUnit.SECONDS).status());
+                        approved++;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        if (e.getCause() instanceof ConcurrentChangeException
+                                || e.getCause() instanceof IllegalTransitionException) {
+                            refused++;
+                        } else {
+                            fail("unexpected failure: " + e.getCause());
+                        }
+                    }
+                }
+                assertEquals(1, approved);
+                assertEquals(1, refused);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(1, ledger.entriesForSource(REVIEWER, "claim:" + claim.id()).size());
+            assertEquals(List.of("claim.submitted", "claim.approved"), auditActions(claim.id()));
+        }
+        assertTrue(audit.verify(MANAGER).intact());
+    }
+
+    // ---- claim types that come and go ----------------------------------------------------------------------------
+
+    @Test
+    public void claimsOfAnUninstalledTypeStayReadableButCannotBeSubmittedOrApproved() {
+        Claim submittedClaim = submitted("80", "Taxi");
+        Claim draft = claims.saveDraft(PARTNER, draft("P-1001", "81", "Bus", pdf("bus")));
+        Claim approved = claims.approve(REVIEWER, submittedClaim.id(), submittedClaim.version(), null);
+        Claim waiting = submitted("82", "Train");
+
+        claims.claimTypes = List.of();
+        assertEquals(List.of(), claims.availableTypes(PARTNER));
+
+        Claim stored = claims.find(PARTNER, draft.id()).get();
+        assertFalse(stored.typeInstalled());
+        assertEquals("Expense reimbursement", stored.typeName());
+        assertEquals("Category", stored.fields().get(0).label());
+        assertEquals(3, claims.listForPartner(PARTNER, "P-1001").size());
+
+        ClaimValidationException submit = assertThrows(ClaimValidationException.class,
+                () -> claims.submit(PARTNER, draft.id(), draft.version()));
+        assertTrue(submit.getMessage(), submit.getMessage().contains("Expense reimbursement"));
+        assertTrue(submit.getMessage(), submit.getMessage().contains("not installed"));
+        assertThrows(ClaimValidationException.class,
+                () -> claims.submitNew(PARTNER, draft("P-1001", "83", "Tram", pdf("tram"))));
+        assertThrows(ClaimValidationException.class,
+                () -> claims.approve(REVIEWER, waiting.id(), waiting.version(), null));
+
+        // deciding against a claim and paying an approved one need nothing from the type
+        claims.reject(REVIEWER, waiting.id(), waiting.version(), RejectionReason.NOT_ELIGIBLE, null);
+        assertEquals(ClaimStatus.PAID, claims.markPaid(MANAGER, approved.id(), approved.version(), "PAY-1").status());
+
+        installExpenseType();
+        assertTrue(claims.find(PARTNER, draft.id()).get().typeInstalled());
+        assertEquals(ClaimStatus.SUBMITTED, claims.submit(PARTNER, draft.id(), draft.version()).status());
+    }
+
+    @Test
+    public void switchedOffTypeIsNotOfferedAndRefusesNewClaims() {
+        assertEquals(List.of("expense"), claims.availableTypes(PARTNER).stream().map(t -> t.id()).toList());
+        switchedOff.add("expense");
+        assertEquals(List.of(), claims.availableTypes(PARTNER));
+        ClaimValidationException e = assertThrows(ClaimValidationException.class,
+                () -> submitted("10", "Taxi"));
+        assertTrue(e.getMessage(), e.getMessage().contains("switched off"));
+        switchedOff.remove("expense");
+        assertEquals(ClaimStatus.SUBMITTED, submitted("10", "Taxi").status());
+    }
+
+    @Test
+    public void claimsForAnUnknownPartnerAreRefused() {
+        Caller stranger = new Caller("stranger", null, Set.of(Role.PARTNER_USER), "P-3003");
+        ClaimValidationException e = assertThrows(ClaimValidationException.class,
+                () -> claims.submitNew(stranger, draft("P-3003", "10", "Taxi", pdf("t"))));
+        assertTrue(e.getMessage(), e.getMessage().contains("P-3003"));
+    }
+}

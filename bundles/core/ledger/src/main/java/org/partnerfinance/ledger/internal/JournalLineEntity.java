@@ -1,0 +1,74 @@
+package org.partnerfinance.ledger.internal;
+
+import java.math.BigDecimal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.partnerfinance.ledger.api.JournalLine;
+import org.partnerfinance.ledger.api.Money;
+
+/** One line of a posted journal entry; immutable like its entry. */
+@Entity
+@Table(name = "ledger_line")
+public class JournalLineEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    private Long id;
+
+    @Column(name = "entry_id", nullable = false)
+    private long entryId;
+
+    @Column(name = "line_no", nullable = false)
+    private int lineNo;
+
+    @Column(name = "account_code", nullable = false, length = 10)
+    private String accountCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "side", nullable = false, length = 6)
+    private JournalLine.Side side;
+
+    @Column(name = "amount", nullable = false, precision = 19, scale = 4)
+    private BigDecimal amount;
+
+    @Column(name = "currency", nullable = false, length = 3)
+    private String currency;
+
+    @Column(name = "partner_id", length = 20)
+    private String partnerId;
+
+    public JournalLineEntity() {
+    }
+
+    JournalLineEntity(long entryId, int lineNo, JournalLine line) {
+        this.entryId = entryId;
+        this.lineNo = lineNo;
+        this.accountCode = line.accountCode();
+        this.side = line.side();
+        this.amount = line.amount().amount();
+        this.currency = line.amount().currency().getCurrencyCode();
+        this.partnerId = line.partnerId();
+    }
+
+    public long getEntryId() {
+        return entryId;
+    }
+
+    public String getPartnerId() {
+        return partnerId;
+    }
+
+    /** The line as an API value; the amount is rebuilt at its currency's scale. */
+    public JournalLine toLine() {
+        return new JournalLine(accountCode, side, Money.of(amount, currency), partnerId);
+    }
+}

@@ -1,0 +1,115 @@
+package org.partnerfinance.partner.internal;
+
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.partnerfinance.audit.api.AuditEvent;
+import org.partnerfinance.audit.api.AuditTrail;
+import org.partnerfinance.partner.api.Partner;
+import org.partnerfinance.partner.api.PartnerKind;
+import org.partnerfinance.partner.api.PartnerService;
+import org.partnerfinance.persistence.api.Jpa;
+import org.partnerfinance.persistence.api.PersistenceService;
+import org.partnerfinance.persistence.api.PersistenceUnitSpec;
+import org.partnerfinance.persistence.api.UnitOfWork;
+import org.partnerfinance.security.api.Access;
+import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.security.api.Role;
+
+/**
+ * Partner organisations on the {@code partner} persistence unit. Finance staff and administrators see every partner,
+ * partner users their own; administrators and finance managers create partners.
+ */
+@Component(service = PartnerService.class)
+public class PartnerServiceImpl implements PartnerService {
+
+    static final String UNIT = "partner";
+
+    private final Jpa jpa;
+    private final UnitOfWork unitOfWork;
+    private final AuditTrail audit;
+
+    @Activate
+    public PartnerServiceImpl(@Reference(name = "persistence") PersistenceService persistence,
+            @Reference(name = "unitOfWork") UnitOfWork unitOfWork, @Reference(name = "audit") AuditTrail audit,
+            BundleContext context) {
+        this(persistence.open(new PersistenceUnitSpec(UNIT, context.getBundle(),
+                List.of(PartnerEntity.class.getName()), "db/partner")), unitOfWork, audit);
+    }
+
+    PartnerServiceImpl(Jpa jpa, UnitOfWork unitOfWork, AuditTrail audit) {
+        this.jpa = jpa;
+        this.unitOfWork = unitOfWork;
+        this.audit = audit;
+    }
+
+    @Deactivate
+    void deactivate() {
+        jpa.close();
+    }
+
+    @Override
+    public List<Partner> list(Caller caller) {
+        if (caller != null && caller.isPartner()) {
+            Access.requirePartnerRead(caller, caller.partnerId());
+            return find(caller, caller.partnerId()).map(List::of).orElse(List.of());
+        }
+        Access.requireAnyRole(caller, Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.ADMINISTRATOR);
+        return jpa.tx(em -> em.createQuery("SELECT p FROM PartnerEntity p ORDER BY p.name, p.id", PartnerEntity.class)
+                .getResultList().stream().map(PartnerEntity::toPartner).toList());
+    }
+
+    /** Empty for an unknown partner and for another partner's id asked by a partner user. */
+    @Override
+    public Optional<Partner> find(Caller caller, String partnerId) {
+        if (caller != null && caller.isPartner()) {
+            Access.requirePartnerRead(caller, caller.partnerId());
+            if (!caller.partnerId().equals(partnerId)) {
+                return Optional.empty();
+            }
+        } else {
+            Access.requireAnyRole(caller, Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.ADMINISTRATOR);
+        }
+        if (partnerId == null) {
+            return Optional.empty();
+        }
+        return jpa.tx(em -> Optional.ofNullable(em.find(PartnerEntity.class, partnerId)).map(PartnerEntity::toPartner));
+    }
+
+    @Override
+    public Partner create(Caller caller, String id, String name, PartnerKind kind, Currency defaultCurrency) {
+        Access.requireAnyRole(caller, Role.ADMINISTRATOR, Role.FINANCE_MANAGER);
+        String checkedId = PartnerRules.checkId(id);
+        String checkedName = PartnerRules.checkName(name);
+        if (kind == null) {
+            throw new IllegalArgumentException("Choose whether the partner is a distributor, reseller or vendor.");
+        }
+        if (defaultCurrency == null) {
+            throw new IllegalArgumentException("Choose the partner's default currency.");
+        }
+        return unitOfWork.required(() -> {
+            Partner partner = jpa.tx(em -> {
+                if (em.find(PartnerEntity.class, checkedId) != null) {
+                    throw new IllegalArgumentException("A partner with id " + checkedId + " already exists.");
+                }
+                PartnerEntity entity = new PartnerEntity(checkedId, checkedName, kind, defaultCurrency);
+                em.persist(entity);
+                return entity.toPartner();
+            });
+            audit.append(new AuditEvent(caller.username(), "partner.created", "partner", partner.id(), "",
+                    describe(partner)));
+            return partner;
+        });
+    }
+
+    private static String describe(Partner p) {
+        return "name=" + p.name() + "; kind=" + p.kind() + "; currency=" + p.defaultCurrency().getCurrencyCode()
+                + "; active=" + p.active();
+    }
+}

@@ -1,0 +1,133 @@
+package org.partnerfinance.partner.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.partnerfinance.audit.api.AuditEvent;
+import org.partnerfinance.audit.api.AuditRecord;
+import org.partnerfinance.audit.api.AuditTrail;
+import org.partnerfinance.audit.api.Verification;
+import org.partnerfinance.partner.api.Partner;
+import org.partnerfinance.partner.api.PartnerKind;
+import org.partnerfinance.persistence.api.PersistenceUnitSpec;
+import org.partnerfinance.persistence.internal.TestPersistence;
+import org.partnerfinance.security.api.AccessDeniedException;
+import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.security.api.Role;
+
+/** The partner service on its real schema; the audit trail is a recording stand-in that can be made to fail. */
+public class PartnerServiceDbTest {
+
+    private static final Caller ADMIN = new Caller("admin", null, Set.of(Role.ADMINISTRATOR), null);
+    private static final Caller REVIEWER = new Caller("reviewer", null, Set.of(Role.FINANCE_REVIEWER), null);
+    private static final Caller PARTNER = new Caller("partner", null, Set.of(Role.PARTNER_USER), "P-1001");
+    private static final Currency EUR = Currency.getInstance("EUR");
+
+    private TestPersistence db;
+    private PartnerServiceImpl partners;
+    private final List<AuditEvent> audited = new ArrayList<>();
+    private boolean auditFails;
+
+    @Before
+    public void setUp() {
+        db = TestPersistence.inMemory();
+        AuditTrail audit = new AuditTrail() {
+            @Override
+            public AuditRecord append(AuditEvent event) {
+                if (auditFails) {
+                    throw new IllegalStateException("audit trail unavailable");
+                }
+                audited.add(event);
+                return null;
+            }
+
+            @Override
+            public Verification verify(Caller caller) {
+                throw new AssertionError("not used");
+            }
+
+            @Override
+            public List<AuditRecord> forEntity(String entityType, String entityId) {
+                throw new AssertionError("not used");
+            }
+
+            @Override
+            public List<AuditRecord> recent(Caller caller, int max) {
+                throw new AssertionError("not used");
+            }
+        };
+        partners = new PartnerServiceImpl(db.persistenceService().open(new PersistenceUnitSpec(PartnerServiceImpl.UNIT,
+                TestPersistence.bundleOf(PartnerServiceImpl.class), List.of(PartnerEntity.class.getName()),
+                "db/partner")), db.unitOfWork(), audit);
+    }
+
+    @After
+    public void tearDown() {
+        db.close();
+    }
+
+    @Test
+    public void createdPartnerIsStoredAndAudited() {
+        Partner created = partners.create(ADMIN, "P-1001", " Acme Distribution ", PartnerKind.DISTRIBUTOR, EUR);
+        assertEquals(new Partner("P-1001", "Acme Distribution", PartnerKind.DISTRIBUTOR, EUR, true), created);
+        assertEquals(Optional.of(created), partners.find(REVIEWER, "P-1001"));
+        assertEquals(1, audited.size());
+        assertEquals("partner.created", audited.get(0).action());
+        assertEquals("P-1001", audited.get(0).entityId());
+        assertEquals("admin", audited.get(0).actor());
+    }
+
+    @Test
+    public void failedAuditLeavesNoPartner() {
+        auditFails = true;
+        assertThrows(IllegalStateException.class,
+                () -> partners.create(ADMIN, "P-1001", "Acme", PartnerKind.RESELLER, EUR));
+        assertEquals(Optional.empty(), partners.find(ADMIN, "P-1001"));
+    }
+
+    @Test
+    public void duplicateAndMalformedIdsAreRefused() {
+        partners.create(ADMIN, "P-1001", "Acme", PartnerKind.RESELLER, EUR);
+        IllegalArgumentException duplicate = assertThrows(IllegalArgumentException.class,
+                () -> partners.create(ADMIN, "P-1001", "Other", PartnerKind.VENDOR, EUR));
+        assertTrue(duplicate.getMessage(), duplicate.getMessage().contains("already exists"));
+        assertThrows(IllegalArgumentException.class,
+                () -> partners.create(ADMIN, "1001", "Other", PartnerKind.VENDOR, EUR));
+        assertThrows(IllegalArgumentException.class,
+                () -> partners.create(ADMIN, "P-1002", "Other", null, EUR));
+        assertEquals(1, audited.size());
+    }
+
+    @Test
+    public void partnerUsersSeeOnlyTheirOwnOrganisation() {
+        partners.create(ADMIN, "P-1001", "Acme", PartnerKind.RESELLER, EUR);
+        partners.create(ADMIN, "P-2002", "Globex", PartnerKind.DISTRIBUTOR, EUR);
+
+        assertEquals(List.of("P-1001", "P-2002"), partners.list(REVIEWER).stream().map(Partner::id).toList());
+        assertEquals(List.of("P-1001"), partners.list(PARTNER).stream().map(Partner::id).toList());
+        assertEquals(Optional.empty(), partners.find(PARTNER, "P-2002"));
+        assertTrue(partners.find(PARTNER, "P-1001").isPresent());
+    }
+
+    @Test
+    public void onlyAdministratorsAndManagersCreate() {
+        assertThrows(AccessDeniedException.class,
+                () -> partners.create(REVIEWER, "P-1001", "Acme", PartnerKind.RESELLER, EUR));
+        assertThrows(AccessDeniedException.class,
+                () -> partners.create(PARTNER, "P-1001", "Acme", PartnerKind.RESELLER, EUR));
+        partners.create(new Caller("manager", null, Set.of(Role.FINANCE_MANAGER), null), "P-1001", "Acme",
+                PartnerKind.RESELLER, EUR);
+        assertThrows(AccessDeniedException.class,
+                () -> partners.list(new Caller("integrator", null, Set.of(Role.INTEGRATOR), null)));
+    }
+}
