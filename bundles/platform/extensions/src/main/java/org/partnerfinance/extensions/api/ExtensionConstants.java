@@ -12,6 +12,12 @@ public final class ExtensionConstants {
     /** Kind of the contributed service: one of {@link ExtensionKind#id()}. */
     public static final String EXTENSION_KIND = "pf.extension.kind";
 
+    /**
+     * Optional description of what one contributed service adds (e.g. a screen's route, a claim type's name), shown in
+     * extension listings; without it the listing shows the service's interface names.
+     */
+    public static final String EXTENSION_DETAIL = "pf.extension.detail";
+
     /** Configuration PID under which the toggles are persisted. */
     public static final String TOGGLES_PID = "org.partnerfinance.toggles";
 

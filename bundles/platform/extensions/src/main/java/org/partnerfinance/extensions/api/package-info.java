@@ -4,5 +4,5 @@
  * {@link ExtensionConstants#EXTENSION_KIND}; the {@link ExtensionRegistry} lists them, and {@link FeatureToggles}
  * switches an extension id off or on at run time.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.partnerfinance.extensions.api;

@@ -1,0 +1,36 @@
+package org.partnerfinance.shell.internal;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
+import org.partnerfinance.extensions.api.ExtensionRegistry;
+import org.partnerfinance.extensions.api.FeatureToggles;
+
+/** {@code pf:disable <id>}: switches an extension off in every open browser; the choice survives restarts. */
+@Service
+@Command(scope = "pf", name = "disable", description = "Switches an extension off (persisted across restarts).")
+public class DisableCommand implements Action {
+
+    @Reference
+    FeatureToggles toggles;
+
+    @Reference
+    ExtensionRegistry registry;
+
+    @Reference
+    Session session;
+
+    @Argument(index = 0, name = "id", required = true, description = "Extension id, as listed by pf:extensions")
+    @Completion(ExtensionIdCompleter.class)
+    String id;
+
+    @Override
+    public Object execute() {
+        ToggleCommands.toggle(toggles, registry, OperatorCaller.current(), id, false, session.getConsole());
+        return null;
+    }
+}
