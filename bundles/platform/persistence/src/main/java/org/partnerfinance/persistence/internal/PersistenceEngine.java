@@ -1,0 +1,114 @@
+package org.partnerfinance.persistence.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import jakarta.persistence.EntityManagerFactory;
+
+import org.partnerfinance.persistence.api.Jpa;
+import org.partnerfinance.persistence.api.PersistenceException;
+import org.partnerfinance.persistence.api.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The persistence machinery for one database, free of OSGi: the unit of work, its transaction-aware DataSource,
+ * migrations and EntityManagerFactory creation. The DS component wraps it; unit tests use it directly.
+ */
+final class PersistenceEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PersistenceEngine.class);
+    private static final Pattern UNIT_NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+
+    private final String description;
+    private final DatabaseKind kind;
+    private final ThreadUnitOfWork unitOfWork;
+    private final TransactionAwareDataSource transactionalDataSource;
+    private final Migrations migrations;
+    private final EntityManagerFactoryBuilder emfBuilder;
+    private final Runnable onClose;
+    private final Set<JpaUnit> openUnits = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    /**
+     * @param description what {@code describe()} shows (URL without password)
+     * @param rawDataSource the database's own DataSource
+     * @param kind          database product
+     * @param onClose       run after every unit has been closed (e.g. shut an embedded database down)
+     */
+    PersistenceEngine(String description, DataSource rawDataSource, DatabaseKind kind, Runnable onClose) {
+        this.description = description;
+        this.kind = kind;
+        this.unitOfWork = new ThreadUnitOfWork(rawDataSource);
+        this.transactionalDataSource = new TransactionAwareDataSource(unitOfWork);
+        this.migrations = new Migrations(rawDataSource);
+        this.emfBuilder = new EntityManagerFactoryBuilder(transactionalDataSource, kind);
+        this.onClose = onClose;
+    }
+
+    UnitOfWork unitOfWork() {
+        return unitOfWork;
+    }
+
+    DataSource transactionalDataSource() {
+        return transactionalDataSource;
+    }
+
+    DatabaseKind kind() {
+        return kind;
+    }
+
+    String describe() {
+        return description;
+    }
+
+    /** Migrates the unit's schema (outside any unit of work), then creates its EntityManagerFactory. */
+    Jpa open(String unit, UnitResources resources, List<String> entityClasses, String migrationFolder) {
+        if (closed) {
+            throw new PersistenceException("The persistence service is shut down");
+        }
+        if (unit == null || !UNIT_NAME.matcher(unit).matches()) {
+            throw new IllegalArgumentException("Invalid persistence unit name '" + unit
+                    + "': use lower-case letters, digits and '_', starting with a letter (at most 40 characters)");
+        }
+        if (unitOfWork.active()) {
+            throw new PersistenceException("Persistence unit '" + unit + "' must not be opened inside a unit of work");
+        }
+        List<MigrationScript> scripts = resources.migrationScripts(migrationFolder);
+        if (scripts.isEmpty()) {
+            throw new PersistenceException("No migration scripts (*.sql) found in folder '" + migrationFolder + "' of "
+                    + resources.owner() + " for persistence unit '" + unit + "'");
+        }
+        migrations.migrate(unit, ClassLoaderUnitResources.trimSlashes(migrationFolder), scripts);
+        EntityManagerFactory emf = emfBuilder.create(unit, resources.classLoader(), resources.rootUrl(), entityClasses);
+        JpaUnit jpa = new JpaUnit(unit, emf, unitOfWork, openUnits::remove);
+        openUnits.add(jpa);
+        LOG.info("Persistence unit {} of {} opened ({} entities)", unit, resources.owner(), entityClasses.size());
+        return jpa;
+    }
+
+    /** Closes every unit that is still open, without complaint (test support). */
+    void closeOpenUnits() {
+        for (JpaUnit jpa : new ArrayList<>(openUnits)) {
+            jpa.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (JpaUnit jpa : new ArrayList<>(openUnits)) {
+            LOG.warn("Persistence unit {} was still open when the persistence service stopped: closing it", jpa.name());
+            jpa.close();
+        }
+        onClose.run();
+    }
+}

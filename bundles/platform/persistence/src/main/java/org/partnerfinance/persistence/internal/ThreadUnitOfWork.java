@@ -1,0 +1,193 @@
+package org.partnerfinance.persistence.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.partnerfinance.persistence.api.PersistenceException;
+import org.partnerfinance.persistence.api.UnitOfWork;
+import org.partnerfinance.persistence.api.Work;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Unit of work over one JDBC connection bound to the current thread. The outermost {@link #required(Work)} opens the
+ * connection (auto-commit off), nested calls join it, and the outermost commits or rolls back. Every
+ * {@link TransactionAwareDataSource} of this instance hands out that connection while the unit of work runs.
+ * <p>
+ * The binding is per instance (a ThreadLocal field): two databases never share a transaction by accident.
+ */
+final class ThreadUnitOfWork implements UnitOfWork {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ThreadUnitOfWork.class);
+
+    private final DataSource rawDataSource;
+    private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+
+    ThreadUnitOfWork(DataSource rawDataSource) {
+        this.rawDataSource = rawDataSource;
+    }
+
+    @Override
+    public <T> T required(Work<T> work) {
+        Transaction tx = current.get();
+        if (tx != null) {
+            return join(tx, work);
+        }
+        return runNew(work);
+    }
+
+    @Override
+    public boolean active() {
+        return current.get() != null;
+    }
+
+    @Override
+    public void setRollbackOnly() {
+        Transaction tx = current.get();
+        if (tx == null) {
+            throw new IllegalStateException("setRollbackOnly() called outside a unit of work");
+        }
+        tx.rollbackOnly = true;
+    }
+
+    /** The connection of the current unit of work, or {@code null} outside one. */
+    Transaction currentTransaction() {
+        return current.get();
+    }
+
+    DataSource rawDataSource() {
+        return rawDataSource;
+    }
+
+    private <T> T join(Transaction tx, Work<T> work) {
+        try {
+            return work.run();
+        } catch (RuntimeException | Error e) {
+            tx.markFailed(e);
+            throw e;
+        } catch (Exception e) {
+            tx.markFailed(e);
+            throw new PersistenceException(describe(e), e);
+        }
+    }
+
+    private <T> T runNew(Work<T> work) {
+        Transaction tx = begin();
+        current.set(tx);
+        T result;
+        try {
+            result = work.run();
+        } catch (RuntimeException | Error e) {
+            finishAfterFailure(tx, e);
+            throw e;
+        } catch (Exception e) {
+            finishAfterFailure(tx, e);
+            throw new PersistenceException(describe(e), e);
+        } finally {
+            current.remove();
+        }
+        if (tx.rollbackOnly) {
+            rollback(tx, null);
+            close(tx);
+            if (tx.failure != null) {
+                // a joined step failed and its exception was swallowed: the caller must not believe it committed
+                throw new PersistenceException("The unit of work was rolled back because one of its steps failed: "
+                        + describe(tx.failure), tx.failure);
+            }
+            return result;
+        }
+        try {
+            tx.connection.commit();
+        } catch (SQLException e) {
+            rollback(tx, e);
+            close(tx);
+            throw new PersistenceException("Commit failed: " + e.getMessage(), e);
+        }
+        close(tx);
+        return result;
+    }
+
+    private Transaction begin() {
+        Connection c;
+        try {
+            c = rawDataSource.getConnection();
+        } catch (SQLException e) {
+            throw new PersistenceException("Cannot open a database connection: " + e.getMessage(), e);
+        }
+        try {
+            if (c.getAutoCommit()) {
+                c.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new PersistenceException("Cannot start a database transaction: " + e.getMessage(), e);
+        }
+        return new Transaction(c);
+    }
+
+    private void finishAfterFailure(Transaction tx, Throwable failure) {
+        rollback(tx, failure);
+        close(tx);
+    }
+
+    private static void rollback(Transaction tx, Throwable primary) {
+        try {
+            tx.connection.rollback();
+        } catch (SQLException e) {
+            if (primary != null) {
+                primary.addSuppressed(e);
+            } else {
+                throw new PersistenceException("Rollback failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void close(Transaction tx) {
+        try {
+            tx.connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            LOG.debug("Could not restore auto-commit before closing the connection", e);
+        }
+        closeQuietly(tx.connection);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.warn("Could not close a database connection", e);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+    }
+
+    /** State of one unit of work. Only touched by its own thread. */
+    static final class Transaction {
+        final Connection connection;
+        boolean rollbackOnly;
+        Throwable failure;
+
+        Transaction(Connection connection) {
+            this.connection = connection;
+        }
+
+        /** A participant rolled back (e.g. an EntityManager transaction after a failed flush). */
+        void markRollbackOnly(String reason) {
+            rollbackOnly = true;
+            if (failure == null) {
+                failure = new PersistenceException(reason);
+            }
+        }
+
+        void markFailed(Throwable e) {
+            rollbackOnly = true;
+            if (failure == null) {
+                failure = e;
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+CREATE INDEX ledgertest_line_account ON ledgertest_line (account);
