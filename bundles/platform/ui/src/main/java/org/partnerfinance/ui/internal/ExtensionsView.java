@@ -1,0 +1,126 @@
+package org.partnerfinance.ui.internal;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.partnerfinance.extensions.api.ExtensionInfo;
+import org.partnerfinance.extensions.api.ExtensionKind;
+import org.partnerfinance.extensions.api.ExtensionRegistry;
+import org.partnerfinance.extensions.api.FeatureToggles;
+import org.partnerfinance.security.api.AccessDeniedException;
+import org.partnerfinance.ui.api.ScreenContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+
+/**
+ * Lists every installed extension contribution, one section per kind, with its status and a switch. Rebuilt whenever
+ * extensions come, go or are switched (by anyone, in any browser or the Karaf shell).
+ */
+final class ExtensionsView extends VerticalLayout implements LiveContent {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ExtensionsView.class);
+
+    private final transient ExtensionRegistry registry;
+    private final transient FeatureToggles toggles;
+    private final transient ScreenContext context;
+    private final VerticalLayout sections = new VerticalLayout();
+
+    ExtensionsView(ExtensionRegistry registry, FeatureToggles toggles, ScreenContext context) {
+        this.registry = registry;
+        this.toggles = toggles;
+        this.context = context;
+        setPadding(false);
+        setId("extensions");
+        sections.setPadding(false);
+        add(new H2("Extensions"),
+                new Paragraph("Everything installed extensions contribute, by kind. Switching an extension off removes "
+                        + "all of its contributions at once, in every open browser; the choice survives restarts."),
+                sections);
+        refresh();
+    }
+
+    @Override
+    public void refresh() {
+        sections.removeAll();
+        Map<ExtensionKind, List<ExtensionInfo>> byKind = new EnumMap<>(ExtensionKind.class);
+        for (ExtensionInfo info : registry.list()) {
+            byKind.computeIfAbsent(info.kind(), k -> new ArrayList<>()).add(info);
+        }
+        for (ExtensionKind kind : ExtensionKind.values()) {
+            List<ExtensionInfo> infos = byKind.getOrDefault(kind, List.of());
+            H3 heading = new H3(kind.label() + " (" + infos.size() + ")");
+            heading.getStyle().set("margin-bottom", "0");
+            sections.add(heading);
+            if (infos.isEmpty()) {
+                Paragraph none = new Paragraph("None installed.");
+                none.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin", "0");
+                sections.add(none);
+            } else {
+                sections.add(grid(kind, infos));
+            }
+        }
+    }
+
+    private Grid<ExtensionInfo> grid(ExtensionKind kind, List<ExtensionInfo> infos) {
+        Grid<ExtensionInfo> grid = new Grid<>();
+        grid.setId("extensions-" + kind.id());
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(ExtensionInfo::id).setHeader("Id").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ExtensionInfo::name).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(ExtensionInfo::detail).setHeader("Contributes").setFlexGrow(2);
+        grid.addColumn(ExtensionInfo::bundle).setHeader("Bundle").setAutoWidth(true);
+        grid.addComponentColumn(info -> badge(info.enabled())).setHeader("Status").setAutoWidth(true).setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.CENTER);
+        grid.addComponentColumn(this::switchButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(infos);
+        grid.setAllRowsVisible(true);
+        grid.setWidthFull();
+        return grid;
+    }
+
+    /** ON in the success colour, OFF in the error colour; styled inline since no badge stylesheet is loaded. */
+    static Span badge(boolean enabled) {
+        Span badge = new Span(enabled ? "ON" : "OFF");
+        badge.getElement().setAttribute("data-status", enabled ? "on" : "off");
+        badge.getStyle().set("display", "inline-block").set("padding", "0 var(--lumo-space-s)")
+                .set("border-radius", "var(--lumo-border-radius-s)").set("font-size", "var(--lumo-font-size-s)")
+                .set("font-weight", "600")
+                .set("color", enabled ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)")
+                .set("background", enabled ? "var(--lumo-success-color-10pct)" : "var(--lumo-error-color-10pct)");
+        return badge;
+    }
+
+    private Component switchButton(ExtensionInfo info) {
+        boolean target = !info.enabled();
+        Button button = new Button(target ? "Switch on" : "Switch off", e -> change(info, target));
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, target ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_ERROR);
+        button.getElement().setAttribute("data-extension", info.id());
+        return button;
+    }
+
+    private void change(ExtensionInfo info, boolean enabled) {
+        try {
+            toggles.setEnabled(context.caller(), info.id(), enabled);
+            LOG.info("{} switched extension '{}' {}", context.caller().username(), info.id(), enabled ? "on" : "off");
+            context.notify(info.name() + " is switched " + (enabled ? "on" : "off") + ".", false);
+        } catch (AccessDeniedException e) {
+            context.notify(e.getMessage(), true);
+        }
+        refresh();
+    }
+}

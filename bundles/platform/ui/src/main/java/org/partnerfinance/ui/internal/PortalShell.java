@@ -1,0 +1,250 @@
+package org.partnerfinance.ui.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.partnerfinance.extensions.api.ExtensionListener;
+import org.partnerfinance.extensions.api.FeatureToggles;
+import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.security.api.UserDirectory;
+import org.partnerfinance.ui.api.DashboardWidget;
+import org.partnerfinance.ui.api.Screen;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The heart of the shell: follows the {@link Screen} and {@link DashboardWidget} services and the feature toggles,
+ * keeps the routes of the running Vaadin application in line with them, and tells every open UI when anything changed
+ * so that menus, dashboards and screens update at once (through push).
+ *
+ * <p>All state lives in this component instance; the Vaadin views reach it through the servlet's context
+ * ({@link ShellAccess}).
+ */
+@Component(service = { PortalShell.class, ExtensionListener.class }, immediate = true)
+public class PortalShell implements ExtensionListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PortalShell.class);
+
+    private final FeatureToggles toggles;
+    private final UserDirectory users;
+
+    private final Map<Long, ScreenEntry> screens = new ConcurrentHashMap<>();
+    private final Map<Long, WidgetEntry> widgets = new ConcurrentHashMap<>();
+    private final Set<OpenView> views = ConcurrentHashMap.newKeySet();
+
+    /** Guards {@link #routable} and {@link #routeTable} so that route changes are applied in order. */
+    private final Object lock = new Object();
+    private volatile Map<String, ScreenEntry> routable = Map.of();
+    private RouteTable routeTable;
+
+    @Activate
+    public PortalShell(@Reference FeatureToggles toggles, @Reference UserDirectory users) {
+        this.toggles = toggles;
+        this.users = users;
+    }
+
+    @Deactivate
+    void deactivate() {
+        views.clear();
+        synchronized (lock) {
+            routeTable = null;
+        }
+    }
+
+    // --- screens and widgets -------------------------------------------------------------------------------------
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, updated = "updatedScreen")
+    void bindScreen(Screen screen, Map<String, Object> properties) {
+        try {
+            ScreenEntry entry = ScreenEntry.of(screen, properties);
+            screens.put(entry.serviceId(), entry);
+            LOG.info("Screen '{}' ({}) registered at /{}", entry.title(), extensionLabel(entry.extensionId()),
+                    entry.path());
+            warnContested();
+        } catch (IllegalArgumentException e) {
+            LOG.error("Screen service {} ({}) is ignored: {}", ScreenEntry.serviceIdOf(properties),
+                    screen.getClass().getName(), e.getMessage());
+            return;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("Screen service {} ({}) is ignored: it failed to describe itself",
+                    ScreenEntry.serviceIdOf(properties), screen.getClass().getName(), e);
+            return;
+        }
+        refresh();
+    }
+
+    void updatedScreen(Screen screen, Map<String, Object> properties) {
+        long id = ScreenEntry.serviceIdOf(properties);
+        screens.remove(id);
+        bindScreen(screen, properties);
+        if (!screens.containsKey(id)) {
+            // no longer valid: its route goes
+            refresh();
+        }
+    }
+
+    void unbindScreen(Screen screen, Map<String, Object> properties) {
+        ScreenEntry entry = screens.remove(ScreenEntry.serviceIdOf(properties));
+        if (entry != null) {
+            LOG.info("Screen '{}' at /{} went away", entry.title(), entry.path());
+            refresh();
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, updated = "updatedWidget")
+    void bindWidget(DashboardWidget widget, Map<String, Object> properties) {
+        try {
+            WidgetEntry entry = WidgetEntry.of(widget, properties);
+            widgets.put(entry.serviceId(), entry);
+            LOG.info("Dashboard widget '{}' ({}) registered", entry.title(), extensionLabel(entry.extensionId()));
+        } catch (IllegalArgumentException e) {
+            LOG.error("Dashboard widget service {} ({}) is ignored: {}", ScreenEntry.serviceIdOf(properties),
+                    widget.getClass().getName(), e.getMessage());
+            return;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("Dashboard widget service {} ({}) is ignored: it failed to describe itself",
+                    ScreenEntry.serviceIdOf(properties), widget.getClass().getName(), e);
+            return;
+        }
+        refresh();
+    }
+
+    void updatedWidget(DashboardWidget widget, Map<String, Object> properties) {
+        long id = ScreenEntry.serviceIdOf(properties);
+        widgets.remove(id);
+        bindWidget(widget, properties);
+        if (!widgets.containsKey(id)) {
+            refresh();
+        }
+    }
+
+    void unbindWidget(DashboardWidget widget, Map<String, Object> properties) {
+        WidgetEntry entry = widgets.remove(ScreenEntry.serviceIdOf(properties));
+        if (entry != null) {
+            LOG.info("Dashboard widget '{}' went away", entry.title());
+            refresh();
+        }
+    }
+
+    /** Toggles switched or extensions came and went: recompute routes and tell every open UI. */
+    @Override
+    public void extensionsChanged() {
+        refresh();
+    }
+
+    // --- the running Vaadin application ----------------------------------------------------------------------------
+
+    /**
+     * Called when a Vaadin servlet is initialised: from now on its route registry holds exactly the routes of the
+     * routable screens.
+     */
+    void attachRoutes(RouteTable table) {
+        synchronized (lock) {
+            routeTable = table;
+            table.reset(routable.keySet());
+        }
+    }
+
+    /** Called when a Vaadin servlet is destroyed: its routes are no longer maintained. */
+    void detachRoutes(RouteTable table) {
+        synchronized (lock) {
+            if (routeTable == table) {
+                routeTable = null;
+            }
+        }
+    }
+
+    void register(OpenView view) {
+        views.add(view);
+    }
+
+    void unregister(OpenView view) {
+        views.remove(view);
+    }
+
+    int openViews() {
+        return views.size();
+    }
+
+    /** Recomputes the routable screens, applies the route changes and tells every open UI. */
+    void refresh() {
+        RouteDiff diff;
+        synchronized (lock) {
+            Map<String, ScreenEntry> next = ShellModel.routable(screens.values(), this::enabled);
+            diff = ShellModel.diff(routable, next);
+            routable = next;
+            if (routeTable != null && !diff.isEmpty()) {
+                try {
+                    routeTable.apply(diff);
+                } catch (RuntimeException e) {
+                    LOG.error("Routes could not be updated (added {}, removed {})", diff.added(), diff.removed(), e);
+                }
+            }
+        }
+        if (!diff.isEmpty()) {
+            LOG.debug("Routes added {}, removed {}", diff.added(), diff.removed());
+        }
+        for (OpenView view : views) {
+            try {
+                if (!view.shellChanged(diff)) {
+                    views.remove(view);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("An open UI could not be updated; it is forgotten", e);
+                views.remove(view);
+            }
+        }
+    }
+
+    // --- queries for the views -------------------------------------------------------------------------------------
+
+    /** The routed screen at a path, if any (regardless of the caller's roles). */
+    Optional<ScreenEntry> screen(String path) {
+        return Optional.ofNullable(routable.get(ScreenEntry.normalisePath(path)));
+    }
+
+    List<MenuGroup> menu(Caller caller) {
+        return ShellModel.menu(routable.values(), caller.roles());
+    }
+
+    List<WidgetEntry> widgets(Caller caller) {
+        return ShellModel.widgets(widgets.values(), caller.roles(), this::enabled);
+    }
+
+    UserDirectory users() {
+        return users;
+    }
+
+    private boolean enabled(String extensionId) {
+        try {
+            return toggles.isEnabled(extensionId);
+        } catch (RuntimeException e) {
+            // the toggles are not a security boundary: an unreadable toggle leaves the extension on
+            LOG.warn("Toggle of '{}' could not be read; treating it as switched on", extensionId, e);
+            return true;
+        }
+    }
+
+    private void warnContested() {
+        for (String path : ShellModel.contestedPaths(screens.values())) {
+            LOG.warn("Several screens claim /{}; the one with the highest service.ranking (then the oldest) is served",
+                    path);
+        }
+    }
+
+    private static String extensionLabel(String extensionId) {
+        return extensionId == null ? "platform" : "extension " + extensionId;
+    }
+}

@@ -1,0 +1,135 @@
+package org.partnerfinance.ui.internal;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.osgi.framework.Constants;
+import org.partnerfinance.extensions.api.ExtensionConstants;
+import org.partnerfinance.extensions.api.FeatureToggles;
+import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.security.api.Role;
+import org.partnerfinance.ui.api.DashboardWidget;
+import org.partnerfinance.ui.api.MenuSection;
+import org.partnerfinance.ui.api.Screen;
+import org.partnerfinance.ui.api.ScreenContext;
+
+import com.vaadin.flow.component.Component;
+
+/** Test doubles for the shell's collaborators. */
+final class Fakes {
+
+    private Fakes() {
+    }
+
+    static Map<String, Object> props(long serviceId, String extensionId) {
+        return props(serviceId, extensionId, 0);
+    }
+
+    static Map<String, Object> props(long serviceId, String extensionId, int ranking) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(Constants.SERVICE_ID, serviceId);
+        p.put(Constants.SERVICE_RANKING, ranking);
+        if (extensionId != null) {
+            p.put(ExtensionConstants.EXTENSION_ID, extensionId);
+            p.put(ExtensionConstants.EXTENSION_KIND, "screen");
+        }
+        return p;
+    }
+
+    static Caller caller(Role... roles) {
+        return new Caller("u", "User", roles.length == 0 ? Set.of() : EnumSet.of(roles[0], roles), null);
+    }
+
+    record FakeScreen(String path, String title, String icon, MenuSection section, int order, Set<Role> roles,
+            boolean inMenu) implements Screen {
+
+        FakeScreen(String path, String title, MenuSection section, int order, Role... roles) {
+            this(path, title, "FILE", section, order, roles.length == 0 ? Set.of() : EnumSet.of(roles[0], roles),
+                    true);
+        }
+
+        FakeScreen hidden() {
+            return new FakeScreen(path, title, icon, section, order, roles, false);
+        }
+
+        @Override
+        public Component create(ScreenContext context) {
+            throw new UnsupportedOperationException("not rendered in unit tests");
+        }
+    }
+
+    record FakeWidget(String id, String title, Set<Role> roles, int size, int order) implements DashboardWidget {
+
+        @Override
+        public Component create(ScreenContext context) {
+            throw new UnsupportedOperationException("not rendered in unit tests");
+        }
+    }
+
+    static final class Toggles implements FeatureToggles {
+        final Set<String> off = new HashSet<>();
+
+        @Override
+        public boolean isEnabled(String extensionId) {
+            return !off.contains(extensionId);
+        }
+
+        @Override
+        public Set<String> disabled() {
+            return Set.copyOf(off);
+        }
+
+        @Override
+        public void setEnabled(Caller caller, String extensionId, boolean enabled) {
+            if (enabled) {
+                off.remove(extensionId);
+            } else {
+                off.add(extensionId);
+            }
+        }
+    }
+
+    /** Records what the shell asked the route registry to do and the routes it holds. */
+    static final class Routes implements RouteTable {
+        final Set<String> routes = new HashSet<>();
+        final List<RouteDiff> applied = new ArrayList<>();
+
+        @Override
+        public void apply(RouteDiff diff) {
+            applied.add(diff);
+            routes.removeAll(diff.removed());
+            for (String path : diff.added()) {
+                if (!routes.add(path)) {
+                    throw new IllegalStateException("route added twice: " + path);
+                }
+            }
+        }
+
+        @Override
+        public void reset(Set<String> paths) {
+            routes.clear();
+            routes.addAll(paths);
+        }
+    }
+
+    /** An open UI that records what it was told. */
+    static final class View implements OpenView {
+        final List<RouteDiff> changes = new ArrayList<>();
+        boolean alive = true;
+
+        @Override
+        public boolean shellChanged(RouteDiff diff) {
+            changes.add(diff);
+            return alive;
+        }
+
+        RouteDiff last() {
+            return changes.get(changes.size() - 1);
+        }
+    }
+}
