@@ -445,26 +445,26 @@ public class ClaimServiceImpl implements ClaimService {
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     /**
-     * Runs a change in a unit of work and, if this call started that unit of work, tells the listeners after it
-     * committed. Inside a caller's enclosing unit of work the commit happens later, out of sight: listeners are not
-     * told rather than told of something that may still roll back.
+     * Runs a change in the current unit of work (or a new one) and tells the listeners once that unit of work has
+     * committed; a rolled-back change is never announced.
      */
     private Claim change(Work<Claim> work) {
-        boolean ownUnit = !unitOfWork.active();
-        Claim claim = unitOfWork.required(work);
-        if (ownUnit) {
+        return unitOfWork.required(() -> {
+            Claim claim = work.run();
             ClaimChange change = new ClaimChange(claim.id(), claim.partnerId(), claim.status());
-            for (ClaimListener listener : listeners) {
-                try {
-                    listener.claimChanged(change);
-                } catch (RuntimeException e) {
-                    LOG.error("Claim listener {} failed on {}", listener.getClass().getName(), change, e);
-                }
+            unitOfWork.afterCommit(() -> notifyListeners(change));
+            return claim;
+        });
+    }
+
+    private void notifyListeners(ClaimChange change) {
+        for (ClaimListener listener : listeners) {
+            try {
+                listener.claimChanged(change);
+            } catch (RuntimeException e) {
+                LOG.error("Claim listener {} failed on {}", listener.getClass().getName(), change, e);
             }
-        } else {
-            LOG.debug("Claim {} changed inside an enclosing unit of work; listeners are not told", claim.reference());
         }
-        return claim;
     }
 
     private static void requireDraft(ClaimDraft draft) {

@@ -22,4 +22,11 @@ public interface UnitOfWork {
 
     /** Marks the current unit of work so that it rolls back at its end, whatever happens. */
     void setRollbackOnly();
+
+    /**
+     * Runs the action after the current unit of work has committed; never when it rolls back. Outside a unit of work
+     * the action runs at once. Actions run on the committing thread, in registration order; an action's exception is
+     * logged and does not affect the others or the (already committed) work.
+     */
+    void afterCommit(Runnable action);
 }

@@ -96,4 +96,9 @@ public final class PersistenceComponent implements PersistenceService, UnitOfWor
     public void setRollbackOnly() {
         engine.unitOfWork().setRollbackOnly();
     }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        engine.unitOfWork().afterCommit(action);
+    }
 }

@@ -52,6 +52,25 @@ final class ThreadUnitOfWork implements UnitOfWork {
         tx.rollbackOnly = true;
     }
 
+    @Override
+    public void afterCommit(Runnable action) {
+        java.util.Objects.requireNonNull(action, "action");
+        Transaction tx = current.get();
+        if (tx == null) {
+            runAfterCommit(action);
+        } else {
+            tx.afterCommit.add(action);
+        }
+    }
+
+    private static void runAfterCommit(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.error("An after-commit action failed; the unit of work itself has committed", e);
+        }
+    }
+
     /** The connection of the current unit of work, or {@code null} outside one. */
     Transaction currentTransaction() {
         return current.get();
@@ -106,6 +125,7 @@ final class ThreadUnitOfWork implements UnitOfWork {
             throw new PersistenceException("Commit failed: " + e.getMessage(), e);
         }
         close(tx);
+        tx.afterCommit.forEach(ThreadUnitOfWork::runAfterCommit);
         return result;
     }
 
@@ -170,6 +190,7 @@ final class ThreadUnitOfWork implements UnitOfWork {
         final Connection connection;
         boolean rollbackOnly;
         Throwable failure;
+        final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
 
         Transaction(Connection connection) {
             this.connection = connection;

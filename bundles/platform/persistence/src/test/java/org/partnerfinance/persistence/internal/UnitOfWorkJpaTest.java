@@ -253,4 +253,49 @@ public class UnitOfWorkJpaTest {
             return rs.getInt(1);
         }
     }
+
+    @Test
+    public void afterCommitActionsRunOnlyAfterTheOutermostCommit() {
+        java.util.List<String> events = new java.util.ArrayList<>();
+        uow.required(() -> {
+            uow.required(() -> {
+                uow.afterCommit(() -> events.add("inner"));
+                return null;
+            });
+            uow.afterCommit(() -> events.add("outer"));
+            assertTrue("nothing runs before the commit", events.isEmpty());
+            return null;
+        });
+        assertEquals(java.util.List.of("inner", "outer"), events);
+    }
+
+    @Test
+    public void afterCommitActionsDoNotRunOnRollback() {
+        java.util.List<String> events = new java.util.ArrayList<>();
+        try {
+            uow.required(() -> {
+                uow.afterCommit(() -> events.add("committed"));
+                throw new IllegalStateException("boom");
+            });
+            fail("the failure must propagate");
+        } catch (IllegalStateException expected) {
+            assertEquals("boom", expected.getMessage());
+        }
+        assertTrue(events.isEmpty());
+    }
+
+    @Test
+    public void afterCommitOutsideAUnitOfWorkRunsAtOnceAndAFailingActionDoesNotStopTheOthers() {
+        java.util.List<String> events = new java.util.ArrayList<>();
+        uow.afterCommit(() -> events.add("now"));
+        assertEquals(java.util.List.of("now"), events);
+        uow.required(() -> {
+            uow.afterCommit(() -> {
+                throw new IllegalStateException("listener failed");
+            });
+            uow.afterCommit(() -> events.add("second"));
+            return null;
+        });
+        assertEquals(java.util.List.of("now", "second"), events);
+    }
 }
