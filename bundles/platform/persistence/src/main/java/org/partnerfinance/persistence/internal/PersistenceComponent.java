@@ -57,9 +57,21 @@ public final class PersistenceComponent implements PersistenceService, UnitOfWor
             LOG.warn("jdbc.password in {} is published as a service property: rename it to .jdbc.password", PID);
             password = String.valueOf(published);
         }
+        routeDerbyLog(url);
         engine = Databases.open(url, config.jdbc_user(), password, drivers,
                 Duration.ofSeconds(Math.max(0, config.jdbc_driver_wait_seconds())));
         LOG.info("Persistence service started on {}", engine.describe());
+    }
+
+    /**
+     * Embedded Derby writes its engine log to {@code derby.log} in the working directory unless told otherwise; keep it
+     * beside Karaf's own log. An operator's explicit {@code derby.stream.error.file} wins.
+     */
+    private static void routeDerbyLog(String url) {
+        String data = System.getProperty("karaf.data");
+        if (url.startsWith("jdbc:derby:") && data != null && System.getProperty("derby.stream.error.file") == null) {
+            System.setProperty("derby.stream.error.file", java.nio.file.Path.of(data, "log", "derby.log").toString());
+        }
     }
 
     @Deactivate
