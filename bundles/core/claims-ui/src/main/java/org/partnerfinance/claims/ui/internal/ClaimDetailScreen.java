@@ -1,0 +1,82 @@
+package org.partnerfinance.claims.ui.internal;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.partnerfinance.audit.api.AuditTrail;
+import org.partnerfinance.claims.api.ClaimService;
+import org.partnerfinance.extensions.api.ExtensionConstants;
+import org.partnerfinance.partner.api.PartnerService;
+import org.partnerfinance.security.api.Role;
+import org.partnerfinance.ui.api.MenuSection;
+import org.partnerfinance.ui.api.Screen;
+import org.partnerfinance.ui.api.ScreenContext;
+
+/** The detail page of one claim ({@code claims/detail?id=42}), reached from lists; no menu entry. */
+@Component(service = Screen.class, property = {
+        ExtensionConstants.EXTENSION_ID + "=" + ClaimsScreens.EXTENSION_ID,
+        ExtensionConstants.EXTENSION_KIND + "=screen",
+        ExtensionConstants.EXTENSION_NAME + "=" + ClaimsScreens.EXTENSION_NAME,
+        ExtensionConstants.EXTENSION_DETAIL + "=Claim detail (/claims/detail)" })
+public class ClaimDetailScreen implements Screen {
+
+    @Reference
+    private ClaimService claims;
+
+    @Reference
+    private ClaimUpdates updates;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PartnerService partners;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditTrail audit;
+
+    @Override
+    public String path() {
+        return "claims/detail";
+    }
+
+    @Override
+    public String title() {
+        return "Claim";
+    }
+
+    @Override
+    public String icon() {
+        return "FILE_TEXT_O";
+    }
+
+    @Override
+    public MenuSection section() {
+        return MenuSection.CLAIMS;
+    }
+
+    @Override
+    public int order() {
+        return 100;
+    }
+
+    @Override
+    public Set<Role> roles() {
+        return ClaimsScreens.PARTNER_AND_FINANCE_ROLES;
+    }
+
+    @Override
+    public boolean inMenu() {
+        return false;
+    }
+
+    @Override
+    public com.vaadin.flow.component.Component create(ScreenContext context) {
+        return new ClaimDetailView(context, claims, updates, () -> Optional.ofNullable(audit),
+                id -> ClaimsScreens.partnerName(partners, context.caller()).apply(id));
+    }
+}

@@ -1,0 +1,277 @@
+package org.partnerfinance.claims.ui.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.partnerfinance.claims.api.Attachment;
+import org.partnerfinance.claims.api.Claim;
+import org.partnerfinance.claims.api.ClaimField;
+import org.partnerfinance.claims.api.ClaimStatus;
+import org.partnerfinance.claims.api.ComplianceFinding;
+import org.partnerfinance.claims.api.ComplianceOutcome;
+import org.partnerfinance.claims.api.RejectionReason;
+import org.partnerfinance.ledger.api.Money;
+import org.partnerfinance.persistence.api.ConcurrentChangeException;
+import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.security.api.Role;
+import org.partnerfinance.ui.api.ScreenContext;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.server.VaadinSession;
+
+/** Drives the claim detail view on the server side with a stub claims service. */
+public class ClaimDetailViewTest {
+
+    private static final Caller PARTNER = new Caller("partner", "Paula", Set.of(Role.PARTNER_USER), "P-1001");
+    private static final Caller REVIEWER = new Caller("reviewer", "Rita", Set.of(Role.FINANCE_REVIEWER), null);
+    private static final Caller MANAGER = new Caller("manager", "Max", Set.of(Role.FINANCE_MANAGER), null);
+
+    private final StubClaims claims = new StubClaims();
+    private final List<String> notifications = new ArrayList<>();
+    private final List<String> navigations = new ArrayList<>();
+    private UI ui;
+
+    @Before
+    public void setUp() {
+        ui = new UI();
+        // a session that is always locked by the test thread, so that opened dialogs attach as in a request
+        VaadinSession session = new VaadinSession(null) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public boolean hasLock() {
+                return true;
+            }
+
+            @Override
+            public void checkHasLock(String message) {
+            }
+
+            @Override
+            public void checkHasLock() {
+            }
+        };
+        ui.getInternals().setSession(session);
+        UI.setCurrent(ui);
+    }
+
+    @After
+    public void tearDown() {
+        UI.setCurrent(null);
+    }
+
+    private static Claim claim(ClaimStatus status, boolean typeInstalled, long version) {
+        Money amount = Money.of("84.60", "EUR");
+        return new Claim(42, "CLM-000042", "P-1001", "expense", "Expense reimbursement", typeInstalled, status,
+                LocalDate.of(2025, 6, 1), "Taxi to the summit", amount, amount,
+                List.of(new ClaimField("category", "Category", "travel")),
+                List.of(new Attachment(5, "taxi.pdf", "application/pdf", 2048, "ab"),
+                        new Attachment(6, "photo.png", "image/png", 100, "cd")),
+                List.of(new ComplianceFinding("core.duplicate", ComplianceOutcome.PASS, "C-DUP", "No duplicate."),
+                        new ComplianceFinding("limit", ComplianceOutcome.WARN, "C-LIM", "Close to the limit.")),
+                status == ClaimStatus.REJECTED ? RejectionReason.DUPLICATE : null,
+                status == ClaimStatus.REJECTED ? "Same as CLM-000041." : null, null, null, "partner",
+                Instant.parse("2025-06-01T10:00:00Z"), Instant.parse("2025-06-01T10:05:00Z"), null, null, version);
+    }
+
+    private ClaimDetailView view(Caller caller, String id) {
+        return new ClaimDetailView(context(caller, id), claims, new ClaimUpdates(), Optional::empty, pid -> "Northwind");
+    }
+
+    @Test
+    public void partnerSeesEverythingButNoDecisionButtons() {
+        claims.claim = claim(ClaimStatus.SUBMITTED, true, 1);
+        ClaimDetailView view = view(PARTNER, "42");
+
+        assertEquals("Submitted", this.<Span>find(view, "claim-status").getText());
+        assertEquals("EUR 84.60", this.<Span>find(view, "claim-amount").getText());
+        assertEquals("travel", this.<Span>find(view, "claim-field-category").getText());
+        assertEquals("taxi.pdf", this.<Anchor>find(view, "claim-attachment-5").getText());
+        assertEquals("_blank", this.<Anchor>find(view, "claim-attachment-5").getTarget().orElse(null));
+        assertTrue(exists(view, "claim-attachment-preview-5"));
+        assertTrue(exists(view, "claim-attachment-preview-6"));
+        assertTrue(exists(view, "claim-findings"));
+        assertFalse(exists(view, "claim-actions"));
+        assertFalse(exists(view, "claim-type-missing"));
+    }
+
+    @Test
+    public void storedDataIsShownWhenTheTypeIsNotInstalled() {
+        claims.claim = claim(ClaimStatus.SUBMITTED, false, 1);
+        ClaimDetailView view = view(PARTNER, "42");
+        assertEquals("Claim type not installed — showing stored data",
+                this.<Span>find(view, "claim-type-missing").getText());
+        assertEquals("travel", this.<Span>find(view, "claim-field-category").getText());
+    }
+
+    @Test
+    public void rejectedClaimShowsCodedReasonAndComment() {
+        claims.claim = claim(ClaimStatus.REJECTED, true, 2);
+        ClaimDetailView view = view(PARTNER, "42");
+        assertEquals("Same as CLM-000041.", this.<Span>find(view, "claim-rejection-comment").getText());
+        assertTrue(descendants(find(view, "claim-rejection")).anyMatch(
+                c -> c instanceof Span s && "Rejected: R03 Duplicate of an earlier claim".equals(s.getText())));
+    }
+
+    @Test
+    public void reviewerMayApproveOrRejectSubmittedClaims() {
+        claims.claim = claim(ClaimStatus.SUBMITTED, true, 1);
+        ClaimDetailView view = view(REVIEWER, "42");
+        assertTrue(exists(view, "claim-approve"));
+        assertTrue(exists(view, "claim-reject"));
+        assertFalse(exists(view, "claim-mark-paid"));
+    }
+
+    @Test
+    public void onlyManagersMarkApprovedClaimsPaid() {
+        claims.claim = claim(ClaimStatus.APPROVED, true, 2);
+        assertFalse(exists(view(REVIEWER, "42"), "claim-actions"));
+        assertTrue(exists(view(MANAGER, "42"), "claim-mark-paid"));
+    }
+
+    @Test
+    public void rejectingWithOtherNeedsACommentThenRejectsAndShowsTheNewState() {
+        claims.claim = claim(ClaimStatus.SUBMITTED, true, 3);
+        claims.decision = (action, id, version, args) -> claim(ClaimStatus.REJECTED, true, 4);
+        ClaimDetailView view = view(REVIEWER, "42");
+
+        this.<Button>find(view, "claim-reject").click();
+        Dialog dialog = openDialog();
+        Select<RejectionReason> reason = find(dialog, "reject-reason");
+        TextArea comment = find(dialog, "reject-comment");
+        Button confirm = find(dialog, "reject-confirm");
+
+        confirm.click();
+        assertTrue("a reason is required", reason.isInvalid());
+        assertTrue(claims.calls.isEmpty());
+
+        reason.setValue(RejectionReason.OTHER);
+        confirm.click();
+        assertTrue("OTHER needs a comment", comment.isInvalid());
+        assertTrue(claims.calls.isEmpty());
+
+        comment.setValue("Receipt is for a private trip.");
+        confirm.click();
+        assertEquals(List.of("reject 42 v3 OTHER Receipt is for a private trip."), claims.calls);
+        assertFalse(dialog.isOpened());
+        assertEquals(List.of("Claim CLM-000042 rejected"), notifications);
+        assertEquals("Rejected", this.<Span>find(view, "claim-status").getText());
+        assertFalse(exists(view, "claim-actions"));
+    }
+
+    @Test
+    public void concurrentDecisionClosesTheDialogAndShowsTheLatestState() {
+        claims.claim = claim(ClaimStatus.SUBMITTED, true, 1);
+        claims.decision = (action, id, version, args) -> {
+            claims.claim = claim(ClaimStatus.APPROVED, true, 2); // someone else was faster
+            throw new ConcurrentChangeException("Claim 42 was changed by someone else.", null);
+        };
+        ClaimDetailView view = view(REVIEWER, "42");
+        this.<Button>find(view, "claim-approve").click();
+        Dialog dialog = openDialog();
+        this.<Button>find(dialog, "approve-confirm").click();
+
+        assertFalse(dialog.isOpened());
+        assertEquals(List.of(Ui.CONCURRENT_CHANGE), notifications);
+        assertEquals("Approved", this.<Span>find(view, "claim-status").getText());
+    }
+
+    @Test
+    public void refusedDecisionKeepsTheDialogWithTheMessage() {
+        claims.claim = claim(ClaimStatus.SUBMITTED, true, 1);
+        claims.decision = (action, id, version, args) -> {
+            throw new org.partnerfinance.security.api.AccessDeniedException(
+                    "EUR 84.60 exceeds your approval limit of EUR 50.00.");
+        };
+        ClaimDetailView view = view(REVIEWER, "42");
+        this.<Button>find(view, "claim-approve").click();
+        Dialog dialog = openDialog();
+        this.<Button>find(dialog, "approve-confirm").click();
+
+        assertTrue(dialog.isOpened());
+        assertEquals("EUR 84.60 exceeds your approval limit of EUR 50.00.",
+                this.<Span>find(dialog, "approve-error").getText());
+    }
+
+    @Test
+    public void unknownOrMissingIdsGiveAMessage() {
+        assertTrue(this.<Span>find(view(PARTNER, null), "claim-message").getText().contains("No claim selected"));
+        assertTrue(this.<Span>find(view(PARTNER, "99"), "claim-message").getText().contains("does not exist"));
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------------
+
+    /** The dialog opened last; runs the UI's pending before-response work that attaches opened dialogs. */
+    private Dialog openDialog() {
+        ui.getInternals().getStateTree().runExecutionsBeforeClientResponse();
+        return descendants(ui).filter(Dialog.class::isInstance).map(Dialog.class::cast).filter(Dialog::isOpened)
+                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no open dialog"));
+    }
+
+    private boolean exists(Component root, String id) {
+        return descendants(root).anyMatch(c -> c.getId().filter(id::equals).isPresent());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends Component> T find(Component root, String id) {
+        return (T) descendants(root).filter(c -> c.getId().filter(id::equals).isPresent()).findFirst()
+                .orElseThrow(() -> new AssertionError("no component " + id));
+    }
+
+    private static Stream<Component> descendants(Component root) {
+        Stream<Component> children = root instanceof Dialog dialog
+                ? Stream.concat(dialog.getChildren(), Stream.concat(dialog.getFooter().getElement().getChildren()
+                        .map(e -> e.getComponent().orElse(null)).filter(c -> c != null), Stream.empty()))
+                : root.getChildren();
+        return Stream.concat(Stream.of(root), children.flatMap(ClaimDetailViewTest::descendants));
+    }
+
+    private ScreenContext context(Caller caller, String id) {
+        return new ScreenContext() {
+            @Override
+            public Caller caller() {
+                return caller;
+            }
+
+            @Override
+            public UI ui() {
+                return ui;
+            }
+
+            @Override
+            public Map<String, List<String>> queryParameters() {
+                return id == null ? Map.of() : Map.of("id", List.of(id));
+            }
+
+            @Override
+            public void navigate(String pathAndQuery) {
+                navigations.add(pathAndQuery);
+            }
+
+            @Override
+            public void notify(String message, boolean error) {
+                notifications.add(message);
+            }
+        };
+    }
+}

@@ -1,0 +1,89 @@
+package org.partnerfinance.claims.ui.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.Test;
+import org.partnerfinance.claims.api.ClaimChange;
+import org.partnerfinance.claims.api.ClaimStatus;
+import org.partnerfinance.claims.api.ClaimValidationException;
+import org.partnerfinance.claims.api.IllegalTransitionException;
+import org.partnerfinance.claims.api.Problem;
+import org.partnerfinance.persistence.api.ConcurrentChangeException;
+import org.partnerfinance.security.api.AccessDeniedException;
+
+import com.vaadin.flow.component.UI;
+
+public class UiTest {
+
+    @Test
+    public void everyStatusHasADistinctBadge() {
+        assertEquals(List.of("badge", "success"), Ui.statusTheme(ClaimStatus.APPROVED));
+        assertEquals(List.of("badge", "error"), Ui.statusTheme(ClaimStatus.REJECTED));
+        assertEquals(5, java.util.Arrays.stream(ClaimStatus.values()).map(Ui::statusTheme).distinct().count());
+        assertEquals("Submitted", Ui.label(ClaimStatus.SUBMITTED));
+    }
+
+    @Test
+    public void documentedServiceErrorsAreShownWithTheirMessage() {
+        assertEquals("This record belongs to another partner.",
+                Ui.messageOf(new AccessDeniedException("This record belongs to another partner.")));
+        assertEquals("Enter an amount.",
+                Ui.messageOf(new ClaimValidationException(List.of(new Problem("amount", "Enter an amount.")))));
+        assertEquals("Claim is already approved.",
+                Ui.messageOf(new IllegalTransitionException("Claim is already approved.")));
+        assertEquals(Ui.CONCURRENT_CHANGE,
+                Ui.messageOf(new ConcurrentChangeException("optimistic lock on ClaimEntity#4", null)));
+    }
+
+    @Test
+    public void unexpectedErrorsNeverShowInternals() {
+        String shown = Ui.messageOf(new NullPointerException("Cannot invoke \"EntityManager.find\""));
+        assertEquals(Ui.UNEXPECTED, shown);
+        assertEquals(Ui.UNEXPECTED, Ui.messageOf(new IllegalStateException("EntityManagerFactory closed")));
+    }
+
+    @Test
+    public void ageCountsWholeDaysAndIsNeverNegative() {
+        Instant submitted = Instant.parse("2025-03-01T10:00:00Z");
+        assertEquals(0, Ui.ageInDays(submitted, Instant.parse("2025-03-02T09:59:59Z")));
+        assertEquals(1, Ui.ageInDays(submitted, Instant.parse("2025-03-02T10:00:00Z")));
+        assertEquals(0, Ui.ageInDays(submitted, Instant.parse("2025-02-01T00:00:00Z")));
+        assertEquals(0, Ui.ageInDays(null, Instant.parse("2025-02-01T00:00:00Z")));
+    }
+
+    @Test
+    public void claimIdsAreParsedDefensively() {
+        assertEquals(42, ClaimDetailView.parseId("42"));
+        assertEquals(42, ClaimDetailView.parseId(" 42 "));
+        assertEquals(-1, ClaimDetailView.parseId("42; drop table"));
+        assertEquals(-1, ClaimDetailView.parseId(null));
+    }
+
+    @Test
+    public void subscriptionsOfClosedUisAreDroppedAndOthersKept() {
+        ClaimUpdates updates = new ClaimUpdates();
+        int[] runs = new int[1];
+        // a UI without a session counts as closed: access() fails with UIDetachedException
+        updates.subscribe(new UI(), change -> true, () -> runs[0]++, null);
+        updates.subscribe(new UI(), change -> "P-2".equals(change.partnerId()), () -> runs[0]++, null);
+        assertEquals(2, updates.subscriptionCount());
+
+        updates.claimChanged(new ClaimChange(1, "P-1", ClaimStatus.APPROVED));
+
+        assertEquals("the closed UI matching the change is dropped", 1, updates.subscriptionCount());
+        assertEquals(0, runs[0]);
+    }
+
+    @Test
+    public void unsubscribingRemovesTheSubscription() {
+        ClaimUpdates updates = new ClaimUpdates();
+        var registration = updates.subscribe(new UI(), change -> false, () -> { }, () -> { });
+        assertEquals(1, updates.subscriptionCount());
+        registration.remove();
+        assertTrue(updates.subscriptionCount() == 0);
+    }
+}

@@ -1,0 +1,331 @@
+package org.partnerfinance.demo.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.partnerfinance.claims.api.AttachmentUpload;
+import org.partnerfinance.claims.api.Claim;
+import org.partnerfinance.claims.api.ClaimDraft;
+import org.partnerfinance.claims.api.ClaimService;
+import org.partnerfinance.claims.api.ClaimType;
+import org.partnerfinance.demo.internal.DemoPlan.DemoClaim;
+import org.partnerfinance.demo.internal.DemoPlan.DemoPartner;
+import org.partnerfinance.demo.internal.DemoPlan.DemoUser;
+import org.partnerfinance.extensions.api.ExtensionConstants;
+import org.partnerfinance.extensions.api.ExtensionListener;
+import org.partnerfinance.ledger.api.Money;
+import org.partnerfinance.partner.api.PartnerService;
+import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.security.api.UserDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the demo installation's data, idempotently: the two partner organisations and the demo users at activation,
+ * and a few expense claims as soon as the expense claim type is available (only for partners that have no claims
+ * yet). The work runs on a thread of its own, so activation returns at once; nothing here fails when the expense type
+ * is missing — the claims are then created when it is installed.
+ */
+@Component(immediate = true, service = ExtensionListener.class)
+public class DemoData implements ExtensionListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+    /** How long to wait for the claims service to offer a newly registered claim type. */
+    private static final long TYPE_WAIT_MILLIS = 30_000;
+
+    @Reference
+    private PartnerService partners;
+
+    @Reference
+    private UserDirectory users;
+
+    private volatile ClaimService claims;
+
+    private final Object lock = new Object();
+    private ExecutorService executor;
+
+    /** Last "why no sample claims" message, so that repeated checks do not repeat it in the log. */
+    private volatile String lastNotice;
+
+    /** Expense claim type services registered now (0 when the claim-type bundle is not installed). */
+    private final AtomicInteger expenseTypes = new AtomicInteger();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindClaims")
+    void bindClaims(ClaimService service) {
+        claims = service;
+        schedule(() -> createSampleClaims(TYPE_WAIT_MILLIS));
+    }
+
+    void unbindClaims(ClaimService service) {
+        if (claims == service) {
+            claims = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + ExtensionConstants.EXTENSION_ID + "=" + DemoPlan.EXPENSE_TYPE + ")")
+    void bindClaimType(ClaimType type) {
+        expenseTypes.incrementAndGet();
+        schedule(() -> createSampleClaims(TYPE_WAIT_MILLIS));
+    }
+
+    void unbindClaimType(ClaimType type) {
+        // demo claims stay when their type goes away
+        expenseTypes.decrementAndGet();
+    }
+
+    @Activate
+    void activate() {
+        synchronized (lock) {
+            executor = Executors.newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "pf-demo-data");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        schedule(this::createPartnersAndUsers);
+        schedule(() -> createSampleClaims(TYPE_WAIT_MILLIS));
+    }
+
+    /** A switched-on expense type gets its sample claims too (nothing happens when they exist). */
+    @Override
+    public void extensionsChanged() {
+        schedule(() -> createSampleClaims(0));
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        ExecutorService running;
+        synchronized (lock) {
+            running = executor;
+            executor = null;
+        }
+        if (running != null) {
+            running.shutdownNow();
+            if (!running.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Demo data: the worker did not stop within 10 seconds");
+            }
+        }
+    }
+
+    private void schedule(Runnable work) {
+        synchronized (lock) {
+            if (executor == null) {
+                return; // not active yet: activate() schedules the work
+            }
+            try {
+                executor.execute(() -> {
+                    try {
+                        work.run();
+                    } catch (RuntimeException e) {
+                        LOG.error("Demo data: creating demo data failed", e);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                LOG.debug("Demo data: worker stopped, work not scheduled");
+            }
+        }
+    }
+
+    // --- partners and users --------------------------------------------------------------------------------------
+
+    void createPartnersAndUsers() {
+        Caller system = Caller.system();
+        for (DemoPartner p : DemoPlan.PARTNERS) {
+            try {
+                if (partners.find(system, p.id()).isPresent()) {
+                    LOG.debug("Demo data: partner {} exists", p.id());
+                    continue;
+                }
+                partners.create(system, p.id(), p.name(), p.kind(), p.currency());
+                LOG.info("Demo data: created partner {} {} ({}, {})", p.id(), p.name(), p.kind(),
+                        p.currency().getCurrencyCode());
+            } catch (RuntimeException e) {
+                LOG.error("Demo data: could not create partner {}: {}", p.id(), e.getMessage(), e);
+            }
+        }
+        int created = 0;
+        for (DemoUser u : DemoPlan.USERS) {
+            try {
+                if (users.exists(u.username())) {
+                    continue;
+                }
+                users.create(system, u.username(), u.displayName(), DemoPlan.PASSWORD.toCharArray(),
+                        DemoPlan.roles(u), u.partnerId());
+                created++;
+            } catch (RuntimeException e) {
+                LOG.error("Demo data: could not create user {}: {}", u.username(), e.getMessage(), e);
+            }
+        }
+        LOG.info("Demo data: {} demo users created, {} existed already", created, DemoPlan.USERS.size() - created);
+        logUsers();
+    }
+
+    private void logUsers() {
+        LOG.info("Demo users (password \"{}\" for all of them):", DemoPlan.PASSWORD);
+        for (DemoUser u : DemoPlan.USERS) {
+            String state = users.exists(u.username()) ? "" : "  [NOT CREATED, see the errors above]";
+            LOG.info("  {}  {}{}", String.format("%-13s", u.username()), u.describe(), state);
+        }
+    }
+
+    // --- sample claims ---------------------------------------------------------------------------------------------
+
+    /** @param waitMillis how long to wait for the claims service to offer a just registered expense type */
+    void createSampleClaims(long waitMillis) {
+        ClaimService service = claims;
+        if (service == null) {
+            LOG.debug("Demo data: claims service not available, sample claims later");
+            return;
+        }
+        Map<String, Optional<Caller>> submitters = Map.of(
+                "partner", users.find("partner"), "partner2", users.find("partner2"));
+        Optional<Caller> probe = submitters.get("partner");
+        if (probe.isEmpty()) {
+            notice("Demo data: user 'partner' does not exist, no sample claims");
+            return;
+        }
+        if (expenseTypes.get() == 0) {
+            notice("Demo data: the expense claim type is not installed; "
+                    + "sample claims will be created when it is installed");
+            return;
+        }
+        if (!waitForExpenseType(service, probe.get(), waitMillis)) {
+            return;
+        }
+        lastNotice = null;
+        for (DemoPartner partner : DemoPlan.PARTNERS) {
+            List<DemoClaim> planned = DemoPlan.CLAIMS.stream().filter(c -> c.partnerId().equals(partner.id())).toList();
+            if (planned.isEmpty()) {
+                continue;
+            }
+            Optional<Caller> submitter = submitters.get(planned.get(0).submitter());
+            if (submitter == null || submitter.isEmpty()) {
+                LOG.warn("Demo data: no demo user for partner {}, no sample claims", partner.id());
+                continue;
+            }
+            try {
+                if (!service.listForPartner(submitter.get(), partner.id()).isEmpty()) {
+                    LOG.debug("Demo data: partner {} has claims, no sample claims created", partner.id());
+                    continue;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Demo data: could not list the claims of {}: {}", partner.id(), e.getMessage());
+                continue;
+            }
+            int done = 0;
+            for (DemoClaim planClaim : planned) {
+                if (createClaim(service, submitter.get(), planClaim)) {
+                    done++;
+                }
+            }
+            LOG.info("Demo data: created {} sample expense claims for {} {}", done, partner.id(), partner.name());
+        }
+    }
+
+    private void notice(String message) {
+        if (!message.equals(lastNotice)) {
+            lastNotice = message;
+            LOG.info(message);
+        }
+    }
+
+    /** Whether the claims service offers the expense type (waits a little for one that was just registered). */
+    private boolean waitForExpenseType(ClaimService service, Caller caller, long waitMillis) {
+        long deadline = System.currentTimeMillis() + waitMillis;
+        while (true) {
+            try {
+                if (service.availableTypes(caller).stream().anyMatch(t -> DemoPlan.EXPENSE_TYPE.equals(t.id()))) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                LOG.debug("Demo data: claim types not readable yet", e);
+            }
+            if (System.currentTimeMillis() >= deadline) {
+                if (waitMillis > 0) {
+                    notice("Demo data: the expense claim type is switched off; "
+                            + "sample claims will be created when it is switched on");
+                } else {
+                    LOG.debug("Demo data: the expense claim type is not offered (yet)");
+                }
+                return false;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    private boolean createClaim(ClaimService service, Caller submitter, DemoClaim plan) {
+        LocalDate date = LocalDate.now().minusDays(plan.daysAgo());
+        Money amount = Money.of(plan.amount(), plan.currency());
+        AttachmentUpload receipt = receipt(plan, date, amount);
+        ClaimDraft draft = new ClaimDraft(DemoPlan.EXPENSE_TYPE, plan.partnerId(), date, plan.description(), amount,
+                Map.of("category", plan.category(), "merchant", plan.merchant()), List.of(receipt));
+        Claim claim;
+        try {
+            claim = service.submitNew(submitter, draft);
+        } catch (RuntimeException e) {
+            LOG.warn("Demo data: sample claim \"{}\" for {} not created: {}", plan.description(), plan.partnerId(),
+                    e.getMessage());
+            return false;
+        }
+        if (plan.outcome() == DemoPlan.Outcome.LEAVE_SUBMITTED) {
+            return true;
+        }
+        Optional<Caller> decider = users.find(DemoPlan.DECIDER);
+        if (decider.isEmpty()) {
+            LOG.warn("Demo data: user {} missing, claim {} stays submitted", DemoPlan.DECIDER, claim.reference());
+            return true;
+        }
+        try {
+            if (plan.outcome() == DemoPlan.Outcome.APPROVE) {
+                service.approve(decider.get(), claim.id(), claim.version(), plan.comment());
+            } else {
+                service.reject(decider.get(), claim.id(), claim.version(), plan.reason(), plan.comment());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Demo data: claim {} stays submitted, the {} failed: {}", claim.reference(),
+                    plan.outcome() == DemoPlan.Outcome.APPROVE ? "approval" : "rejection", e.getMessage());
+        }
+        return true;
+    }
+
+    static AttachmentUpload receipt(DemoClaim plan, LocalDate date, Money amount) {
+        String slug = plan.merchant().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        if ("png".equals(plan.receiptKind())) {
+            long seed = (plan.merchant() + plan.amount() + date).hashCode();
+            return new AttachmentUpload("receipt-" + slug + ".png", ReceiptFactory.png(240, 320, seed));
+        }
+        byte[] pdf = ReceiptFactory.pdf(List.of(
+                plan.merchant(),
+                "RECEIPT",
+                "",
+                "Date: " + date,
+                plan.description(),
+                "",
+                "Total: " + amount.format(),
+                "",
+                "Thank you for your visit."));
+        return new AttachmentUpload("receipt-" + slug + ".pdf", pdf);
+    }
+}
