@@ -93,15 +93,12 @@ final class ExtensionsView extends VerticalLayout implements LiveContent {
         return grid;
     }
 
-    /** ON in the success colour, OFF in the error colour; styled inline since no badge stylesheet is loaded. */
+    /** ON as a green Lumo badge, OFF as a red one (the badge styles are part of the production bundle's Lumo theme). */
     static Span badge(boolean enabled) {
         Span badge = new Span(enabled ? "ON" : "OFF");
         badge.getElement().setAttribute("data-status", enabled ? "on" : "off");
-        badge.getStyle().set("display", "inline-block").set("padding", "0 var(--lumo-space-s)")
-                .set("border-radius", "var(--lumo-border-radius-s)").set("font-size", "var(--lumo-font-size-s)")
-                .set("font-weight", "600")
-                .set("color", enabled ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)")
-                .set("background", enabled ? "var(--lumo-success-color-10pct)" : "var(--lumo-error-color-10pct)");
+        badge.getElement().getThemeList().add("badge");
+        badge.getElement().getThemeList().add(enabled ? "success" : "error");
         return badge;
     }
 
