@@ -82,8 +82,8 @@ final class ExtensionsView extends VerticalLayout implements LiveContent {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(ExtensionInfo::id).setHeader("Id").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ExtensionInfo::name).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(ExtensionInfo::detail).setHeader("Contributes").setFlexGrow(2);
-        grid.addColumn(ExtensionInfo::bundle).setHeader("Bundle").setAutoWidth(true);
+        grid.addColumn(ExtensionInfo::detail).setHeader("Contributes").setAutoWidth(true).setFlexGrow(2);
+        grid.addColumn(ExtensionInfo::bundle).setHeader("Bundle").setFlexGrow(1).setTooltipGenerator(ExtensionInfo::bundle);
         grid.addComponentColumn(info -> badge(info.enabled())).setHeader("Status").setAutoWidth(true).setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.CENTER);
         grid.addComponentColumn(this::switchButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
