@@ -19,6 +19,7 @@ import org.partnerfinance.claims.api.ClaimStatus;
 import org.partnerfinance.claims.api.ComplianceFinding;
 import org.partnerfinance.claims.api.IllegalTransitionException;
 import org.partnerfinance.claims.api.RejectionReason;
+import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.persistence.api.ConcurrentChangeException;
 import org.partnerfinance.security.api.AccessDeniedException;
 import org.partnerfinance.security.api.Caller;

@@ -3,6 +3,7 @@ package org.partnerfinance.claims.ui.internal;
 import java.util.function.Predicate;
 
 import org.partnerfinance.claims.api.ClaimChange;
+import org.partnerfinance.claims.ui.api.ClaimUpdates;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.shared.Registration;

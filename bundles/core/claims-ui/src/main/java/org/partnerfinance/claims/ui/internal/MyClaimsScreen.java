@@ -5,6 +5,7 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.partnerfinance.claims.api.ClaimService;
+import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.ui.api.MenuSection;

@@ -7,6 +7,7 @@ import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimService;
 import org.partnerfinance.claims.api.ClaimStatus;
 import org.partnerfinance.claims.api.ClaimTypeInfo;
+import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.ui.api.ScreenContext;
 

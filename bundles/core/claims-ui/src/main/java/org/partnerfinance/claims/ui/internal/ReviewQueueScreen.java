@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.partnerfinance.claims.api.ClaimService;
+import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Role;

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimService;
 import org.partnerfinance.claims.api.ComplianceOutcome;
+import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.ui.api.ScreenContext;
 

@@ -95,7 +95,8 @@ public class ClaimDetailViewTest {
     }
 
     private ClaimDetailView view(Caller caller, String id) {
-        return new ClaimDetailView(context(caller, id), claims, new ClaimUpdates(), Optional::empty, pid -> "Northwind");
+        return new ClaimDetailView(context(caller, id), claims, new ClaimUpdatesService(), Optional::empty,
+                pid -> "Northwind");
     }
 
     @Test

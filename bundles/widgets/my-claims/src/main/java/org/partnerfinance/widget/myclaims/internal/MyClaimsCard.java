@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.partnerfinance.claims.api.ClaimService;
+import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.security.api.AccessDeniedException;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.ui.api.ScreenContext;
@@ -31,7 +32,7 @@ final class MyClaimsCard extends VerticalLayout {
     private final Div body = new Div();
     private Registration subscription;
 
-    MyClaimsCard(ScreenContext context, ClaimService claims, ClaimChanges changes) {
+    MyClaimsCard(ScreenContext context, ClaimService claims, ClaimUpdates updates) {
         this.claims = claims;
         this.caller = context.caller();
         setId("widget-my-claims");
@@ -46,7 +47,8 @@ final class MyClaimsCard extends VerticalLayout {
         String partnerId = caller.partnerId();
         addAttachListener(e -> {
             removeSubscription();
-            subscription = changes.subscribe(e.getUI(), c -> Objects.equals(c.partnerId(), partnerId), this::refresh);
+            subscription = updates.subscribe(e.getUI(), c -> Objects.equals(c.partnerId(), partnerId), this::refresh,
+                    null);
         });
         addDetachListener(e -> removeSubscription());
     }

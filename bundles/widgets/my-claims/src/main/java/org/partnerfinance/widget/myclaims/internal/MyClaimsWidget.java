@@ -6,6 +6,7 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.partnerfinance.claims.api.ClaimService;
+import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.ui.api.DashboardWidget;
@@ -25,7 +26,7 @@ public class MyClaimsWidget implements DashboardWidget {
     private ClaimService claims;
 
     @Reference
-    private ClaimChanges changes;
+    private ClaimUpdates updates;
 
     @Override
     public String id() {
@@ -49,6 +50,6 @@ public class MyClaimsWidget implements DashboardWidget {
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {
-        return new MyClaimsCard(context, claims, changes);
+        return new MyClaimsCard(context, claims, updates);
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimService;
+import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.security.api.AccessDeniedException;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.ui.api.ScreenContext;
@@ -37,7 +38,7 @@ final class ReviewQueueCard extends VerticalLayout {
     private final Div body = new Div();
     private Registration subscription;
 
-    ReviewQueueCard(ScreenContext context, ClaimService claims, ClaimChanges changes,
+    ReviewQueueCard(ScreenContext context, ClaimService claims, ClaimUpdates updates,
             Supplier<Map<String, String>> partnerNames, Clock clock) {
         this.context = context;
         this.claims = claims;
@@ -55,7 +56,7 @@ final class ReviewQueueCard extends VerticalLayout {
         refresh();
         addAttachListener(e -> {
             removeSubscription();
-            subscription = changes.subscribe(e.getUI(), change -> true, this::refresh);
+            subscription = updates.subscribe(e.getUI(), change -> true, this::refresh, null);
         });
         addDetachListener(e -> removeSubscription());
     }

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.partnerfinance.claims.api.ClaimService;
+import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.partner.api.Partner;
 import org.partnerfinance.partner.api.PartnerService;
@@ -37,7 +38,7 @@ public class ReviewQueueWidget implements DashboardWidget {
     private ClaimService claims;
 
     @Reference
-    private ClaimChanges changes;
+    private ClaimUpdates updates;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -66,7 +67,7 @@ public class ReviewQueueWidget implements DashboardWidget {
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {
         Caller caller = context.caller();
-        return new ReviewQueueCard(context, claims, changes, () -> partnerNames(caller), Clock.systemUTC());
+        return new ReviewQueueCard(context, claims, updates, () -> partnerNames(caller), Clock.systemUTC());
     }
 
     private Map<String, String> partnerNames(Caller caller) {

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.partnerfinance.claims.api.ClaimChange;
 import org.partnerfinance.claims.api.ClaimListener;
+import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.extensions.api.ExtensionListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,15 +26,16 @@ import com.vaadin.flow.shared.Registration;
 
 /**
  * Pushes claim changes (and changes of the installed extensions, e.g. a claim type coming or going) to the claim views
- * that are open in browsers. Views subscribe while attached; a change is handed to each view's own UI through
- * {@link UI#access}, where the view re-reads the data with its own caller. The claims core calls
- * {@link #claimChanged} after commit, on the thread that made the change: the hand-over to the views happens on a
- * thread of this component, so that the caller never waits for other people's screens to refresh.
+ * and extension components (dashboard widgets) that are open in browsers. They subscribe while attached; a change is
+ * handed to each subscriber's own UI through {@link UI#access}, where it re-reads the data with its own caller. The
+ * claims core calls {@link #claimChanged} after commit, on the thread that made the change: the hand-over to the
+ * subscribers happens on a thread of this component, so that the caller never waits for other people's screens to
+ * refresh.
  */
 @Component(service = { ClaimListener.class, ExtensionListener.class, ClaimUpdates.class })
-public class ClaimUpdates implements ClaimListener, ExtensionListener {
+public class ClaimUpdatesService implements ClaimUpdates, ClaimListener, ExtensionListener {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClaimUpdates.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ClaimUpdatesService.class);
 
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
 
@@ -57,14 +59,7 @@ public class ClaimUpdates implements ClaimListener, ExtensionListener {
         dispatcher = ownExecutor;
     }
 
-    /**
-     * Registers a view's interest.
-     *
-     * @param ui            the view's UI
-     * @param filter        which claim changes concern the view
-     * @param onClaimChange run in the UI when a matching claim changed
-     * @param onTypesChange run in the UI when extensions changed; may be {@code null}
-     */
+    @Override
     public Registration subscribe(UI ui, Predicate<ClaimChange> filter, Runnable onClaimChange, Runnable onTypesChange) {
         Subscription subscription = new Subscription(Objects.requireNonNull(ui), Objects.requireNonNull(filter),
                 Objects.requireNonNull(onClaimChange), onTypesChange);
@@ -133,7 +128,7 @@ public class ClaimUpdates implements ClaimListener, ExtensionListener {
                 try {
                     work.run();
                 } catch (RuntimeException e) {
-                    LOG.warn("Refreshing a claim view after a change failed", e);
+                    LOG.warn("Refreshing a component after a claim or extension change failed", e);
                 }
             });
         } catch (UIDetachedException e) {
