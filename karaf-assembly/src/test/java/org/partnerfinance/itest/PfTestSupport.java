@@ -13,6 +13,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -37,7 +39,10 @@ import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.After;
+import org.junit.Rule;
+import org.junit.rules.TestRule;
 import org.junit.runner.RunWith;
+import org.junit.runners.model.Statement;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -53,8 +58,8 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Base class of the integration tests: boots the distribution this module builds (the tar.gz, unpacked afresh under
- * target/exam for each test class and deleted afterwards) and offers helpers to get services, run shell commands and
- * wait for conditions.
+ * target/exam for each test class and deleted afterwards; Karaf's log is kept as target/exam-logs/&lt;test class&gt;.log)
+ * and offers helpers to get services, run shell commands and wait for conditions.
  *
  * <p>The test JVM is told by failsafe where the distribution is ({@code pf.distribution}) and which Maven repository to
  * use ({@code maven.repo.local}); Karaf inside resolves Pax Exam's own bundles from that repository. Every booted
@@ -85,6 +90,33 @@ public abstract class PfTestSupport {
     /** Trackers of the services handed out, kept open so that the services stay in use until the test ends. */
     private final List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
 
+    /**
+     * Test failures travel from Karaf to the test JVM serialized. An exception of the portal (or one with such a cause,
+     * e.g. EclipseLink's) cannot be read there, and its report would be a ClassNotFoundException instead of the
+     * failure: failures with a cause or of another type than AssertionError are turned into an AssertionError that
+     * carries the whole stack trace as text.
+     */
+    @Rule
+    public final TestRule readableFailures = (base, description) -> new Statement() {
+        @Override
+        public void evaluate() throws Throwable {
+            try {
+                base.evaluate();
+            } catch (org.junit.AssumptionViolatedException e) {
+                throw e;
+            } catch (Throwable t) {
+                if (t instanceof AssertionError && t.getCause() == null) {
+                    throw t;
+                }
+                StringWriter trace = new StringWriter();
+                t.printStackTrace(new PrintWriter(trace));
+                AssertionError readable = new AssertionError(trace.toString());
+                readable.setStackTrace(t.getStackTrace());
+                throw readable;
+            }
+        }
+    };
+
     @After
     public void releaseServicesAndThreads() {
         executor.shutdownNow();
@@ -107,6 +139,17 @@ public abstract class PfTestSupport {
                     + "'mvn verify' in karaf-assembly (or the whole build) first");
         }
         String localRepository = requiredProperty("maven.repo.local");
+        // Karaf's log goes next to the unpacked distributions, which are deleted after each test class; it holds the
+        // latest run of the test class only
+        File logFolder = new File(System.getProperty("pf.exam.logs", "target/exam-logs"));
+        String logName = getClass().getSimpleName() + ".log";
+        File[] earlierLogs = logFolder.listFiles((folder, name) -> name.startsWith(logName));
+        for (File earlier : earlierLogs == null ? new File[0] : earlierLogs) {
+            if (!earlier.delete()) {
+                throw new IllegalStateException("Cannot delete the old log " + earlier);
+            }
+        }
+        String log = new File(logFolder, logName).getAbsolutePath();
         String httpPort = Integer.toString(freePort());
         String sshPort = Integer.toString(freePort());
         return new Option[] {
@@ -124,6 +167,9 @@ public abstract class PfTestSupport {
             editConfigurationFilePut("etc/org.apache.felix.http.cfg", "org.osgi.service.http.port", httpPort),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", sshPort),
             systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
+            editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.appender.rolling.fileName", log),
+            editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.appender.rolling.filePattern",
+                    log + ".%i"),
         };
     }
 
