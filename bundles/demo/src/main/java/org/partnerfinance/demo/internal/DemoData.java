@@ -59,6 +59,12 @@ public class DemoData implements ExtensionListener {
     private final Object lock = new Object();
     private ExecutorService executor;
 
+    /**
+     * Set when the component deactivates: the worker finishes the step it is in and does nothing more. The worker is
+     * never interrupted, because an interrupt aborts embedded Derby's connection in the middle of a statement.
+     */
+    private volatile boolean stopping;
+
     /** Last "why no sample claims" message, so that repeated checks do not repeat it in the log. */
     private volatile String lastNotice;
 
@@ -116,10 +122,12 @@ public class DemoData implements ExtensionListener {
             running = executor;
             executor = null;
         }
+        stopping = true;
         if (running != null) {
-            running.shutdownNow();
+            running.shutdown();
             if (!running.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("Demo data: the worker did not stop within 10 seconds");
+                LOG.warn("Demo data: the worker did not finish its step within 10 seconds; interrupting it");
+                running.shutdownNow();
             }
         }
     }
@@ -211,6 +219,9 @@ public class DemoData implements ExtensionListener {
         }
         lastNotice = null;
         for (DemoPartner partner : DemoPlan.PARTNERS) {
+            if (stopping) {
+                return;
+            }
             List<DemoClaim> planned = DemoPlan.CLAIMS.stream().filter(c -> c.partnerId().equals(partner.id())).toList();
             if (planned.isEmpty()) {
                 continue;
@@ -231,6 +242,9 @@ public class DemoData implements ExtensionListener {
             }
             int done = 0;
             for (DemoClaim planClaim : planned) {
+                if (stopping) {
+                    return;
+                }
                 if (createClaim(service, submitter.get(), planClaim)) {
                     done++;
                 }
@@ -256,6 +270,9 @@ public class DemoData implements ExtensionListener {
                 }
             } catch (RuntimeException e) {
                 LOG.debug("Demo data: claim types not readable yet", e);
+            }
+            if (stopping) {
+                return false;
             }
             if (System.currentTimeMillis() >= deadline) {
                 if (waitMillis > 0) {

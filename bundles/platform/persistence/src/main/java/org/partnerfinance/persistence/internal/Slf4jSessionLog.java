@@ -21,6 +21,11 @@ public final class Slf4jSessionLog extends AbstractSessionLog {
         Logger logger = LoggerFactory.getLogger("org.eclipse.persistence" + category);
         String message = entry.hasMessage() ? formatMessage(entry) : "";
         Throwable error = entry.getException();
+        if (error instanceof org.eclipse.persistence.exceptions.OptimisticLockException) {
+            // an expected conflict between two users; Jpa.tx reports it to the caller as ConcurrentChangeException
+            logger.debug(message, error);
+            return;
+        }
         switch (entry.getLevel()) {
             case SessionLog.SEVERE:
                 logger.error(message, error);
