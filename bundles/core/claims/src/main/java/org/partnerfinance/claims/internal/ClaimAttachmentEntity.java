@@ -26,6 +26,9 @@ public class ClaimAttachmentEntity {
     @Column(name = "claim_id", nullable = false)
     private long claimId;
 
+    @Column(name = "position", nullable = false)
+    private int position;
+
     @Column(name = "filename", nullable = false, length = 255)
     private String filename;
 
@@ -45,8 +48,9 @@ public class ClaimAttachmentEntity {
     public ClaimAttachmentEntity() {
     }
 
-    ClaimAttachmentEntity(long claimId, ClaimValidator.PreparedAttachment file) {
+    ClaimAttachmentEntity(long claimId, int position, ClaimValidator.PreparedAttachment file) {
         this.claimId = claimId;
+        this.position = position;
         this.filename = file.filename();
         this.contentType = file.contentType();
         this.sizeBytes = file.content().length;

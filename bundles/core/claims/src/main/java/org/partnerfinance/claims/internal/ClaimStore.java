@@ -57,8 +57,9 @@ final class ClaimStore {
         for (ClaimField field : fields) {
             em.persist(new ClaimFieldEntity(id, position++, field));
         }
+        position = 0;
         for (ClaimValidator.PreparedAttachment file : attachments) {
-            em.persist(new ClaimAttachmentEntity(id, file));
+            em.persist(new ClaimAttachmentEntity(id, position++, file));
         }
         persistFindings(em, id, findings);
         em.flush();
@@ -124,7 +125,7 @@ final class ClaimStore {
                 .setParameter("id", claim.getId()).getResultList()
                 .forEach(f -> values.put(f.toField().name(), f.toField().value()));
         List<AttachmentUpload> files = em.createQuery(
-                        "SELECT a FROM ClaimAttachmentEntity a WHERE a.claimId = :id ORDER BY a.id",
+                        "SELECT a FROM ClaimAttachmentEntity a WHERE a.claimId = :id ORDER BY a.position, a.id",
                         ClaimAttachmentEntity.class)
                 .setParameter("id", claim.getId()).getResultList().stream()
                 .map(a -> new AttachmentUpload(a.toAttachment().filename(), a.getContent()))
@@ -150,7 +151,7 @@ final class ClaimStore {
                     .setParameter("ids", chunk).getResultList()
                     .forEach(f -> fields.computeIfAbsent(f.getClaimId(), k -> new ArrayList<>()).add(f.toField()));
             em.createQuery("SELECT a.id, a.claimId, a.filename, a.contentType, a.sizeBytes, a.sha256 "
-                                    + "FROM ClaimAttachmentEntity a WHERE a.claimId IN :ids ORDER BY a.claimId, a.id",
+                                    + "FROM ClaimAttachmentEntity a WHERE a.claimId IN :ids ORDER BY a.claimId, a.position, a.id",
                             Object[].class)
                     .setParameter("ids", chunk).getResultList()
                     .forEach(r -> attachments.computeIfAbsent((Long) r[1], k -> new ArrayList<>())

@@ -286,6 +286,18 @@ public class ClaimServiceDbTest {
     }
 
     @Test
+    public void attachmentsKeepTheOrderInWhichTheyWereAttached() {
+        List<String> names = List.of("c-receipt.pdf", "a-invoice.pdf", "b-boarding-pass.pdf", "d-hotel.pdf");
+        List<AttachmentUpload> files = names.stream().map(n -> new AttachmentUpload(n, pdf(n))).toList();
+        ClaimDraft draft = new ClaimDraft("expense", "P-1001", TestClaims.DAY, "Trip", Money.of("80", "EUR"),
+                Map.of("category", "travel"), files);
+        Claim claim = claims.submitNew(PARTNER, draft);
+        assertEquals(names, claim.attachments().stream().map(a -> a.filename()).toList());
+        assertEquals(names, claims.find(REVIEWER, claim.id()).get().attachments().stream().map(a -> a.filename())
+                .toList());
+    }
+
+    @Test
     public void draftIsSavedThenSubmittedAtItsVersion() {
         Claim draft = claims.saveDraft(PARTNER, draft("P-1001", "55", "Parking", pdf("parking")));
         assertEquals(ClaimStatus.DRAFT, draft.status());
