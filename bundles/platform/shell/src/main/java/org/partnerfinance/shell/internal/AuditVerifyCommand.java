@@ -6,7 +6,6 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
 import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.audit.api.Verification;
 
@@ -23,8 +22,6 @@ public class AuditVerifyCommand implements Action {
     @Reference(optional = true)
     AuditTrail auditTrail;
 
-    @Reference
-    Session session;
 
     @Override
     public Object execute() {
@@ -33,7 +30,7 @@ public class AuditVerifyCommand implements Action {
                     + "and its audit bundle active?");
         }
         Verification verification = auditTrail.verify(OperatorCaller.current());
-        print(verification, session.getConsole());
+        print(verification, System.out);
         return null;
     }
 

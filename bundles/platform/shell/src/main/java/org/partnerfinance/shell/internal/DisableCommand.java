@@ -6,7 +6,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
 import org.partnerfinance.extensions.api.ExtensionRegistry;
 import org.partnerfinance.extensions.api.FeatureToggles;
 
@@ -21,8 +20,6 @@ public class DisableCommand implements Action {
     @Reference
     ExtensionRegistry registry;
 
-    @Reference
-    Session session;
 
     @Argument(index = 0, name = "id", required = true, description = "Extension id, as listed by pf:extensions")
     @Completion(ExtensionIdCompleter.class)
@@ -30,7 +27,7 @@ public class DisableCommand implements Action {
 
     @Override
     public Object execute() {
-        ToggleCommands.toggle(toggles, registry, OperatorCaller.current(), id, false, session.getConsole());
+        ToggleCommands.toggle(toggles, registry, OperatorCaller.current(), id, false, System.out);
         return null;
     }
 }

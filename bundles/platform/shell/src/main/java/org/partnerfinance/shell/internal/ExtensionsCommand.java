@@ -8,7 +8,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
 import org.partnerfinance.extensions.api.ExtensionInfo;
 import org.partnerfinance.extensions.api.ExtensionKind;
 import org.partnerfinance.extensions.api.ExtensionRegistry;
@@ -22,8 +21,6 @@ public class ExtensionsCommand implements Action {
     @Reference
     ExtensionRegistry registry;
 
-    @Reference
-    Session session;
 
     @Option(name = "-k", aliases = "--kind", description = "Only this kind: screen, widget, claim-type, "
             + "compliance-rule or connector")
@@ -40,7 +37,7 @@ public class ExtensionsCommand implements Action {
             }
             extensions = extensions.stream().filter(e -> e.kind() == wanted.get()).toList();
         }
-        ExtensionTable.print(extensions, session.getConsole());
+        ExtensionTable.print(extensions, System.out);
         return null;
     }
 }
