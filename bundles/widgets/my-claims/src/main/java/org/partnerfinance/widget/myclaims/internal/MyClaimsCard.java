@@ -35,7 +35,7 @@ final class MyClaimsCard extends VerticalLayout {
     MyClaimsCard(ScreenContext context, ClaimService claims, ClaimUpdates updates) {
         this.claims = claims;
         this.caller = context.caller();
-        setId("widget-my-claims");
+        setId("widget-my-claims-content");
         setPadding(false);
         body.setWidthFull();
         Button open = new Button("Open my claims", VaadinIcon.ARROW_RIGHT.create(), e -> context.navigate("claims"));

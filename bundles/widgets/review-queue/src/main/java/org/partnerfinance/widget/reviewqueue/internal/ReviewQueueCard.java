@@ -45,7 +45,7 @@ final class ReviewQueueCard extends VerticalLayout {
         this.partnerNames = partnerNames;
         this.clock = clock;
         this.caller = context.caller();
-        setId("widget-review-queue");
+        setId("widget-review-queue-content");
         setPadding(false);
         body.setWidthFull();
         Button open = new Button("Open review queue", VaadinIcon.ARROW_RIGHT.create(), e -> context.navigate("review"));
