@@ -65,6 +65,6 @@ public class ExtensionsScreen implements Screen {
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {
         Access.requireAnyRole(context.caller(), Role.ADMINISTRATOR);
-        return new ExtensionsView(registry, toggles, context);
+        return ExtensionsView.all(registry, toggles, context);
     }
 }

@@ -27,8 +27,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 /**
- * Lists every installed extension contribution, one section per kind, with its status and a switch. Rebuilt whenever
- * extensions come, go or are switched (by anyone, in any browser or the Karaf shell).
+ * Lists installed extension contributions of some kinds, one section per kind, with their status and, for
+ * administrators, a switch. Rebuilt whenever extensions come, go or are switched (by anyone, in any browser or the
+ * Karaf shell).
  */
 final class ExtensionsView extends VerticalLayout implements LiveContent {
 
@@ -39,18 +40,38 @@ final class ExtensionsView extends VerticalLayout implements LiveContent {
     private final transient FeatureToggles toggles;
     private final transient ScreenContext context;
     private final VerticalLayout sections = new VerticalLayout();
+    private final List<ExtensionKind> kinds;
+    private final boolean switches;
 
-    ExtensionsView(ExtensionRegistry registry, FeatureToggles toggles, ScreenContext context) {
+    /** The administrators' view: every kind, with switches. */
+    static ExtensionsView all(ExtensionRegistry registry, FeatureToggles toggles, ScreenContext context) {
+        return new ExtensionsView(registry, toggles, context, "extensions", "Extensions",
+                "Everything installed extensions contribute, by kind. Switching an extension off removes all of its "
+                        + "contributions at once, in every open browser; the choice survives restarts.",
+                List.of(ExtensionKind.values()), true);
+    }
+
+    /** The integrators' view: installed connectors, read only (switching them is for administrators). */
+    static ExtensionsView connectors(ExtensionRegistry registry, FeatureToggles toggles, ScreenContext context) {
+        return new ExtensionsView(registry, toggles, context, "connectors", "Connectors",
+                "ERP, bank and e-invoicing connectors installed in this portal. Deploy a connector with "
+                        + "feature:install in the Karaf console or by dropping its bundle into deploy/; configure each "
+                        + "instance in etc/<connector pid>-<name>.cfg. Administrators switch connectors on and off "
+                        + "under Extensions.",
+                List.of(ExtensionKind.CONNECTOR), false);
+    }
+
+    private ExtensionsView(ExtensionRegistry registry, FeatureToggles toggles, ScreenContext context, String id,
+            String title, String explanation, List<ExtensionKind> kinds, boolean switches) {
         this.registry = registry;
         this.toggles = toggles;
         this.context = context;
+        this.kinds = List.copyOf(kinds);
+        this.switches = switches;
         setPadding(false);
-        setId("extensions");
+        setId(id);
         sections.setPadding(false);
-        add(new H2("Extensions"),
-                new Paragraph("Everything installed extensions contribute, by kind. Switching an extension off removes "
-                        + "all of its contributions at once, in every open browser; the choice survives restarts."),
-                sections);
+        add(new H2(title), new Paragraph(explanation), sections);
         refresh();
     }
 
@@ -61,7 +82,7 @@ final class ExtensionsView extends VerticalLayout implements LiveContent {
         for (ExtensionInfo info : registry.list()) {
             byKind.computeIfAbsent(info.kind(), k -> new ArrayList<>()).add(info);
         }
-        for (ExtensionKind kind : ExtensionKind.values()) {
+        for (ExtensionKind kind : kinds) {
             List<ExtensionInfo> infos = byKind.getOrDefault(kind, List.of());
             H3 heading = new H3(kind.label() + " (" + infos.size() + ")");
             heading.getStyle().set("margin-bottom", "0");
@@ -86,7 +107,9 @@ final class ExtensionsView extends VerticalLayout implements LiveContent {
         grid.addColumn(ExtensionInfo::bundle).setHeader("Bundle").setFlexGrow(1).setTooltipGenerator(ExtensionInfo::bundle);
         grid.addComponentColumn(info -> badge(info.enabled())).setHeader("Status").setAutoWidth(true).setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.CENTER);
-        grid.addComponentColumn(this::switchButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        if (switches) {
+            grid.addComponentColumn(this::switchButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        }
         grid.setItems(infos);
         grid.setAllRowsVisible(true);
         grid.setWidthFull();

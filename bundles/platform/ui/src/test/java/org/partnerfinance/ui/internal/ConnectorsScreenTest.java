@@ -1,0 +1,64 @@
+package org.partnerfinance.ui.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.Test;
+import org.partnerfinance.security.api.AccessDeniedException;
+import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.security.api.Role;
+import org.partnerfinance.ui.api.MenuSection;
+import org.partnerfinance.ui.api.ScreenContext;
+
+import com.vaadin.flow.component.UI;
+
+public class ConnectorsScreenTest {
+
+    private static ScreenContext contextOf(Caller caller) {
+        return new ScreenContext() {
+            @Override
+            public Caller caller() {
+                return caller;
+            }
+
+            @Override
+            public UI ui() {
+                return null;
+            }
+
+            @Override
+            public Map<String, List<String>> queryParameters() {
+                return Map.of();
+            }
+
+            @Override
+            public void navigate(String pathAndQuery) {
+            }
+
+            @Override
+            public void notify(String message, boolean error) {
+            }
+        };
+    }
+
+    @Test
+    public void isAnIntegrationScreenForIntegratorsAndAdministrators() {
+        ConnectorsScreen screen = new ConnectorsScreen(null, null);
+        assertEquals("integration/connectors", screen.path());
+        assertEquals(MenuSection.INTEGRATION, screen.section());
+        assertEquals(Set.of(Role.INTEGRATOR, Role.ADMINISTRATOR), screen.roles());
+    }
+
+    @Test
+    public void refusesOtherRolesEvenWhenReachedDirectly() {
+        ConnectorsScreen screen = new ConnectorsScreen(null, null);
+        for (Role role : List.of(Role.PARTNER_USER, Role.PARTNER_ADMIN, Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER)) {
+            Caller caller = new Caller("u", "U", Set.of(role), role.partnerScoped() ? "P-1001" : null);
+            assertThrows(AccessDeniedException.class, () -> screen.create(contextOf(caller)));
+        }
+    }
+}
