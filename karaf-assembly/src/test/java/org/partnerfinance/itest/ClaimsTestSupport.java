@@ -60,7 +60,18 @@ public abstract class ClaimsTestSupport extends PfTestSupport {
     /** A demo user as the services see it, once the demo data has created it. */
     protected Caller demoUser(String username) {
         waitFor("the demo user " + username, () -> users.find(username).isPresent());
+        awaitDemoClaims();
         return users.find(username).orElseThrow();
+    }
+
+    /**
+     * Waits until the demo data has created its sample claims (the two of P-1002 come last), so that the tests work on
+     * a settled database instead of racing the demo-data thread at boot.
+     */
+    private void awaitDemoClaims() {
+        Caller partner2 = users.find("partner2").orElseThrow();
+        waitFor("the demo sample claims of P-1002",
+                () -> offersExpense(partner2) && claims.listForPartner(partner2, "P-1002").size() >= 2);
     }
 
     /** Waits until the claims service offers the expense claim type (installed and switched on). */
