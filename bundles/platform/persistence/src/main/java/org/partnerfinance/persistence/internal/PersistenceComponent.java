@@ -58,6 +58,7 @@ public final class PersistenceComponent implements PersistenceService, UnitOfWor
             password = String.valueOf(published);
         }
         routeDerbyLog(url);
+        widenDerbyIdentityRanges(url);
         engine = Databases.open(url, config.jdbc_user(), password, drivers,
                 Duration.ofSeconds(Math.max(0, config.jdbc_driver_wait_seconds())));
         LOG.info("Persistence service started on {}", engine.describe());
@@ -71,6 +72,18 @@ public final class PersistenceComponent implements PersistenceService, UnitOfWor
         String data = System.getProperty("karaf.data");
         if (url.startsWith("jdbc:derby:") && data != null && System.getProperty("derby.stream.error.file") == null) {
             System.setProperty("derby.stream.error.file", java.nio.file.Path.of(data, "log", "derby.log").toString());
+        }
+    }
+
+    /**
+     * Derby hands out identity values from ranges it preallocates in a nested transaction that does not wait for
+     * locks; with its default range of 100, two transactions inserting at the same moment (e.g. two partners submitting
+     * claims) can fail at once with "A lock could not be obtained" (DERBY-7002). Larger ranges make that contention
+     * rare; an operator's explicit {@code derby.language.sequence.preallocator} wins.
+     */
+    private static void widenDerbyIdentityRanges(String url) {
+        if (url.startsWith("jdbc:derby:") && System.getProperty("derby.language.sequence.preallocator") == null) {
+            System.setProperty("derby.language.sequence.preallocator", "1000");
         }
     }
 
