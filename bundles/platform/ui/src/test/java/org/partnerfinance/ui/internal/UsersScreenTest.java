@@ -1,0 +1,73 @@
+package org.partnerfinance.ui.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.Test;
+import org.partnerfinance.security.api.AccessDeniedException;
+import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.security.api.Role;
+import org.partnerfinance.ui.api.MenuSection;
+import org.partnerfinance.ui.api.ScreenContext;
+
+import com.vaadin.flow.component.UI;
+
+public class UsersScreenTest {
+
+    private static ScreenContext contextOf(Caller caller) {
+        return new ScreenContext() {
+            @Override
+            public Caller caller() {
+                return caller;
+            }
+
+            @Override
+            public UI ui() {
+                return null;
+            }
+
+            @Override
+            public Map<String, List<String>> queryParameters() {
+                return Map.of();
+            }
+
+            @Override
+            public void navigate(String pathAndQuery) {
+            }
+
+            @Override
+            public void notify(String message, boolean error) {
+            }
+        };
+    }
+
+    @Test
+    public void isAnAdministrationScreenForPartnerAdministratorsAndAdministrators() {
+        UsersScreen screen = new UsersScreen(null);
+        assertEquals("admin/users", screen.path());
+        assertEquals(MenuSection.ADMINISTRATION, screen.section());
+        assertEquals(Set.of(Role.PARTNER_ADMIN, Role.ADMINISTRATOR), screen.roles());
+    }
+
+    @Test
+    public void refusesOtherRolesEvenWhenReachedDirectly() {
+        UsersScreen screen = new UsersScreen(null);
+        for (Role role : List.of(Role.PARTNER_USER, Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.INTEGRATOR)) {
+            Caller caller = new Caller("u", "U", Set.of(role), role.partnerScoped() ? "P-1001" : null);
+            assertThrows(AccessDeniedException.class, () -> screen.create(contextOf(caller)));
+        }
+    }
+
+    @Test
+    public void partnerAdministratorsHandOutPartnerRolesOnlyAdministratorsAll() {
+        Caller partnerAdmin = new Caller("pa", "PA", Set.of(Role.PARTNER_ADMIN), "P-1001");
+        Caller admin = new Caller("admin", "Admin", Set.of(Role.ADMINISTRATOR), null);
+        assertEquals(List.of(Role.PARTNER_USER, Role.PARTNER_ADMIN), UsersView.assignableRoles(partnerAdmin));
+        assertEquals(Arrays.asList(Role.values()), UsersView.assignableRoles(admin));
+    }
+}
