@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.junit.Test;
@@ -12,38 +11,8 @@ import org.partnerfinance.security.api.AccessDeniedException;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.ui.api.MenuSection;
-import org.partnerfinance.ui.api.ScreenContext;
-
-import com.vaadin.flow.component.UI;
 
 public class ConnectorsScreenTest {
-
-    private static ScreenContext contextOf(Caller caller) {
-        return new ScreenContext() {
-            @Override
-            public Caller caller() {
-                return caller;
-            }
-
-            @Override
-            public UI ui() {
-                return null;
-            }
-
-            @Override
-            public Map<String, List<String>> queryParameters() {
-                return Map.of();
-            }
-
-            @Override
-            public void navigate(String pathAndQuery) {
-            }
-
-            @Override
-            public void notify(String message, boolean error) {
-            }
-        };
-    }
 
     @Test
     public void isAnIntegrationScreenForIntegratorsAndAdministrators() {
@@ -58,7 +27,7 @@ public class ConnectorsScreenTest {
         ConnectorsScreen screen = new ConnectorsScreen(null, null);
         for (Role role : List.of(Role.PARTNER_USER, Role.PARTNER_ADMIN, Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER)) {
             Caller caller = new Caller("u", "U", Set.of(role), role.partnerScoped() ? "P-1001" : null);
-            assertThrows(AccessDeniedException.class, () -> screen.create(contextOf(caller)));
+            assertThrows(AccessDeniedException.class, () -> screen.create(Fakes.context(caller)));
         }
     }
 }

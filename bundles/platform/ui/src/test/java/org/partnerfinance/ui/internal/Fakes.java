@@ -132,4 +132,32 @@ final class Fakes {
             return changes.get(changes.size() - 1);
         }
     }
+
+    /** A screen context for the given caller that ignores navigation and notifications. */
+    static ScreenContext context(Caller caller) {
+        return new ScreenContext() {
+            @Override
+            public Caller caller() {
+                return caller;
+            }
+
+            @Override
+            public com.vaadin.flow.component.UI ui() {
+                return null;
+            }
+
+            @Override
+            public Map<String, List<String>> queryParameters() {
+                return Map.of();
+            }
+
+            @Override
+            public void navigate(String pathAndQuery) {
+            }
+
+            @Override
+            public void notify(String message, boolean error) {
+            }
+        };
+    }
 }

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertThrows;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.junit.Test;
@@ -13,38 +12,8 @@ import org.partnerfinance.security.api.AccessDeniedException;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.ui.api.MenuSection;
-import org.partnerfinance.ui.api.ScreenContext;
-
-import com.vaadin.flow.component.UI;
 
 public class UsersScreenTest {
-
-    private static ScreenContext contextOf(Caller caller) {
-        return new ScreenContext() {
-            @Override
-            public Caller caller() {
-                return caller;
-            }
-
-            @Override
-            public UI ui() {
-                return null;
-            }
-
-            @Override
-            public Map<String, List<String>> queryParameters() {
-                return Map.of();
-            }
-
-            @Override
-            public void navigate(String pathAndQuery) {
-            }
-
-            @Override
-            public void notify(String message, boolean error) {
-            }
-        };
-    }
 
     @Test
     public void isAnAdministrationScreenForPartnerAdministratorsAndAdministrators() {
@@ -59,7 +28,7 @@ public class UsersScreenTest {
         UsersScreen screen = new UsersScreen(null);
         for (Role role : List.of(Role.PARTNER_USER, Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.INTEGRATOR)) {
             Caller caller = new Caller("u", "U", Set.of(role), role.partnerScoped() ? "P-1001" : null);
-            assertThrows(AccessDeniedException.class, () -> screen.create(contextOf(caller)));
+            assertThrows(AccessDeniedException.class, () -> screen.create(Fakes.context(caller)));
         }
     }
 
