@@ -79,7 +79,7 @@ final class PersistenceEngine implements AutoCloseable {
         if (unitOfWork.active()) {
             throw new PersistenceException("Persistence unit '" + unit + "' must not be opened inside a unit of work");
         }
-        List<MigrationScript> scripts = resources.migrationScripts(migrationFolder);
+        List<MigrationScript> scripts = scriptsFor(resources, migrationFolder, kind);
         if (scripts.isEmpty()) {
             throw new PersistenceException("No migration scripts (*.sql) found in folder '" + migrationFolder + "' of "
                     + resources.owner() + " for persistence unit '" + unit + "'");
@@ -90,6 +90,36 @@ final class PersistenceEngine implements AutoCloseable {
         openUnits.add(jpa);
         LOG.info("Persistence unit {} of {} opened ({} entities)", unit, resources.owner(), entityClasses.size());
         return jpa;
+    }
+
+    /**
+     * The scripts of a unit on this database: the portable ones directly in the folder plus those in the folder's
+     * product sub-folder (e.g. {@code db/audit/derby}). Both share one version sequence, so a version written per
+     * product exists once in each product folder and never also in the portable folder.
+     */
+    static List<MigrationScript> scriptsFor(UnitResources resources, String folder, DatabaseKind kind) {
+        List<MigrationScript> scripts = new ArrayList<>(resources.migrationScripts(folder));
+        if (kind.scriptFolder() != null) {
+            String dialectFolder = ClassLoaderUnitResources.trimSlashes(folder) + "/" + kind.scriptFolder();
+            for (MigrationScript s : resources.migrationScripts(dialectFolder)) {
+                String version = versionOf(s.fileName());
+                for (MigrationScript portable : scripts) {
+                    if (version != null && version.equals(versionOf(portable.fileName()))) {
+                        throw new PersistenceException("Migration version " + version + " of folder '" + folder
+                                + "' exists both as a portable script (" + portable.fileName() + ") and in '"
+                                + dialectFolder + "' (" + s.fileName() + ") of " + resources.owner());
+                    }
+                }
+                scripts.add(s);
+            }
+        }
+        return scripts;
+    }
+
+    /** {@code V12__x.sql} gives {@code 12}; other names (repeatable scripts) give {@code null}. */
+    private static String versionOf(String fileName) {
+        int sep = fileName.indexOf("__");
+        return fileName.startsWith("V") && sep > 1 ? fileName.substring(1, sep) : null;
     }
 
     /** Closes every unit that is still open, without complaint (test support). */

@@ -40,6 +40,37 @@ public class MigrationsTest {
     }
 
     @Test
+    public void productScriptsComeFromTheProductSubFolderOnly() {
+        List<MigrationScript> derby = PersistenceEngine.scriptsFor(resources, "db/dialecttest", DatabaseKind.DERBY);
+        assertEquals(2, derby.size());
+        assertTrue(derby.stream().anyMatch(s -> s.url().getPath().endsWith("/dialecttest/derby/V2__item_note.sql")));
+        List<MigrationScript> pg = PersistenceEngine.scriptsFor(resources, "db/dialecttest", DatabaseKind.POSTGRESQL);
+        assertTrue(pg.stream().anyMatch(s -> s.url().getPath().endsWith("/dialecttest/postgresql/V2__item_note.sql")));
+        // an unknown product gets the portable scripts alone
+        assertEquals(1, PersistenceEngine.scriptsFor(resources, "db/dialecttest", DatabaseKind.OTHER).size());
+    }
+
+    @Test
+    public void aProductScriptRunsOnItsProduct() throws SQLException {
+        try (TestPersistence db = TestPersistence.inMemory()) {
+            db.open("dialecttest", "db/dialecttest", LedgerLine.class);
+            try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO dialecttest_item (id, name, derby_note) VALUES (1, 'a', 'b')");
+            }
+        }
+    }
+
+    @Test
+    public void aVersionInBothThePortableAndTheProductFolderIsRefused() {
+        try {
+            PersistenceEngine.scriptsFor(resources, "db/clashtest", DatabaseKind.DERBY);
+            fail("expected the clash to be refused");
+        } catch (PersistenceException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("V1__items_again.sql"));
+        }
+    }
+
+    @Test
     public void aMigrationRunsOnlyOnce() throws SQLException {
         String url = "jdbc:derby:" + new File(tmp.getRoot(), "db").getAbsolutePath().replace('\\', '/')
                 + ";create=true";

@@ -1,4 +1,4 @@
-package org.partnerfinance.security.internal;
+package org.partnerfinance.users.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;

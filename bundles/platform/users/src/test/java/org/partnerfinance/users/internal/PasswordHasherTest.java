@@ -1,4 +1,4 @@
-package org.partnerfinance.security.internal;
+package org.partnerfinance.users.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;

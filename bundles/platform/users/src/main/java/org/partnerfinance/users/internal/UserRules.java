@@ -1,4 +1,4 @@
-package org.partnerfinance.security.internal;
+package org.partnerfinance.users.internal;
 
 import java.util.Arrays;
 import java.util.EnumSet;

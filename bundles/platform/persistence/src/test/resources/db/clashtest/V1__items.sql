@@ -1,0 +1,1 @@
+CREATE TABLE clashtest_item (id BIGINT NOT NULL PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE clashtest_other (id BIGINT NOT NULL PRIMARY KEY);

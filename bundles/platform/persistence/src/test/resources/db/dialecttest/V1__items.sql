@@ -1,0 +1,1 @@
+CREATE TABLE dialecttest_item (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(40) NOT NULL);

@@ -1,0 +1,1 @@
+ALTER TABLE dialecttest_item ADD COLUMN derby_note VARCHAR(40);
