@@ -108,20 +108,29 @@ final class ThreadUnitOfWork implements UnitOfWork {
             current.remove();
         }
         if (tx.rollbackOnly) {
-            rollback(tx, null);
-            close(tx);
-            if (tx.failure != null) {
-                // a joined step failed and its exception was swallowed: the caller must not believe it committed
-                throw new PersistenceException("The unit of work was rolled back because one of its steps failed: "
-                        + describe(tx.failure), tx.failure);
+            // a joined step failed and its exception was swallowed: the caller must not believe it committed
+            PersistenceException failure = tx.failure == null ? null
+                    : new PersistenceException("The unit of work was rolled back because one of its steps failed: "
+                            + describe(tx.failure), tx.failure);
+            try {
+                // with a failure to report, a failing rollback is attached to it instead of replacing it
+                rollback(tx, failure);
+            } finally {
+                close(tx);
+            }
+            if (failure != null) {
+                throw failure;
             }
             return result;
         }
         try {
             tx.connection.commit();
         } catch (SQLException e) {
-            rollback(tx, e);
-            close(tx);
+            try {
+                rollback(tx, e);
+            } finally {
+                close(tx);
+            }
             throw new PersistenceException("Commit failed: " + e.getMessage(), e);
         }
         close(tx);
@@ -148,14 +157,21 @@ final class ThreadUnitOfWork implements UnitOfWork {
     }
 
     private void finishAfterFailure(Transaction tx, Throwable failure) {
-        rollback(tx, failure);
-        close(tx);
+        try {
+            rollback(tx, failure);
+        } finally {
+            close(tx);
+        }
     }
 
+    /**
+     * Rolls back. A rollback failure is added as suppressed to the failure that caused the rollback, if any, so that
+     * the caller sees why the unit of work failed; otherwise it is thrown. The caller closes the connection either way.
+     */
     private static void rollback(Transaction tx, Throwable primary) {
         try {
             tx.connection.rollback();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             if (primary != null) {
                 primary.addSuppressed(e);
             } else {
@@ -167,7 +183,7 @@ final class ThreadUnitOfWork implements UnitOfWork {
     private static void close(Transaction tx) {
         try {
             tx.connection.setAutoCommit(true);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             LOG.debug("Could not restore auto-commit before closing the connection", e);
         }
         closeQuietly(tx.connection);
@@ -176,7 +192,7 @@ final class ThreadUnitOfWork implements UnitOfWork {
     private static void closeQuietly(Connection c) {
         try {
             c.close();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             LOG.warn("Could not close a database connection", e);
         }
     }
