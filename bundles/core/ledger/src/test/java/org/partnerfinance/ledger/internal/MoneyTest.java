@@ -2,6 +2,7 @@ package org.partnerfinance.ledger.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -51,5 +52,47 @@ public class MoneyTest {
     public void currencyCodesAreChecked() {
         assertThrows(IllegalArgumentException.class, () -> Money.of("1", "eur"));
         assertThrows(IllegalArgumentException.class, () -> Money.of("1", "XYZ"));
+    }
+
+    @Test
+    public void absurdMagnitudesAreRefusedBeforeScaling() {
+        IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
+                () -> new Money(new BigDecimal("1E+1000000000"), Currency.getInstance("EUR")));
+        assertEquals("An amount has at most 15 digits before the decimal point (less than one quadrillion).",
+                huge.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Money.of("-1E+2147483647", "EUR"));
+        assertThrows(IllegalArgumentException.class,
+                () -> Money.rounded(new BigDecimal("1E+1000000000"), Currency.getInstance("EUR"), RoundingMode.UP));
+        IllegalArgumentException tiny = assertThrows(IllegalArgumentException.class,
+                () -> Money.of("1E-1000000000", "EUR"));
+        assertTrue(tiny.getMessage(), tiny.getMessage().contains("at most 2 decimals"));
+    }
+
+    @Test
+    public void theLargestAmountHasFifteenIntegerDigits() {
+        assertEquals(new BigDecimal("999999999999999.99"), Money.of("999999999999999.99", "EUR").amount());
+        assertEquals(new BigDecimal("-999999999999999"), Money.of("-999999999999999", "JPY").amount());
+        assertThrows(IllegalArgumentException.class, () -> Money.of("1000000000000000", "EUR"));
+        assertThrows(IllegalArgumentException.class, () -> Money.of("1E+15", "EUR"));
+        assertThrows(IllegalArgumentException.class,
+                () -> Money.of("999999999999999", "EUR").plus(Money.of("1", "EUR")));
+    }
+
+    @Test
+    public void zeroInAnyNotationIsZero() {
+        assertEquals(Money.zero(Currency.getInstance("EUR")), Money.of("0E+1000000000", "EUR"));
+        assertEquals(Money.zero(Currency.getInstance("EUR")), Money.of("0E-1000000000", "EUR"));
+    }
+
+    @Test
+    public void roundingAVanishinglySmallAmountFollowsTheMode() {
+        Currency eur = Currency.getInstance("EUR");
+        BigDecimal tiny = new BigDecimal("1E-1000000000");
+        assertEquals(Money.of("0.01", "EUR"), Money.rounded(tiny, eur, RoundingMode.UP));
+        assertEquals(Money.of("0.00", "EUR"), Money.rounded(tiny, eur, RoundingMode.HALF_UP));
+        assertEquals(Money.of("-0.01", "EUR"), Money.rounded(tiny.negate(), eur, RoundingMode.FLOOR));
+        assertEquals(Money.of("0.00", "EUR"), Money.rounded(tiny.negate(), eur, RoundingMode.CEILING));
+        assertThrows(ArithmeticException.class, () -> Money.rounded(tiny, eur, RoundingMode.UNNECESSARY));
+        assertEquals(Money.of("0.01", "EUR"), Money.rounded(new BigDecimal("0.005"), eur, RoundingMode.HALF_UP));
     }
 }
