@@ -3,6 +3,7 @@ package org.partnerfinance.partner.api;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.partnerfinance.security.api.Caller;
@@ -23,4 +24,13 @@ public interface PartnerService {
      * @throws IllegalArgumentException for a blank name, a malformed or duplicate id
      */
     Partner create(Caller caller, String id, String name, PartnerKind kind, Currency defaultCurrency);
+
+    /**
+     * Replaces the currencies a partner may claim in (administrators and finance managers). The partner's default
+     * currency is always allowed and is added when missing. A new partner allows only its default currency.
+     *
+     * @throws IllegalArgumentException for an unknown partner or an empty set
+     * @since 1.1
+     */
+    Partner setAllowedCurrencies(Caller caller, String partnerId, Set<Currency> currencies);
 }

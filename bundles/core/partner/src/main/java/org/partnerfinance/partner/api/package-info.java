@@ -1,3 +1,3 @@
 /** Partner organisations: distributors, resellers and vendors. */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.partnerfinance.partner.api;

@@ -1,12 +1,19 @@
 package org.partnerfinance.partner.internal;
 
 import java.util.Currency;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -35,6 +42,12 @@ public class PartnerEntity {
     @Column(name = "active", nullable = false)
     private boolean active;
 
+    /** Includes the default currency (the migration that introduced the table filled it in for existing rows). */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "partner_currency", joinColumns = @JoinColumn(name = "partner_id"))
+    @Column(name = "currency", length = 3, nullable = false)
+    private Set<String> allowedCurrencies = new TreeSet<>();
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -48,9 +61,26 @@ public class PartnerEntity {
         this.kind = kind;
         this.currency = currency.getCurrencyCode();
         this.active = true;
+        this.allowedCurrencies.add(this.currency);
+    }
+
+    String getId() {
+        return id;
+    }
+
+    Currency getCurrency() {
+        return Currency.getInstance(currency);
+    }
+
+    /** Replaces the allowed currencies; the default currency stays allowed. */
+    void allow(Set<Currency> currencies) {
+        allowedCurrencies.clear();
+        allowedCurrencies.add(currency);
+        currencies.forEach(c -> allowedCurrencies.add(c.getCurrencyCode()));
     }
 
     public Partner toPartner() {
-        return new Partner(id, name, kind, Currency.getInstance(currency), active);
+        return new Partner(id, name, kind, Currency.getInstance(currency), active,
+                allowedCurrencies.stream().map(Currency::getInstance).collect(Collectors.toSet()));
     }
 }

@@ -3,6 +3,7 @@ package org.partnerfinance.partner.internal;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -108,8 +109,32 @@ public class PartnerServiceImpl implements PartnerService {
         });
     }
 
+    @Override
+    public Partner setAllowedCurrencies(Caller caller, String partnerId, Set<Currency> currencies) {
+        Access.requireAnyRole(caller, Role.ADMINISTRATOR, Role.FINANCE_MANAGER);
+        if (currencies == null || currencies.isEmpty() || currencies.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("Choose at least one currency the partner may claim in.");
+        }
+        return unitOfWork.required(() -> {
+            Partner[] beforeAndAfter = jpa.tx(em -> {
+                PartnerEntity entity = partnerId == null ? null : em.find(PartnerEntity.class, partnerId);
+                if (entity == null) {
+                    throw new IllegalArgumentException("Partner " + partnerId + " is not known.");
+                }
+                Partner before = entity.toPartner();
+                entity.allow(Set.copyOf(currencies));
+                em.flush();
+                return new Partner[] {before, entity.toPartner()};
+            });
+            audit.append(new AuditEvent(caller.username(), "partner.currencies-changed", "partner", partnerId,
+                    "allowed currencies=" + beforeAndAfter[0].allowedCurrencyCodes(),
+                    "allowed currencies=" + beforeAndAfter[1].allowedCurrencyCodes()));
+            return beforeAndAfter[1];
+        });
+    }
+
     private static String describe(Partner p) {
         return "name=" + p.name() + "; kind=" + p.kind() + "; currency=" + p.defaultCurrency().getCurrencyCode()
-                + "; active=" + p.active();
+                + "; allowed currencies=" + p.allowedCurrencyCodes() + "; active=" + p.active();
     }
 }

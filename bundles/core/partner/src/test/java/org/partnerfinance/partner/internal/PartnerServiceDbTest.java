@@ -130,4 +130,47 @@ public class PartnerServiceDbTest {
         assertThrows(AccessDeniedException.class,
                 () -> partners.list(new Caller("integrator", null, Set.of(Role.INTEGRATOR), null)));
     }
+
+    @Test
+    public void aNewPartnerAllowsItsDefaultCurrencyOnly() {
+        Partner created = partners.create(ADMIN, "P-1001", "Acme", PartnerKind.RESELLER, EUR);
+        assertEquals(Set.of(EUR), created.allowedCurrencies());
+        assertEquals(Set.of(EUR), partners.find(PARTNER, "P-1001").orElseThrow().allowedCurrencies());
+    }
+
+    @Test
+    public void allowedCurrenciesAreStoredKeepTheDefaultAndAreAudited() {
+        partners.create(ADMIN, "P-1001", "Acme", PartnerKind.RESELLER, EUR);
+        Currency usd = Currency.getInstance("USD");
+        Currency chf = Currency.getInstance("CHF");
+
+        Partner changed = partners.setAllowedCurrencies(ADMIN, "P-1001", Set.of(usd, chf));
+
+        assertEquals("the default currency stays allowed", Set.of(EUR, usd, chf), changed.allowedCurrencies());
+        assertEquals(Set.of(EUR, usd, chf), partners.find(REVIEWER, "P-1001").orElseThrow().allowedCurrencies());
+        assertEquals("CHF, EUR, USD", partners.find(REVIEWER, "P-1001").orElseThrow().allowedCurrencyCodes());
+        AuditEvent event = audited.get(audited.size() - 1);
+        assertEquals("partner.currencies-changed", event.action());
+        assertEquals("allowed currencies=EUR", event.before());
+        assertEquals("allowed currencies=CHF, EUR, USD", event.after());
+
+        partners.setAllowedCurrencies(ADMIN, "P-1001", Set.of(EUR));
+        assertEquals(Set.of(EUR), partners.find(REVIEWER, "P-1001").orElseThrow().allowedCurrencies());
+    }
+
+    @Test
+    public void allowedCurrenciesAreChangedOnlyByAdministratorsAndManagersAndLoseNothingOnFailure() {
+        partners.create(ADMIN, "P-1001", "Acme", PartnerKind.RESELLER, EUR);
+        Currency usd = Currency.getInstance("USD");
+        assertThrows(AccessDeniedException.class, () -> partners.setAllowedCurrencies(REVIEWER, "P-1001", Set.of(usd)));
+        assertThrows(AccessDeniedException.class, () -> partners.setAllowedCurrencies(PARTNER, "P-1001", Set.of(usd)));
+        assertThrows(IllegalArgumentException.class, () -> partners.setAllowedCurrencies(ADMIN, "P-1001", Set.of()));
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> partners.setAllowedCurrencies(ADMIN, "P-9999", Set.of(usd)));
+        assertTrue(unknown.getMessage(), unknown.getMessage().contains("P-9999 is not known"));
+
+        auditFails = true;
+        assertThrows(IllegalStateException.class, () -> partners.setAllowedCurrencies(ADMIN, "P-1001", Set.of(usd)));
+        assertEquals(Set.of(EUR), partners.find(ADMIN, "P-1001").orElseThrow().allowedCurrencies());
+    }
 }
