@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
+import java.util.Currency;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +19,9 @@ import org.partnerfinance.security.api.Role;
 
 public class ApprovalLimitsTest {
 
-    private static final ApprovalLimits DEFAULTS = ApprovalLimits.of(config("10000", "250000"));
+    private static final ApprovalLimits DEFAULTS = ApprovalLimits.of(config("EUR 10000, USD 11000",
+            "EUR 250000, USD 275000"));
+    private static final Currency EUR = Currency.getInstance("EUR");
 
     private static ClaimsConfiguration config(String reviewer, String manager) {
         return new ClaimsConfiguration() {
@@ -28,12 +31,12 @@ public class ApprovalLimitsTest {
             }
 
             @Override
-            public String reviewerApprovalLimit() {
+            public String reviewerApprovalLimits() {
                 return reviewer;
             }
 
             @Override
-            public String managerApprovalLimit() {
+            public String managerApprovalLimits() {
                 return manager;
             }
         };
@@ -44,36 +47,57 @@ public class ApprovalLimitsTest {
     }
 
     @Test
-    public void reviewerMayApproveUpToAndIncludingTheLimit() {
+    public void reviewerMayApproveUpToAndIncludingTheLimitOfTheClaimsCurrency() {
         DEFAULTS.requireWithin(caller(Role.FINANCE_REVIEWER), Money.of("10000.00", "EUR"));
         AccessDeniedException e = assertThrows(AccessDeniedException.class,
                 () -> DEFAULTS.requireWithin(caller(Role.FINANCE_REVIEWER), Money.of("10000.01", "EUR")));
         assertTrue(e.getMessage(), e.getMessage().contains("EUR 10,000.01"));
         assertTrue(e.getMessage(), e.getMessage().contains("limit of EUR 10000"));
         assertTrue(e.getMessage(), e.getMessage().contains("finance manager"));
+
+        // the USD limit applies to USD claims, not the EUR one
+        DEFAULTS.requireWithin(caller(Role.FINANCE_REVIEWER), Money.of("11000", "USD"));
+        assertThrows(AccessDeniedException.class,
+                () -> DEFAULTS.requireWithin(caller(Role.FINANCE_REVIEWER), Money.of("11000.01", "USD")));
     }
 
     @Test
-    public void managerHasTheHigherLimit() {
-        DEFAULTS.requireWithin(caller(Role.FINANCE_MANAGER), Money.of("250000", "USD"));
+    public void aCurrencyWithoutALimitCannotBeApprovedByALimitedRole() {
+        AccessDeniedException e = assertThrows(AccessDeniedException.class,
+                () -> DEFAULTS.requireWithin(caller(Role.FINANCE_REVIEWER), Money.of("1", "GBP")));
+        assertEquals("You cannot approve claims in GBP: your role has no approval limit in GBP (only in EUR, USD)."
+                + " Someone with an approval limit in GBP has to approve this claim.", e.getMessage());
         assertThrows(AccessDeniedException.class,
-                () -> DEFAULTS.requireWithin(caller(Role.FINANCE_MANAGER), Money.of("250000.01", "USD")));
-        assertEquals(Optional.of(new BigDecimal("250000")),
-                DEFAULTS.limitFor(caller(Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER)));
-        assertEquals(Optional.of(new BigDecimal("250000")),
-                DEFAULTS.limitFor(new Caller("system", null, EnumSet.allOf(Role.class), null)));
+                () -> DEFAULTS.requireWithin(caller(Role.FINANCE_MANAGER), Money.of("1", "JPY")));
     }
 
     @Test
-    public void limitIsComparedInTheClaimsCurrency() {
-        DEFAULTS.requireWithin(caller(Role.FINANCE_REVIEWER), Money.of("9999", "JPY"));
+    public void anUnlimitedRoleApprovesAnyAmountInAnyCurrency() {
+        ApprovalLimits limits = ApprovalLimits.of(config("EUR 10000", " Unlimited "));
+        limits.requireWithin(caller(Role.FINANCE_MANAGER), Money.of("999999999999999", "GBP"));
+        limits.requireWithin(caller(Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER), Money.of("1", "JPY"));
         assertThrows(AccessDeniedException.class,
-                () -> DEFAULTS.requireWithin(caller(Role.FINANCE_REVIEWER), Money.of("10001", "JPY")));
+                () -> limits.requireWithin(caller(Role.FINANCE_REVIEWER), Money.of("1", "GBP")));
+    }
+
+    @Test
+    public void aCallerWithBothRolesGetsTheHigherLimitPerCurrency() {
+        ApprovalLimits limits = ApprovalLimits.of(config("EUR 10000, GBP 9000", "EUR 250000"));
+        Caller both = caller(Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER);
+        assertEquals(Optional.of(new ApprovalLimits.Limit.UpTo(new BigDecimal("250000"))), limits.limitFor(both, EUR));
+        // only the reviewer role has a GBP limit: it still counts for someone who also manages
+        limits.requireWithin(both, Money.of("9000", "GBP"));
+        assertThrows(AccessDeniedException.class, () -> limits.requireWithin(both, Money.of("9000.01", "GBP")));
+        AccessDeniedException none = assertThrows(AccessDeniedException.class,
+                () -> limits.requireWithin(both, Money.of("1", "USD")));
+        assertTrue(none.getMessage(), none.getMessage().contains("(only in EUR, GBP)"));
+        assertEquals(Optional.of(new ApprovalLimits.Limit.UpTo(new BigDecimal("250000"))),
+                DEFAULTS.limitFor(new Caller("system", null, EnumSet.allOf(Role.class), null), EUR));
     }
 
     @Test
     public void fractionalLimitWorksForCurrenciesWithoutDecimals() {
-        ApprovalLimits fractional = ApprovalLimits.of(config("100.5", "1000"));
+        ApprovalLimits fractional = ApprovalLimits.of(config("JPY 100.5", "JPY 1000"));
         fractional.requireWithin(caller(Role.FINANCE_REVIEWER), Money.of("100", "JPY"));
         AccessDeniedException e = assertThrows(AccessDeniedException.class,
                 () -> fractional.requireWithin(caller(Role.FINANCE_REVIEWER), Money.of("101", "JPY")));
@@ -82,25 +106,37 @@ public class ApprovalLimitsTest {
 
     @Test
     public void othersMayApproveNothing() {
-        assertEquals(Optional.empty(), DEFAULTS.limitFor(caller(Role.ADMINISTRATOR)));
+        assertEquals(Optional.empty(), DEFAULTS.limitFor(caller(Role.ADMINISTRATOR), EUR));
         assertThrows(AccessDeniedException.class,
                 () -> DEFAULTS.requireWithin(caller(Role.ADMINISTRATOR), Money.of("1", "EUR")));
+        ApprovalLimits nothing = ApprovalLimits.of(config("", "EUR 1"));
+        assertThrows(AccessDeniedException.class,
+                () -> nothing.requireWithin(caller(Role.FINANCE_REVIEWER), Money.of("1", "EUR")));
     }
 
     @Test
-    public void limitsComeFromConfiguration() {
-        ApprovalLimits custom = ApprovalLimits.of(config(" 500.50 ", "1000"));
+    public void limitsComeFromConfigurationWithSpacingAndCaseForgiven() {
+        ApprovalLimits custom = ApprovalLimits.of(config("  eur   500.50 ,USD 20", "EUR 1000"));
         custom.requireWithin(caller(Role.FINANCE_REVIEWER), Money.of("500.50", "EUR"));
         assertThrows(AccessDeniedException.class,
                 () -> custom.requireWithin(caller(Role.FINANCE_REVIEWER), Money.of("500.51", "EUR")));
+        custom.requireWithin(caller(Role.FINANCE_REVIEWER), Money.of("20", "USD"));
     }
 
     @Test
-    public void invalidConfigurationIsRejectedWithItsName() {
+    public void invalidConfigurationIsRejectedWithItsNameAndTheEntry() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ApprovalLimits.of(config("ten thousand", "1")));
-        assertTrue(e.getMessage(), e.getMessage().contains("reviewerApprovalLimit"));
-        assertThrows(IllegalArgumentException.class, () -> ApprovalLimits.of(config("1", "-5")));
-        assertThrows(IllegalArgumentException.class, () -> ApprovalLimits.of(config("1", null)));
+                () -> ApprovalLimits.of(config("10000", "EUR 1")));
+        assertTrue(e.getMessage(), e.getMessage().contains("reviewerApprovalLimits"));
+        assertTrue(e.getMessage(), e.getMessage().contains("'10000' is not a currency and an amount"));
+        IllegalArgumentException currency = assertThrows(IllegalArgumentException.class,
+                () -> ApprovalLimits.of(config("EUR 1", "XYZ 5")));
+        assertTrue(currency.getMessage(), currency.getMessage().contains("managerApprovalLimits"));
+        assertTrue(currency.getMessage(), currency.getMessage().contains("Unknown currency: XYZ"));
+        assertThrows(IllegalArgumentException.class, () -> ApprovalLimits.of(config("EUR 1", "EUR -5")));
+        assertThrows(IllegalArgumentException.class, () -> ApprovalLimits.of(config("EUR 1", "EUR ten")));
+        assertThrows(IllegalArgumentException.class, () -> ApprovalLimits.of(config("EUR 1, EUR 2", "EUR 1")));
+        assertThrows(IllegalArgumentException.class, () -> ApprovalLimits.of(config("EUR 1E+1000000000", "EUR 1")));
+        assertThrows(IllegalArgumentException.class, () -> ApprovalLimits.of(config("EUR 1,", "EUR 1")));
     }
 }
