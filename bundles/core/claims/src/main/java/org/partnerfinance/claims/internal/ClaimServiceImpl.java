@@ -54,6 +54,7 @@ import org.partnerfinance.persistence.api.PersistenceUnitSpec;
 import org.partnerfinance.persistence.api.UnitOfWork;
 import org.partnerfinance.persistence.api.Work;
 import org.partnerfinance.security.api.Access;
+import org.partnerfinance.security.api.AccessDeniedException;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
 import org.slf4j.Logger;
@@ -264,7 +265,7 @@ public class ClaimServiceImpl implements ClaimService {
      * its eligible amount. Throws with every problem found; nothing has been written at that point.
      */
     private Validated validate(Caller caller, ClaimType type, ClaimDraft draft) {
-        List<Problem> problems = new ArrayList<>(partnerProblems(caller, draft.partnerId()));
+        List<Problem> problems = new ArrayList<>(partnerProblems(caller, draft));
         ClaimValidator.Result checked = ClaimValidator.check(draft, type.fields(), type.attachmentPolicy());
         problems.addAll(checked.problems());
         if (checked.problems().isEmpty()) {
@@ -289,13 +290,19 @@ public class ClaimServiceImpl implements ClaimService {
         return new Validated(checked, eligible);
     }
 
-    private List<Problem> partnerProblems(Caller caller, String partnerId) {
+    private List<Problem> partnerProblems(Caller caller, ClaimDraft draft) {
+        String partnerId = draft.partnerId();
         Optional<Partner> partner = partners.find(caller, partnerId);
         if (partner.isEmpty()) {
             return List.of(new Problem(null, "Partner " + partnerId + " is not known."));
         }
         if (!partner.get().active()) {
             return List.of(new Problem(null, "Partner " + partnerId + " is inactive and cannot submit claims."));
+        }
+        if (draft.amount() != null && !partner.get().allows(draft.amount().currency())) {
+            return List.of(new Problem("currency", "Partner " + partnerId + " cannot claim in "
+                    + draft.amount().currency().getCurrencyCode() + "; its claims are in "
+                    + partner.get().allowedCurrencyCodes() + "."));
         }
         return List.of();
     }
@@ -367,6 +374,7 @@ public class ClaimServiceImpl implements ClaimService {
                 ClaimEntity entity = store.require(em, claimId);
                 requireVersion(entity, expectedVersion);
                 entity.reject(caller.username(), now(), reason, note);
+                store.releaseReceipts(em, claimId);
                 em.flush();
                 return store.snapshot(em, entity);
             });
@@ -387,6 +395,7 @@ public class ClaimServiceImpl implements ClaimService {
             Decision decision = jpa.tx(em -> {
                 ClaimEntity entity = store.require(em, claimId);
                 requireVersion(entity, expectedVersion);
+                requireNotApprovedBy(caller, entity);
                 entity.markPaid(now(), reference);
                 em.flush();
                 return new Decision(store.snapshot(em, entity), ClaimPostings.settlement(entity, today()));
@@ -470,6 +479,14 @@ public class ClaimServiceImpl implements ClaimService {
     private static void requireDraft(ClaimDraft draft) {
         if (draft == null) {
             throw new IllegalArgumentException("A claim draft is required.");
+        }
+    }
+
+    /** Segregation of duties: whoever approved a claim does not also release its payment. */
+    private static void requireNotApprovedBy(Caller caller, ClaimEntity claim) {
+        if (claim.getStatus() == ClaimStatus.APPROVED && caller.username().equals(claim.getDecidedBy())) {
+            throw new AccessDeniedException("You approved claim " + claim.getReference()
+                    + " yourself, so someone else has to mark it paid (segregation of duties).");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.partnerfinance.claims.internal;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,7 +18,9 @@ import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimDraft;
 import org.partnerfinance.claims.api.ClaimField;
 import org.partnerfinance.claims.api.ClaimStatus;
+import org.partnerfinance.claims.api.ClaimValidationException;
 import org.partnerfinance.claims.api.ComplianceFinding;
+import org.partnerfinance.claims.api.Problem;
 import org.partnerfinance.claims.api.StatusTotal;
 import org.partnerfinance.ledger.api.Money;
 
@@ -63,7 +66,50 @@ final class ClaimStore {
         }
         persistFindings(em, id, findings);
         em.flush();
+        claimReceipts(em, claim, attachments);
         return claim;
+    }
+
+    /**
+     * Records which receipts the new claim holds, for its partner. The table's primary key refuses a receipt that a
+     * live claim of the partner already holds, even one inserted by a concurrent transaction that the duplicate rule
+     * could not see yet (the insert waits for that transaction and fails once it commits).
+     *
+     * @throws ClaimValidationException naming the file when another live claim of the partner holds it
+     */
+    private static void claimReceipts(EntityManager em, ClaimEntity claim,
+            List<ClaimValidator.PreparedAttachment> attachments) {
+        Map<String, String> byHash = new LinkedHashMap<>();
+        attachments.forEach(a -> byHash.putIfAbsent(a.sha256(), a.filename()));
+        for (Map.Entry<String, String> receipt : byHash.entrySet()) {
+            try {
+                em.createNativeQuery("INSERT INTO claim_receipt (partner_id, sha256, claim_id) VALUES (?, ?, ?)")
+                        .setParameter(1, claim.getPartnerId()).setParameter(2, receipt.getKey())
+                        .setParameter(3, claim.getId()).executeUpdate();
+            } catch (RuntimeException e) {
+                if (!isUniqueViolation(e)) {
+                    throw e;
+                }
+                throw new ClaimValidationException(List.of(new Problem("attachments", "The file "
+                        + receipt.getValue() + " was already submitted with another claim of partner "
+                        + claim.getPartnerId() + ".")));
+            }
+        }
+    }
+
+    /** Frees the receipts of a claim that is no longer live (rejected). */
+    void releaseReceipts(EntityManager em, long claimId) {
+        em.createNativeQuery("DELETE FROM claim_receipt WHERE claim_id = ?").setParameter(1, claimId).executeUpdate();
+    }
+
+    /** SQLState 23505 (unique or primary key violation) is the same on Derby and PostgreSQL. */
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Replaces the findings recorded for a claim (e.g. when a draft is submitted). */

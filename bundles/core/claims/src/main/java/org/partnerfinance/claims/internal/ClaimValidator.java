@@ -23,6 +23,9 @@ import org.partnerfinance.claims.api.Problem;
  */
 final class ClaimValidator {
 
+    static final int MAX_DECIMAL_INTEGER_DIGITS = 15;
+    static final int MAX_DECIMAL_FRACTION_DIGITS = 6;
+
     static final int MAX_DESCRIPTION = 1000;
     static final int MAX_TEXT = 200;
     static final int MAX_LONG_TEXT = 4000;
@@ -88,7 +91,9 @@ final class ClaimValidator {
                 case DATE -> isDate(value) ? Optional.empty()
                         : Optional.of(def.label() + " must be a date like 2025-01-31.");
                 case DECIMAL -> isDecimal(value) ? Optional.empty()
-                        : Optional.of(def.label() + " must be a number like 1234.50.");
+                        : Optional.of(def.label() + " must be a number like 1234.50, with at most "
+                                + MAX_DECIMAL_INTEGER_DIGITS + " digits before and " + MAX_DECIMAL_FRACTION_DIGITS
+                                + " after the decimal point.");
             };
             if (problem.isPresent()) {
                 problems.add(new Problem(def.name(), problem.get()));
@@ -159,12 +164,22 @@ final class ClaimValidator {
         }
     }
 
-    private static boolean isDecimal(String value) {
+    /**
+     * A number of bounded magnitude and precision: a claim type that computes with the value (e.g. scales it) never
+     * meets {@code 1E+1000000000}. Checked on precision and scale only, without arithmetic.
+     */
+    static boolean isDecimal(String value) {
+        BigDecimal number;
         try {
-            new BigDecimal(value);
-            return true;
+            number = new BigDecimal(value);
         } catch (NumberFormatException e) {
             return false;
         }
+        if (number.signum() == 0) {
+            return true;
+        }
+        long integerDigits = (long) number.precision() - number.scale();
+        return integerDigits <= MAX_DECIMAL_INTEGER_DIGITS
+                && number.stripTrailingZeros().scale() <= MAX_DECIMAL_FRACTION_DIGITS;
     }
 }

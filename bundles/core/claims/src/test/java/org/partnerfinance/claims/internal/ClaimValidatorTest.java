@@ -1,6 +1,7 @@
 package org.partnerfinance.claims.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.util.Arrays;
@@ -199,5 +200,17 @@ public class ClaimValidatorTest {
         List<Problem> problems = check(draft).problems();
         assertEquals(problems.toString(), List.of("amount", "date", "description", "category", "attachments"),
                 problems.stream().map(Problem::field).toList());
+    }
+
+    @Test
+    public void decimalFieldsHaveABoundedMagnitudeAndPrecision() {
+        assertTrue(ClaimValidator.isDecimal("1234.50"));
+        assertTrue(ClaimValidator.isDecimal("-999999999999999.123456"));
+        assertTrue(ClaimValidator.isDecimal("0E+1000000000"));
+        assertFalse(ClaimValidator.isDecimal("1E+1000000000"));
+        assertFalse(ClaimValidator.isDecimal("1E-1000000000"));
+        assertFalse(ClaimValidator.isDecimal("1000000000000000"));
+        assertFalse(ClaimValidator.isDecimal("0.1234567"));
+        assertFalse(ClaimValidator.isDecimal("twelve"));
     }
 }
