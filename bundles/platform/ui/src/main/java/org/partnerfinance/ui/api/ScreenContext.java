@@ -3,11 +3,16 @@ package org.partnerfinance.ui.api;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.partnerfinance.security.api.Caller;
 
 import com.vaadin.flow.component.UI;
 
-/** What the shell hands a screen or widget when it creates its component. */
+/**
+ * What the shell hands a screen or widget when it creates its component. The platform implements it, extensions only
+ * call it: methods may be added in minor versions.
+ */
+@ProviderType
 public interface ScreenContext {
 
     /** The signed-in user. Pass it to every service call. */

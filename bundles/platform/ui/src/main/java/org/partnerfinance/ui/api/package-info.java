@@ -3,5 +3,5 @@
  * {@link org.partnerfinance.ui.api.DashboardWidget}s as services; the shell composes menu, routes and dashboard from
  * whatever is installed and enabled, live.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.0.1")
 package org.partnerfinance.ui.api;
