@@ -28,6 +28,7 @@ import org.partnerfinance.demo.internal.DemoPlan.DemoUser;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.extensions.api.ExtensionListener;
 import org.partnerfinance.ledger.api.Money;
+import org.partnerfinance.partner.api.Partner;
 import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.UserDirectory;
@@ -162,8 +163,9 @@ public class DemoData implements ExtensionListener {
                     continue;
                 }
                 partners.create(system, p.id(), p.name(), p.kind(), p.currency());
-                LOG.info("Demo data: created partner {} {} ({}, {})", p.id(), p.name(), p.kind(),
-                        p.currency().getCurrencyCode());
+                Partner created = partners.setAllowedCurrencies(system, p.id(), p.allowed());
+                LOG.info("Demo data: created partner {} {} ({}, {}; claims in {})", p.id(), p.name(), p.kind(),
+                        p.currency().getCurrencyCode(), created.allowedCurrencyCodes());
             } catch (RuntimeException e) {
                 LOG.error("Demo data: could not create partner {}: {}", p.id(), e.getMessage(), e);
             }

@@ -1,8 +1,10 @@
 package org.partnerfinance.demo.internal;
 
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.partnerfinance.claims.api.RejectionReason;
 import org.partnerfinance.partner.api.PartnerKind;
@@ -14,7 +16,12 @@ final class DemoPlan {
     static final String PASSWORD = "demo";
     static final String EXPENSE_TYPE = "expense";
 
-    record DemoPartner(String id, String name, PartnerKind kind, Currency currency) {
+    /** @param allowed currencies the partner may claim in besides its own */
+    record DemoPartner(String id, String name, PartnerKind kind, Currency currency, Set<Currency> allowed) {
+    }
+
+    private static Set<Currency> currencies(String... codes) {
+        return Arrays.stream(codes).map(Currency::getInstance).collect(Collectors.toUnmodifiableSet());
     }
 
     record DemoUser(String username, String displayName, Role role, String partnerId) {
@@ -38,8 +45,10 @@ final class DemoPlan {
     }
 
     static final List<DemoPartner> PARTNERS = List.of(
-            new DemoPartner("P-1001", "Northwind Distribution", PartnerKind.DISTRIBUTOR, Currency.getInstance("EUR")),
-            new DemoPartner("P-1002", "Contoso Resellers", PartnerKind.RESELLER, Currency.getInstance("USD")));
+            new DemoPartner("P-1001", "Northwind Distribution", PartnerKind.DISTRIBUTOR, Currency.getInstance("EUR"),
+                    currencies("USD", "GBP", "CHF", "SEK")),
+            new DemoPartner("P-1002", "Contoso Resellers", PartnerKind.RESELLER, Currency.getInstance("USD"),
+                    currencies("EUR", "NOK")));
 
     static final List<DemoUser> USERS = List.of(
             new DemoUser("partner", "Paula Novak", Role.PARTNER_USER, "P-1001"),

@@ -18,10 +18,12 @@ public @interface ClaimsConfiguration {
     @AttributeDefinition(name = "Reviewer approval limits",
             description = "Highest eligible amount a finance reviewer may approve, per currency: 'unlimited' or "
                     + "pairs like 'EUR 10000, USD 11000'. Claims in a currency not listed need someone else.")
-    String reviewerApprovalLimits() default "EUR 10000, USD 11000";
+    String reviewerApprovalLimits() default "EUR 10000, USD 11000, GBP 8500, CHF 9500, SEK 110000, NOK 115000, "
+            + "DKK 75000";
 
     @AttributeDefinition(name = "Manager approval limits",
             description = "Highest eligible amount a finance manager may approve, per currency: 'unlimited' or "
                     + "pairs like 'EUR 250000, USD 275000'. Claims in a currency not listed need someone else.")
-    String managerApprovalLimits() default "EUR 250000, USD 275000";
+    String managerApprovalLimits() default "EUR 250000, USD 275000, GBP 215000, CHF 235000, SEK 2750000, "
+            + "NOK 2900000, DKK 1850000";
 }

@@ -134,6 +134,23 @@ public class ExpenseFormTest {
     }
 
     @Test
+    public void anAbsurdAmountIsRefusedAtTheFieldWithoutScalingIt() {
+        ExpenseForm form = form(Optional.empty());
+        fill(form);
+        form.received("taxi.pdf", new byte[] { '%', 'P', 'D', 'F', '-' });
+        BigDecimalField amount = find(form, "expense-amount");
+        // as a crafted request would set it: the field parses the text into a BigDecimal of a few bytes
+        amount.getElement().setProperty("value", "1E+1000000000");
+        assertEquals(new BigDecimal("1E+1000000000"), amount.getValue());
+        this.<Button>find(form, "expense-submit").click();
+
+        assertTrue(submitted.isEmpty());
+        assertTrue(amount.isInvalid());
+        assertEquals("An amount has at most 15 digits before the decimal point (less than one quadrillion).",
+                amount.getErrorMessage());
+    }
+
+    @Test
     public void theTypesOwnRulesAreCheckedBeforeSubmitting() {
         ExpenseForm form = form(Optional.empty());
         fill(form);
