@@ -49,7 +49,7 @@ final class UserDirectoryImpl implements UserDirectory {
     /** Room for the source address in an audit record. */
     private static final int MAX_ADDRESS = 100;
     /** Attempts to record a failed sign-in when another node updates the same throttling row at the same moment. */
-    private static final int THROTTLE_RETRIES = 3;
+    private static final int THROTTLE_RETRIES = 5;
 
     /** Throttling, one-time password and hashing settings. */
     record Settings(LoginThrottle.Rule userRule, LoginThrottle.Rule addressRule, Duration oneTimeValidity) {
