@@ -43,6 +43,7 @@ public class ChangePasswordView extends VerticalLayout implements BeforeEnterObs
     private final PasswordField repeat = new PasswordField("New password again");
     private final Paragraph error = new Paragraph();
     private final Button cancel = new Button("Back to the portal");
+    private final Button signOut = new Button("Sign out");
 
     public ChangePasswordView() {
         this.shell = ShellAccess.shell();
@@ -73,11 +74,15 @@ public class ChangePasswordView extends VerticalLayout implements BeforeEnterObs
         cancel.setId("password-cancel");
         cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         cancel.addClickListener(e -> UI.getCurrent().navigate(DashboardView.class));
+        // a user held here by a one-time password can still leave
+        signOut.setId("password-sign-out");
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        signOut.addClickListener(e -> signOut());
 
         H2 title = new H2("Choose a new password");
         title.setId("password-title");
         VerticalLayout form = new VerticalLayout(title, intro, current, next, repeat, error,
-                new HorizontalLayout(save, cancel));
+                new HorizontalLayout(save, cancel, signOut));
         form.setPadding(true);
         form.setMaxWidth("26rem");
         form.getStyle().set("box-shadow", "var(--lumo-box-shadow-m)").set("border-radius", "var(--lumo-border-radius-l)")
@@ -98,6 +103,7 @@ public class ChangePasswordView extends VerticalLayout implements BeforeEnterObs
                 : "Enter your current password and the new one.");
         current.setLabel(forced ? "One-time password" : "Current password");
         cancel.setVisible(!forced);
+        signOut.setVisible(forced);
         current.focus();
     }
 
@@ -134,6 +140,14 @@ public class ChangePasswordView extends VerticalLayout implements BeforeEnterObs
             Arrays.fill(wanted, '\0');
             Arrays.fill(again, '\0');
         }
+    }
+
+    private void signOut() {
+        UI ui = UI.getCurrent();
+        VaadinSession session = VaadinSession.getCurrent();
+        SessionCaller.signOut(session);
+        ui.getPage().setLocation("login");
+        session.getSession().invalidate();
     }
 
     private static char[] chars(String value) {
