@@ -75,8 +75,9 @@ public interface UserDirectory {
     Caller changeOwnPassword(Caller caller, char[] currentPassword, char[] newPassword);
 
     /**
-     * Changes a user's display name and roles. A partner administrator may give only partner roles to users of their
-     * own partner; staff and partner roles are never mixed.
+     * Changes a user's display name ({@code null} keeps it; blank sets it to the user name) and roles. A partner
+     * administrator may give only partner roles to users of their own partner; staff and partner roles are never
+     * mixed.
      *
      * @throws AccessDeniedException    if the caller may not manage this user, or would drop their own administrator
      *                                  role or leave the portal without an enabled administrator

@@ -332,7 +332,9 @@ final class UserDirectoryImpl implements UserDirectory {
             if (u.enabled() && before.contains(Role.ADMINISTRATOR) && !wanted.contains(Role.ADMINISTRATOR)) {
                 requireAnotherEnabledAdministrator(u.username());
             }
-            u.displayName(UserRules.displayName(displayName, u.username()));
+            if (displayName != null) {
+                u.displayName(UserRules.displayName(displayName, u.username()));
+            }
             u.roles(UserRules.encodeRoles(wanted));
         });
     }

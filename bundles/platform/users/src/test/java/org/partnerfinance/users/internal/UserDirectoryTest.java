@@ -407,6 +407,8 @@ public class UserDirectoryTest {
         AuditEvent e = audit.events("user.updated").get(0);
         assertTrue(e.before(), e.before().contains("roles=finance-reviewer"));
         assertTrue(e.after(), e.after().contains("roles=finance-manager"));
+        directory.update(ADMIN, "reviewer", null, Set.of(Role.FINANCE_MANAGER, Role.FINANCE_REVIEWER));
+        assertEquals("null keeps the name", "Rita Reviewer", directory.find("reviewer").get().displayName());
         invalid(() -> directory.update(ADMIN, "reviewer", null, Set.of(Role.PARTNER_USER)), "partner organisation");
         invalid(() -> directory.update(ADMIN, "nobody", null, Set.of(Role.INTEGRATOR)), "no user");
         invalid(() -> directory.update(ADMIN, "reviewer", null, Set.of()), "at least one role");
