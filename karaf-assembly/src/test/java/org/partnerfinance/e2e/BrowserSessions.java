@@ -37,6 +37,16 @@ public final class BrowserSessions extends TestWatcher {
         return PortalBrowser.login(context, portal.baseUrl(), user);
     }
 
+    /**
+     * A new browser session nobody signed in to yet (e.g. to sign in with a one-time password); it is screenshotted
+     * and closed like the others.
+     */
+    public BrowserContext newContext(String label) {
+        BrowserContext context = portal.browser().newContext();
+        contexts.put(uniqueLabel(label), context);
+        return context;
+    }
+
     /** {@link #signIn(String, String)} labelled with the user name. */
     public Page signIn(String user) {
         return signIn(user, user);

@@ -21,14 +21,16 @@ import org.partnerfinance.persistence.api.PersistenceUnitSpec;
 import org.partnerfinance.persistence.api.UnitOfWork;
 import org.partnerfinance.security.api.Access;
 import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.security.api.PartnerDirectory;
 import org.partnerfinance.security.api.Role;
 
 /**
  * Partner organisations on the {@code partner} persistence unit. Finance staff and administrators see every partner,
- * partner users their own; administrators and finance managers create partners.
+ * partner users their own; administrators and finance managers create partners. Also tells the user directory whether
+ * a partner id exists ({@link PartnerDirectory}), so that no user is bound to an unknown partner.
  */
-@Component(service = PartnerService.class)
-public class PartnerServiceImpl implements PartnerService {
+@Component(service = {PartnerService.class, PartnerDirectory.class})
+public class PartnerServiceImpl implements PartnerService, PartnerDirectory {
 
     static final String UNIT = "partner";
 
@@ -53,6 +55,15 @@ public class PartnerServiceImpl implements PartnerService {
     @Deactivate
     void deactivate() {
         jpa.close();
+    }
+
+    /** Existence only, no partner data: the user directory checks it before binding a user to the partner. */
+    @Override
+    public boolean exists(String partnerId) {
+        if (partnerId == null || partnerId.isBlank()) {
+            return false;
+        }
+        return jpa.tx(em -> em.find(PartnerEntity.class, partnerId) != null);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.partnerfinance.partner.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -106,6 +107,16 @@ public class PartnerServiceDbTest {
         assertThrows(IllegalArgumentException.class,
                 () -> partners.create(ADMIN, "P-1002", "Other", null, EUR));
         assertEquals(1, audited.size());
+    }
+
+    @Test
+    public void thePartnerDirectoryAnswersWhetherAnIdExists() {
+        partners.create(ADMIN, "P-1001", "Acme", PartnerKind.RESELLER, EUR);
+        org.partnerfinance.security.api.PartnerDirectory lookup = partners;
+        assertTrue(lookup.exists("P-1001"));
+        assertFalse(lookup.exists("P-2002"));
+        assertFalse(lookup.exists(null));
+        assertFalse(lookup.exists(" "));
     }
 
     @Test

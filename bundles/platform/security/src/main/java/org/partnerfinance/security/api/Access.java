@@ -8,6 +8,9 @@ import java.util.Objects;
  */
 public final class Access {
 
+    /** The refusal given to a caller who must choose a new password before anything else. */
+    public static final String PASSWORD_CHANGE_FIRST = "Please choose a new password first.";
+
     private Access() {
     }
 
@@ -52,9 +55,16 @@ public final class Access {
         requireAnyRole(caller, Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER);
     }
 
-    private static void requireCaller(Caller caller) {
+    /**
+     * Requires a signed-in caller with at least one role who is not bound to choose a new password first (a caller
+     * who signed in with a one-time password may do nothing but change it).
+     */
+    public static void requireCaller(Caller caller) {
         if (caller == null || caller.roles().isEmpty()) {
             throw new AccessDeniedException("Please sign in.");
+        }
+        if (caller.mustChangePassword()) {
+            throw new AccessDeniedException(PASSWORD_CHANGE_FIRST);
         }
     }
 }

@@ -3,5 +3,5 @@
  * which roles exist ({@link org.partnerfinance.security.api.Role}), the user directory with password login,
  * and the checks every service performs before it reads or writes partner-scoped data ({@link org.partnerfinance.security.api.Access}).
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.partnerfinance.security.api;

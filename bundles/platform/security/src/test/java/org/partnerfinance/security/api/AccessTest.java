@@ -21,6 +21,26 @@ public class AccessTest {
     private static final Caller NO_ROLES = new Caller("nobody", null, Set.of(), null);
 
     @Test
+    public void aCallerWhoMustChangeThePasswordIsRefusedEverything() {
+        Caller flagged = new Caller("admin", null, Set.of(Role.ADMINISTRATOR), null, true);
+        Caller partnerFlagged = new Caller("partner", null, Set.of(Role.PARTNER_USER), "p1", true);
+        for (Runnable check : new Runnable[] {
+            () -> Access.requireCaller(flagged),
+            () -> Access.requireAnyRole(flagged, Role.ADMINISTRATOR),
+            () -> Access.requirePartnerRead(flagged, "p1"),
+            () -> Access.requirePartnerRead(partnerFlagged, "p1"),
+            () -> Access.requireActingFor(partnerFlagged, "p1")}) {
+            try {
+                check.run();
+                fail("a caller bound to change the password passed");
+            } catch (AccessDeniedException e) {
+                assertEquals(Access.PASSWORD_CHANGE_FIRST, e.getMessage());
+            }
+        }
+        Access.requireAnyRole(new Caller("admin", null, Set.of(Role.ADMINISTRATOR), null), Role.ADMINISTRATOR);
+    }
+
+    @Test
     public void partnerReadsOwnPartnerOnly() {
         Access.requirePartnerRead(PARTNER, "p1");
         denied(() -> Access.requirePartnerRead(PARTNER, "p2"), "This record belongs to another partner.");

@@ -1,6 +1,7 @@
 package org.partnerfinance.ui.internal;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.LoginResult;
@@ -18,6 +19,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
@@ -26,11 +29,13 @@ import com.vaadin.flow.server.VaadinSession;
 
 /**
  * Sign-in against the portal's own users ({@code UserDirectory.login}). On success the HTTP session id is renewed
- * before the caller is stored in the session, so a session id known before sign-in is worthless afterwards.
+ * before the caller is stored in the session, so a session id known before sign-in is worthless afterwards. The
+ * client's address (the request's remote address) goes to the directory, which throttles by user name and by address.
+ * A user who signed in with a one-time password goes on to choose a new one.
  */
 @Route("login")
 @PageTitle("Sign in · " + MainLayout.APP_NAME)
-public class LoginView extends VerticalLayout {
+public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(LoginView.class);
@@ -75,6 +80,16 @@ public class LoginView extends VerticalLayout {
         add(form);
     }
 
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        boolean disabled = event.getLocation().getQueryParameters().getParameters()
+                .getOrDefault(SessionCheck.SIGNED_OUT_PARAMETER, List.of())
+                .contains(SessionCheck.SIGNED_OUT_DISABLED);
+        if (disabled) {
+            showError(SessionCheck.DISABLED_MESSAGE);
+        }
+    }
+
     private void signIn() {
         String name = username.getValue() == null ? "" : username.getValue().trim();
         char[] secret = password.getValue() == null ? new char[0] : password.getValue().toCharArray();
@@ -83,9 +98,11 @@ public class LoginView extends VerticalLayout {
             showError("Enter your user name and password.");
             return;
         }
+        VaadinRequest current = VaadinRequest.getCurrent();
+        String address = current == null ? null : current.getRemoteAddr();
         LoginResult result;
         try {
-            result = shell.users().login(name, secret);
+            result = shell.users().login(name, secret, address);
         } catch (RuntimeException e) {
             String reference = ErrorReference.create();
             LOG.error("Sign-in of '{}' failed [reference {}]", name, reference, e);
@@ -112,7 +129,11 @@ public class LoginView extends VerticalLayout {
         VaadinService.reinitializeSession(request);
         SessionCaller.signIn(VaadinSession.getCurrent(), caller);
         LOG.info("User '{}' signed in", caller.username());
-        UI.getCurrent().navigate(DashboardView.class);
+        if (caller.mustChangePassword()) {
+            UI.getCurrent().navigate(ChangePasswordView.class);
+        } else {
+            UI.getCurrent().navigate(DashboardView.class);
+        }
     }
 
     private void showError(String message) {

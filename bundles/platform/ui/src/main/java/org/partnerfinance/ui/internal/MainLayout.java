@@ -1,6 +1,7 @@
 package org.partnerfinance.ui.internal;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.partnerfinance.security.api.Caller;
@@ -77,11 +78,16 @@ public class MainLayout extends AppLayout {
         roles.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
         Div who = new Div(user, new Span(" · "), roles);
 
+        Button changePassword = new Button("Change password", VaadinIcon.KEY.create(),
+                e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(ChangePasswordView.class)));
+        changePassword.setId("change-password");
+        changePassword.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
         Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> signOut());
         signOut.setId("logout");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), appName, who, signOut);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), appName, who, changePassword, signOut);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(appName);
         header.setWidthFull();
@@ -160,6 +166,38 @@ public class MainLayout extends AppLayout {
         }
     }
 
+    /**
+     * Runs on the UI thread when the periodic check found the user's record changed: a disabled user's session ends
+     * (the browser goes to the login page, which says why); otherwise the session takes the new record and the page
+     * is rebuilt, so menus, screens and the caller they hand to services all follow the new roles.
+     */
+    private void userChanged(UI ui, Optional<Caller> stored) {
+        VaadinSession session = ui.getSession();
+        Caller current = SessionCaller.of(session).orElse(null);
+        if (current == null) {
+            ui.getPage().setLocation("login");
+            return;
+        }
+        switch (SessionCheck.compare(current, stored)) {
+            case ENDED:
+                LOG.info("Session of '{}' ends: the account is disabled or gone", current.username());
+                SessionCaller.signOut(session);
+                ui.getPage().setLocation("login?" + SessionCheck.SIGNED_OUT_PARAMETER + "="
+                        + SessionCheck.SIGNED_OUT_DISABLED);
+                break;
+            case CHANGED:
+                LOG.info("Session of '{}' takes the user's changed record", current.username());
+                SessionCaller.signIn(session, stored.get());
+                ui.getPage().reload();
+                break;
+            default:
+                if (!SessionCheck.compare(caller, stored).equals(SessionCheck.Outcome.UNCHANGED)) {
+                    // another tab of this session already took the change: rebuild this one too
+                    ui.getPage().reload();
+                }
+        }
+    }
+
     private void signOut() {
         UI ui = UI.getCurrent();
         VaadinSession session = VaadinSession.getCurrent();
@@ -177,6 +215,28 @@ public class MainLayout extends AppLayout {
 
         Registration(UI ui) {
             this.ui = ui;
+        }
+
+        @Override
+        public String username() {
+            return caller.username();
+        }
+
+        @Override
+        public boolean userChecked(Optional<Caller> stored) {
+            if (ui.isClosing()) {
+                return false;
+            }
+            if (SessionCheck.compare(caller, stored) == SessionCheck.Outcome.UNCHANGED) {
+                // the common case costs no UI access and no push
+                return true;
+            }
+            try {
+                ui.access(() -> MainLayout.this.userChanged(ui, stored));
+                return true;
+            } catch (UIDetachedException e) {
+                return false;
+            }
         }
 
         @Override

@@ -1,5 +1,9 @@
 package org.partnerfinance.ui.internal;
 
+import java.util.Optional;
+
+import org.partnerfinance.security.api.Caller;
+
 /**
  * An open browser UI showing the main layout, registered with {@link PortalShell} while attached. Implementations hand
  * the work to the UI's own thread ({@code UI.access}) and return at once.
@@ -13,4 +17,18 @@ interface OpenView {
      * @return {@code false} when this view is gone for good and should be forgotten
      */
     boolean shellChanged(RouteDiff diff);
+
+    /** The signed-in user this view was built for; {@code null} if it has none to check. */
+    default String username() {
+        return null;
+    }
+
+    /**
+     * The user's record as stored now (empty: disabled or gone), re-read periodically by the shell.
+     *
+     * @return {@code false} when this view is gone for good and should be forgotten
+     */
+    default boolean userChecked(Optional<Caller> stored) {
+        return true;
+    }
 }

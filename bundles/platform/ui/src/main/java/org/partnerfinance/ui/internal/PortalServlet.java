@@ -104,6 +104,9 @@ public class PortalServlet extends VaadinServlet {
             if (!routes.isRouteRegistered(DashboardView.class)) {
                 routes.setAnnotatedRoute(DashboardView.class);
             }
+            if (!routes.isRouteRegistered(ChangePasswordView.class)) {
+                routes.setAnnotatedRoute(ChangePasswordView.class);
+            }
         });
         // as ErrorNavigationTargetInitializer: the shell's error views replace Vaadin's defaults
         registry.setErrorNavigationTargets(Set.of(ErrorView.class, NotFoundView.class, AccessDeniedView.class));

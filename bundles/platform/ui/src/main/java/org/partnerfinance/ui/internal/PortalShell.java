@@ -1,10 +1,16 @@
 package org.partnerfinance.ui.internal;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,6 +33,10 @@ import org.slf4j.LoggerFactory;
  * keeps the routes of the running Vaadin application in line with them, and tells every open UI when anything changed
  * so that menus, dashboards and screens update at once (through push).
  *
+ * <p>It also re-reads, every few seconds, the stored record of every user with an open UI (one query per user), so
+ * that disabling a user or changing their roles reaches their open browsers within seconds, whichever node made the
+ * change.
+ *
  * <p>All state lives in this component instance; the Vaadin views reach it through the servlet's context
  * ({@link ShellAccess}).
  */
@@ -34,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public class PortalShell implements ExtensionListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortalShell.class);
+    /** How often open UIs' users are re-read from the database. */
+    static final Duration SESSION_CHECK_INTERVAL = Duration.ofSeconds(3);
 
     private final FeatureToggles toggles;
     private final UserDirectory users;
@@ -46,15 +58,35 @@ public class PortalShell implements ExtensionListener {
     private final Object lock = new Object();
     private volatile Map<String, ScreenEntry> routable = Map.of();
     private RouteTable routeTable;
+    private final ScheduledExecutorService sessionChecks;
 
     @Activate
     public PortalShell(@Reference FeatureToggles toggles, @Reference UserDirectory users) {
+        this(toggles, users, SESSION_CHECK_INTERVAL);
+    }
+
+    /** With {@code sessionCheckInterval} {@code null} nothing is scheduled (tests call {@link #checkUsers()}). */
+    PortalShell(FeatureToggles toggles, UserDirectory users, Duration sessionCheckInterval) {
         this.toggles = toggles;
         this.users = users;
+        if (sessionCheckInterval == null) {
+            this.sessionChecks = null;
+        } else {
+            this.sessionChecks = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "pf-session-check");
+                t.setDaemon(true);
+                return t;
+            });
+            long millis = sessionCheckInterval.toMillis();
+            sessionChecks.scheduleWithFixedDelay(this::checkUsersSafely, millis, millis, TimeUnit.MILLISECONDS);
+        }
     }
 
     @Deactivate
     void deactivate() {
+        if (sessionChecks != null) {
+            sessionChecks.shutdownNow();
+        }
         views.clear();
         synchronized (lock) {
             routeTable = null;
@@ -205,6 +237,48 @@ public class PortalShell implements ExtensionListener {
                 LOG.warn("An open UI could not be updated; it is forgotten", e);
                 views.remove(view);
             }
+        }
+    }
+
+    /**
+     * Re-reads the stored record of every user with an open UI (once per user) and hands it to their views, which
+     * end or update their sessions when it changed.
+     */
+    void checkUsers() {
+        Map<String, List<OpenView>> byUser = new HashMap<>();
+        for (OpenView view : views) {
+            String name = view.username();
+            if (name != null) {
+                byUser.computeIfAbsent(name, k -> new ArrayList<>()).add(view);
+            }
+        }
+        for (Map.Entry<String, List<OpenView>> e : byUser.entrySet()) {
+            Optional<Caller> stored;
+            try {
+                stored = users.find(e.getKey());
+            } catch (RuntimeException ex) {
+                LOG.warn("Could not re-read user '{}'; their open views keep their state", e.getKey(), ex);
+                continue;
+            }
+            for (OpenView view : e.getValue()) {
+                try {
+                    if (!view.userChecked(stored)) {
+                        views.remove(view);
+                    }
+                } catch (RuntimeException ex) {
+                    LOG.warn("An open UI could not be checked; it is forgotten", ex);
+                    views.remove(view);
+                }
+            }
+        }
+    }
+
+    private void checkUsersSafely() {
+        try {
+            checkUsers();
+        } catch (RuntimeException | Error e) {
+            // a scheduled task that throws is never run again
+            LOG.error("Checking the users of open UIs failed", e);
         }
     }
 

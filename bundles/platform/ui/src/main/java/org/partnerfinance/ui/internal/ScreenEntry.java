@@ -32,7 +32,7 @@ record ScreenEntry(long serviceId, int ranking, String path, String title, Strin
         Set<Role> roles, boolean inMenu, String extensionId, Screen screen) {
 
     /** Paths the shell itself owns; a screen cannot take them over. */
-    static final Set<String> RESERVED_PATHS = Set.of("", "login");
+    static final Set<String> RESERVED_PATHS = Set.of("", "login", "change-password");
 
     ScreenEntry {
         Objects.requireNonNull(path, "path");

@@ -30,7 +30,7 @@ public class PortalShellTest {
 
     @Before
     public void setUp() {
-        shell = new PortalShell(toggles, null);
+        shell = new PortalShell(toggles, null, null);
         shell.register(view);
     }
 

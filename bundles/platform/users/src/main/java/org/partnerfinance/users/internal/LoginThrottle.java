@@ -3,112 +3,136 @@ package org.partnerfinance.users.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.persistence.EntityManager;
+
+import org.partnerfinance.persistence.api.Jpa;
 
 /**
- * Throttles sign-ins per user name. After {@code maxFailures} consecutive failures further attempts are refused for
+ * Throttles sign-ins per key (a user name or a source address), in the database so that it holds across restarts and
+ * nodes. After {@code maxFailures} consecutive failures of a key further attempts are refused for
  * {@code initialDelay}, doubled by every further failure up to {@code maxDelay}. Failures are consecutive while each
- * follows the previous one (or the end of the refusal period) within {@code window}. A success clears the name.
- * State is kept in memory per instance: it protects against guessing, not against a restart.
+ * follows the previous one (or the end of the refusal period) within {@code window}. Rows whose series is over are
+ * pruned now and then, so guessing random names does not grow the table without bound.
  */
 final class LoginThrottle {
 
-    /** Above this many tracked names, expired entries are pruned (guessing random names must not grow memory). */
-    private static final int PRUNE_THRESHOLD = 10_000;
-
-    private final Clock clock;
-    private final int maxFailures;
-    private final Duration window;
-    private final Duration initialDelay;
-    private final Duration maxDelay;
-    private final ConcurrentMap<String, State> states = new ConcurrentHashMap<>();
-
-    LoginThrottle(Clock clock, int maxFailures, Duration window, Duration initialDelay, Duration maxDelay) {
-        if (maxFailures < 1 || window.isNegative() || window.isZero() || initialDelay.isNegative()
-                || maxDelay.compareTo(initialDelay) < 0) {
-            throw new IllegalArgumentException("Invalid login throttling settings");
-        }
-        this.clock = clock;
-        this.maxFailures = maxFailures;
-        this.window = window;
-        this.initialDelay = initialDelay;
-        this.maxDelay = maxDelay;
-    }
-
-    /** How long sign-ins of this name are still refused; zero if they are allowed. */
-    Duration retryAfter(String username) {
-        State s = states.get(username);
-        if (s == null) {
-            return Duration.ZERO;
-        }
-        Instant now = clock.instant();
-        synchronized (s) {
-            if (s.lockedUntil != null && now.isBefore(s.lockedUntil)) {
-                return Duration.between(now, s.lockedUntil);
+    /** Throttling settings for one kind of key. */
+    record Rule(int maxFailures, Duration window, Duration initialDelay, Duration maxDelay) {
+        Rule {
+            if (maxFailures < 1 || window.isNegative() || window.isZero() || initialDelay.isNegative()
+                    || initialDelay.isZero() || maxDelay.compareTo(initialDelay) < 0) {
+                throw new IllegalArgumentException("Invalid login throttling settings");
             }
         }
-        return Duration.ZERO;
+    }
+
+    static final int MAX_KEY = 200;
+    /** Every this many recorded failures (per instance) expired rows are deleted. */
+    private static final int PRUNE_EVERY = 200;
+
+    private final Jpa jpa;
+    private final Clock clock;
+    private final AtomicInteger untilPrune = new AtomicInteger(PRUNE_EVERY);
+
+    LoginThrottle(Jpa jpa, Clock clock) {
+        this.jpa = jpa;
+        this.clock = clock;
+    }
+
+    static String userKey(String username) {
+        return cap("u:" + username);
+    }
+
+    static String addressKey(String address) {
+        return cap("a:" + (address == null || address.isBlank() ? "unknown" : address.trim()));
+    }
+
+    private static String cap(String key) {
+        return key.length() > MAX_KEY ? key.substring(0, MAX_KEY) : key;
+    }
+
+    /** How long attempts of this key are still refused; zero if they are allowed. */
+    Duration retryAfter(String key) {
+        Instant now = clock.instant();
+        return jpa.tx(em -> {
+            ThrottleEntity row = em.find(ThrottleEntity.class, key);
+            Instant until = row == null ? null : UtcText.parse(row.lockedUntil());
+            return until != null && now.isBefore(until) ? Duration.between(now, until) : Duration.ZERO;
+        });
     }
 
     /**
-     * Records a failed sign-in; returns the refusal period it starts (zero while the name is below the limit).
+     * Records a failure of the key inside the current unit of work; returns the refusal period it starts (zero while
+     * the key is below the limit).
      */
-    Duration failure(String username) {
+    Duration failure(String key, Rule rule) {
         Instant now = clock.instant();
-        if (states.size() > PRUNE_THRESHOLD) {
-            states.entrySet().removeIf(e -> {
-                synchronized (e.getValue()) {
-                    return e.getValue().expired(now, window);
-                }
-            });
-        }
-        State s = states.computeIfAbsent(username, k -> new State());
-        synchronized (s) {
-            if (s.expired(now, window)) {
-                s.failures = 0;
-                s.lockedUntil = null;
+        Duration delay = jpa.tx(em -> {
+            ThrottleEntity row = em.find(ThrottleEntity.class, key);
+            boolean fresh = row == null;
+            if (fresh) {
+                row = new ThrottleEntity(key);
             }
-            s.failures++;
-            s.lastFailure = now;
-            if (s.failures < maxFailures) {
-                return Duration.ZERO;
+            int failures = fresh || seriesOver(row, now, rule.window()) ? 1 : row.failures() + 1;
+            Duration d = failures < rule.maxFailures() ? Duration.ZERO
+                    : delayFor(failures - rule.maxFailures(), rule);
+            Instant lockedUntil = d.isZero() ? null : now.plus(d);
+            Instant last = lockedUntil == null ? now : lockedUntil;
+            row.update(failures, UtcText.format(now), UtcText.format(lockedUntil),
+                    UtcText.format(last.plus(rule.window())));
+            if (fresh) {
+                em.persist(row);
             }
-            Duration delay = delayFor(s.failures - maxFailures);
-            s.lockedUntil = now.plus(delay);
-            return delay;
+            return d;
+        });
+        if (untilPrune.decrementAndGet() <= 0) {
+            untilPrune.set(PRUNE_EVERY);
+            prune();
         }
+        return delay;
     }
 
-    /** A successful sign-in clears the name's failures. */
-    void success(String username) {
-        states.remove(username);
+    /** Forgets the key's failures (a successful sign-in of a user name, an unlock by an administrator). */
+    void clear(String key) {
+        jpa.tx(em -> em.createQuery("DELETE FROM ThrottleEntity t WHERE t.throttleKey = :key")
+                .setParameter("key", key).executeUpdate());
     }
 
-    int trackedNames() {
-        return states.size();
+    /** The keys with the given prefix whose attempts are refused at the moment. */
+    Set<String> lockedKeys(String prefix) {
+        String now = UtcText.format(clock.instant());
+        List<String> keys = jpa.tx(em -> em.createQuery(
+                "SELECT t.throttleKey FROM ThrottleEntity t WHERE t.throttleKey LIKE :prefix AND t.lockedUntil > :now", String.class)
+                .setParameter("prefix", prefix + "%").setParameter("now", now).getResultList());
+        return new HashSet<>(keys);
     }
 
-    private Duration delayFor(int extraFailures) {
-        Duration d = initialDelay;
-        for (int i = 0; i < extraFailures && d.compareTo(maxDelay) < 0; i++) {
+    /** Deletes rows whose failure series is over. */
+    int prune() {
+        String now = UtcText.format(clock.instant());
+        return jpa.tx((EntityManager em) -> em.createQuery("DELETE FROM ThrottleEntity t WHERE t.expiresAt <= :now")
+                .setParameter("now", now).executeUpdate());
+    }
+
+    private static boolean seriesOver(ThrottleEntity row, Instant now, Duration window) {
+        Instant last = UtcText.parse(row.lastFailure());
+        Instant locked = UtcText.parse(row.lockedUntil());
+        if (locked != null && (last == null || locked.isAfter(last))) {
+            last = locked;
+        }
+        return last == null || !now.isBefore(last.plus(window));
+    }
+
+    private static Duration delayFor(int extraFailures, Rule rule) {
+        Duration d = rule.initialDelay();
+        for (int i = 0; i < extraFailures && d.compareTo(rule.maxDelay()) < 0; i++) {
             d = d.multipliedBy(2);
         }
-        return d.compareTo(maxDelay) > 0 ? maxDelay : d;
-    }
-
-    private static final class State {
-        int failures;
-        Instant lastFailure;
-        Instant lockedUntil;
-
-        /** Whether the failure series is over: nothing happened within the window after the last event. */
-        boolean expired(Instant now, Duration window) {
-            Instant last = lastFailure;
-            if (lockedUntil != null && (last == null || lockedUntil.isAfter(last))) {
-                last = lockedUntil;
-            }
-            return last == null || !now.isBefore(last.plus(window));
-        }
+        return d.compareTo(rule.maxDelay()) > 0 ? rule.maxDelay() : d;
     }
 }

@@ -14,7 +14,10 @@ import javax.crypto.spec.PBEKeySpec;
  */
 final class PasswordHasher {
 
-    static final int DEFAULT_ITERATIONS = 210_000;
+    /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
+    static final int DEFAULT_ITERATIONS = 600_000;
+    /** The least the portal accepts: weaker settings are refused at start. */
+    static final int MIN_CONFIGURED_ITERATIONS = 600_000;
     static final int MIN_ITERATIONS = 1_000;
     static final String SCHEME = "pbkdf2-sha256";
 

@@ -33,6 +33,14 @@ public class UserEntity {
     @Column(name = "enabled", nullable = false)
     private boolean enabled;
 
+    /** Set while the stored password is a one-time password: the user must choose a new one at sign-in. */
+    @Column(name = "password_change_required", nullable = false)
+    private boolean passwordChangeRequired;
+
+    /** When a one-time password stops working (UTC text, see {@link UtcText}); {@code null} if it does not expire. */
+    @Column(name = "password_expires_at", length = 30)
+    private String passwordExpiresAt;
+
     @Column(name = "created_at", nullable = false)
     private LocalDateTime createdAt;
 
@@ -68,6 +76,29 @@ public class UserEntity {
 
     void passwordHash(String hash) {
         this.passwordHash = hash;
+    }
+
+    void displayName(String value) {
+        this.displayName = value;
+    }
+
+    void roles(String value) {
+        this.roles = value;
+    }
+
+    boolean passwordChangeRequired() {
+        return passwordChangeRequired;
+    }
+
+    String passwordExpiresAt() {
+        return passwordExpiresAt;
+    }
+
+    /** Stores a new hash; {@code oneTime} marks it as a one-time password valid until {@code expiresAt} (or forever). */
+    void password(String hash, boolean oneTime, String expiresAt) {
+        this.passwordHash = hash;
+        this.passwordChangeRequired = oneTime;
+        this.passwordExpiresAt = oneTime ? expiresAt : null;
     }
 
     String roles() {

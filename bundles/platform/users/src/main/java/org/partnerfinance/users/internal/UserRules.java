@@ -8,15 +8,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.partnerfinance.security.api.Access;
 import org.partnerfinance.security.api.AccessDeniedException;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
 
-/** Who may create and list which users, and what a valid user looks like. Pure functions. */
+/** Who may create, list and manage which users, and what a valid user looks like. Pure functions. */
 final class UserRules {
 
     static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{2,64}");
-    static final int MAX_PASSWORD_LENGTH = 1024;
     static final int MAX_DISPLAY_NAME_LENGTH = 200;
     private static final Set<Role> PARTNER_ADMIN_GRANTS = EnumSet.of(Role.PARTNER_USER, Role.PARTNER_ADMIN);
 
@@ -29,13 +29,13 @@ final class UserRules {
     }
 
     /**
-     * Checks that the caller may create this user and that the user is valid.
+     * Checks that the caller may create this user and that the user is valid (the password is checked by the
+     * {@link PasswordPolicy}, the partner's existence by the directory).
      *
      * @throws AccessDeniedException    if the caller may not create it
      * @throws IllegalArgumentException if the user is invalid
      */
-    static void checkCreate(Caller caller, String username, char[] password, Set<Role> roles, String partnerId,
-            int minPasswordLength) {
+    static void checkCreate(Caller caller, String username, Set<Role> roles, String partnerId) {
         requireMayManageUsers(caller);
         Set<Role> granted = roles == null ? Set.of() : roles;
         if (!caller.has(Role.ADMINISTRATOR)) {
@@ -51,11 +51,16 @@ final class UserRules {
             throw new IllegalArgumentException(
                     "User names have 2 to 64 characters: lower-case letters, digits, '.', '_' or '-'.");
         }
-        if (granted.isEmpty()) {
+        checkRoles(granted, partnerId);
+    }
+
+    /** Roles are not empty and either all partner roles (with a partner) or all staff roles (without one). */
+    static void checkRoles(Set<Role> roles, String partnerId) {
+        if (roles == null || roles.isEmpty()) {
             throw new IllegalArgumentException("A user needs at least one role.");
         }
-        boolean partnerRoles = granted.stream().anyMatch(Role::partnerScoped);
-        boolean staffRoles = granted.stream().anyMatch(r -> !r.partnerScoped());
+        boolean partnerRoles = roles.stream().anyMatch(Role::partnerScoped);
+        boolean staffRoles = roles.stream().anyMatch(r -> !r.partnerScoped());
         if (partnerRoles && staffRoles) {
             throw new IllegalArgumentException("A user is either a partner user or company staff, not both.");
         }
@@ -65,12 +70,33 @@ final class UserRules {
         if (staffRoles && partnerId != null) {
             throw new IllegalArgumentException("Company staff do not belong to a partner organisation.");
         }
-        if (password == null || password.length < minPasswordLength) {
-            throw new IllegalArgumentException("Passwords need at least " + minPasswordLength + " characters.");
+    }
+
+    /**
+     * Checks that the caller may manage an existing user: administrators everyone, partner administrators the users
+     * of their own partner (who only ever hold partner roles).
+     */
+    static void requireMayManage(Caller caller, String targetPartnerId, Set<Role> targetRoles) {
+        requireMayManageUsers(caller);
+        if (caller.has(Role.ADMINISTRATOR)) {
+            return;
         }
-        if (password.length > MAX_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException("Passwords have at most " + MAX_PASSWORD_LENGTH + " characters.");
+        if (targetPartnerId == null || !targetPartnerId.equals(caller.partnerId())
+                || !PARTNER_ADMIN_GRANTS.containsAll(targetRoles)) {
+            throw new AccessDeniedException("You can only manage users of your own partner organisation.");
         }
+    }
+
+    /** The roles a caller may hand out when editing: partner administrators only partner roles. */
+    static void requireMayGrant(Caller caller, Set<Role> roles) {
+        if (!caller.has(Role.ADMINISTRATOR) && !PARTNER_ADMIN_GRANTS.containsAll(roles)) {
+            throw new AccessDeniedException("Partner administrators can only give partner roles.");
+        }
+    }
+
+    /** The role that lets this caller manage users: administrators keep it, partner administrators theirs. */
+    static Role managingRole(Caller caller) {
+        return caller.has(Role.ADMINISTRATOR) ? Role.ADMINISTRATOR : Role.PARTNER_ADMIN;
     }
 
     /** The display name to store: trimmed, the user name if empty. */
@@ -85,9 +111,7 @@ final class UserRules {
 
     /** Administrators and partner administrators manage users. */
     static void requireMayManageUsers(Caller caller) {
-        if (caller == null || caller.roles().isEmpty()) {
-            throw new AccessDeniedException("Please sign in.");
-        }
+        Access.requireCaller(caller);
         if (caller.has(Role.ADMINISTRATOR)) {
             return;
         }

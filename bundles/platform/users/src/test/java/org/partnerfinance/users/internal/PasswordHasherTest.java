@@ -84,11 +84,11 @@ public class PasswordHasherTest {
     }
 
     @Test
-    public void defaultIterationCountIs210000() {
-        assertEquals(210_000, PasswordHasher.DEFAULT_ITERATIONS);
+    public void defaultIterationCountIs600000() {
+        assertEquals(600_000, PasswordHasher.DEFAULT_ITERATIONS);
         PasswordHasher production = new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS, new SecureRandom());
         String hash = production.hash("demo".toCharArray());
-        assertTrue(hash.startsWith("pbkdf2-sha256$210000$"));
+        assertTrue(hash.startsWith("pbkdf2-sha256$600000$"));
         assertTrue(production.verify("demo".toCharArray(), hash));
     }
 }
