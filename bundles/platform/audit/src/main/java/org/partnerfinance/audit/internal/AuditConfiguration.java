@@ -6,7 +6,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /** Configuration of the audit trail, PID {@code org.partnerfinance.audit} ({@code etc/org.partnerfinance.audit.cfg}). */
 @ObjectClassDefinition(name = "Partner Finance audit trail",
         description = "Where the key that signs the audit chain's head is kept, and how often the chain is verified.")
-@interface AuditConfiguration {
+public @interface AuditConfiguration {
 
     String PID = "org.partnerfinance.audit";
 

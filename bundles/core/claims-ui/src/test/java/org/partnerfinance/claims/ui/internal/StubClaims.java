@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.partnerfinance.claims.api.AttachmentContent;
 import org.partnerfinance.claims.api.Claim;
+import org.partnerfinance.claims.api.ClaimEvent;
 import org.partnerfinance.claims.api.ClaimDraft;
 import org.partnerfinance.claims.api.ClaimService;
 import org.partnerfinance.claims.api.ClaimTypeInfo;
@@ -28,6 +29,14 @@ class StubClaims implements ClaimService {
     };
     List<ClaimTypeInfo> types = List.of();
     List<Claim> queue = List.of();
+
+    List<ClaimEvent> history = List.of();
+
+    @Override
+    public List<ClaimEvent> history(Caller caller, long claimId) {
+        calls.add("history " + claimId + " " + caller.username());
+        return claim != null && claim.id() == claimId ? history : List.of();
+    }
 
     @Override
     public Optional<Claim> find(Caller caller, long claimId) {
