@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * The audit trail on the {@code audit} persistence unit. Appending joins the caller's unit of work, so a record
  * commits or rolls back with the change it describes. Every append signs the new head with the {@link AuditKey} kept
  * outside the database; verification recomputes the chain, checks that the head matches the last record and carries a
- * valid signature, and reports records stored beyond the head.
+ * valid signature, and reports records stored beyond the head. Nothing is appended to a head without a valid
+ * signature: that would sign a rewritten chain.
  */
 @Component(service = AuditTrail.class, configurationPid = AuditConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -159,6 +160,14 @@ public class AuditTrailImpl implements AuditTrail {
         checkLengths(event);
         return jpa.tx(em -> {
             AuditHeadEntity head = lockHead(em);
+            // Extending a head that this key did not sign would sign a rewritten chain for whoever rewrote it: refuse,
+            // so that a tampered trail stops taking records (and the changes they describe) until it is looked at.
+            if (!key.verifies(head.getLastSeq(), head.getLastHash(), head.getSignature())) {
+                LOG.error("Refused to append to the audit trail: its head (record {}) is {}; run pf:audit-verify",
+                        head.getLastSeq(), head.getSignature() == null ? "not signed" : "not validly signed");
+                throw new IllegalStateException("The audit trail cannot take new records: its head is not validly "
+                        + "signed. An administrator must check it (pf:audit-verify).");
+            }
             AuditRecord record = AuditChain.next(head.getLastSeq(), head.getLastHash(), clock.instant(), event);
             em.persist(new AuditRecordEntity(record));
             head.advance(record.seq(), record.hash(), key.sign(record.seq(), record.hash()));

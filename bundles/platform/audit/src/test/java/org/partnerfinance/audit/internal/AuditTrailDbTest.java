@@ -207,6 +207,11 @@ public class AuditTrailDbTest {
         assertEquals(HeadSignature.INVALID, v.headSignature());
         assertTrue(v.message(), v.message().contains("signature"));
 
+        // and the service does not extend (and so sign) the rewritten chain: the change being audited fails with it
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> audit.append(event(5)));
+        assertTrue(refused.getMessage(), refused.getMessage().contains("not validly signed"));
+        assertEquals("4", query("SELECT COUNT(*) FROM audit_record"));
+
         // a signature made with another key does not help either
         AuditKey other = AuditKey.loadOrCreate(folder.getRoot().toPath().resolve("other.key"));
         sql("UPDATE audit_head SET signature = '" + other.sign(4, previous) + "' WHERE id = 1");
@@ -258,9 +263,10 @@ public class AuditTrailDbTest {
         appendSome(3);
         sql("UPDATE audit_head SET signature = NULL WHERE id = 1");
 
-        // the key already existed: an unsigned head is reported, not adopted
+        // the key already existed: an unsigned head is reported, not adopted, and not extended
         AuditTrailImpl restarted = open(false);
         assertEquals(HeadSignature.MISSING, restarted.verify(MANAGER).headSignature());
+        assertThrows(IllegalStateException.class, () -> restarted.append(event(4)));
 
         // adopting a broken chain leaves it unsigned
         dropAppendOnlyTriggers();
