@@ -128,7 +128,7 @@ public class ClaimDetailViewTest {
                         "status=SUBMITTED"));
         ClaimDetailView view = view(PARTNER, "42");
         assertTrue(exists(view, "claim-history"));
-        assertTrue(claims.calls.contains("history 42 partner"));
+        assertTrue(claims.historyReads.contains("42 partner"));
     }
 
     @Test

@@ -31,10 +31,12 @@ class StubClaims implements ClaimService {
     List<Claim> queue = List.of();
 
     List<ClaimEvent> history = List.of();
+    /** Who asked for a claim's history (kept apart from the decisions in {@link #calls}). */
+    final List<String> historyReads = new ArrayList<>();
 
     @Override
     public List<ClaimEvent> history(Caller caller, long claimId) {
-        calls.add("history " + claimId + " " + caller.username());
+        historyReads.add(claimId + " " + caller.username());
         return claim != null && claim.id() == claimId ? history : List.of();
     }
 
