@@ -31,12 +31,13 @@ public class DistributionIT extends PfTestSupport {
             "org.partnerfinance.pf-claim-expense",
             "org.partnerfinance.pf-widget-my-claims",
             "org.partnerfinance.pf-widget-review-queue",
+            "org.partnerfinance.pf-widget-system-health",
             "org.partnerfinance.pf-demo");
 
     @Test
     public void bootsWithEveryPortalBundleActive() {
         waitForFeatures("pf-http", "pf-platform", "pf-ui", "pf-core", "pf-claim-expense", "pf-widget-my-claims",
-                "pf-widget-review-queue", "pf-demo");
+                "pf-widget-review-queue", "pf-widget-system-health", "pf-demo");
         for (String symbolicName : PORTAL_BUNDLES) {
             assertActive(symbolicName);
         }

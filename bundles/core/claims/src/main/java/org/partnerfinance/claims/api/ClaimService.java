@@ -40,6 +40,12 @@ public interface ClaimService {
     /** One claim, if the caller may read it. */
     java.util.Optional<Claim> find(Caller caller, long claimId);
 
+    /**
+     * A claim's history from the audit trail, oldest first, with the same authorization as {@link #find}: empty when
+     * the claim does not exist or the caller may not read it.
+     */
+    List<ClaimEvent> history(Caller caller, long claimId);
+
     /** A partner's claims, newest first. */
     List<Claim> listForPartner(Caller caller, String partnerId);
 

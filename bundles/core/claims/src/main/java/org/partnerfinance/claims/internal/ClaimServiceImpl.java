@@ -26,6 +26,7 @@ import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.claims.api.AttachmentContent;
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimChange;
+import org.partnerfinance.claims.api.ClaimEvent;
 import org.partnerfinance.claims.api.ClaimDraft;
 import org.partnerfinance.claims.api.ClaimListener;
 import org.partnerfinance.claims.api.ClaimService;
@@ -417,6 +418,24 @@ public class ClaimServiceImpl implements ClaimService {
         return jpa.tx(em -> Optional.ofNullable(em.find(ClaimEntity.class, claimId))
                 .filter(c -> ClaimAccess.mayRead(caller, c.getPartnerId()))
                 .map(c -> store.snapshot(em, c)));
+    }
+
+    /**
+     * The audit trail does not authorize reads by entity ({@code AuditTrail.forEntity}): the claim is checked here
+     * first, exactly as {@link #find} does.
+     */
+    @Override
+    public List<ClaimEvent> history(Caller caller, long claimId) {
+        ClaimAccess.requireReader(caller);
+        boolean readable = jpa.tx(em -> Optional.ofNullable(em.find(ClaimEntity.class, claimId))
+                .filter(c -> ClaimAccess.mayRead(caller, c.getPartnerId())).isPresent());
+        if (!readable) {
+            return List.of();
+        }
+        return audit.forEntity("claim", Long.toString(claimId)).stream()
+                .map(r -> new ClaimEvent(r.at(), r.event().actor(), r.event().action(), r.event().before(),
+                        r.event().after()))
+                .toList();
     }
 
     @Override

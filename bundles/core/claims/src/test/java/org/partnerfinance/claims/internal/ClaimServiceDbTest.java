@@ -29,16 +29,20 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.After;
 import org.junit.Before;
+import org.junit.ClassRule;
+import org.junit.rules.TemporaryFolder;
 import org.junit.Test;
 import org.osgi.framework.BundleContext;
 import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.audit.api.Verification;
+import org.partnerfinance.audit.internal.AuditConfiguration;
 import org.partnerfinance.audit.internal.AuditTrailImpl;
 import org.partnerfinance.claims.api.AccountingRule;
 import org.partnerfinance.claims.api.AttachmentContent;
 import org.partnerfinance.claims.api.AttachmentPolicy;
 import org.partnerfinance.claims.api.AttachmentUpload;
 import org.partnerfinance.claims.api.Claim;
+import org.partnerfinance.claims.api.ClaimEvent;
 import org.partnerfinance.claims.api.ClaimChange;
 import org.partnerfinance.claims.api.ClaimDraft;
 import org.partnerfinance.claims.api.ClaimField;
@@ -132,11 +136,25 @@ public class ClaimServiceDbTest {
         }
     };
 
+    /** Karaf's etc/ folder of these tests, where the audit key is created. */
+    @ClassRule
+    public static final TemporaryFolder ETC = new TemporaryFolder();
+
+    /** A DS configuration with every attribute at its default. */
+    private static <A> A defaults(Class<A> type) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> method.getName().equals("annotationType") ? type
+                        : method.getDefaultValue()));
+    }
+
     private static BundleContext contextOf(Class<?> component) {
         return (BundleContext) Proxy.newProxyInstance(ClaimServiceDbTest.class.getClassLoader(),
                 new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getBundle")) {
                         return TestPersistence.bundleOf(component);
+                    }
+                    if (method.getName().equals("getProperty") && "karaf.etc".equals(args[0])) {
+                        return ETC.getRoot().getAbsolutePath();
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
@@ -147,8 +165,8 @@ public class ClaimServiceDbTest {
     @Before
     public void setUp() {
         db = TestPersistence.inMemory();
-        ledger = new LedgerServiceImpl(db.persistenceService(), contextOf(LedgerServiceImpl.class));
-        AuditTrail realAudit = new AuditTrailImpl(db.persistenceService(), contextOf(AuditTrailImpl.class));
+        AuditTrail realAudit = new AuditTrailImpl(db.persistenceService(), contextOf(AuditTrailImpl.class),
+                defaults(AuditConfiguration.class));
         audit = (AuditTrail) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AuditTrail.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("append") && auditFails) {
@@ -160,6 +178,7 @@ public class ClaimServiceDbTest {
                         throw e.getCause();
                     }
                 });
+        ledger = new LedgerServiceImpl(db.persistenceService(), contextOf(LedgerServiceImpl.class), audit);
         partners = new PartnerServiceImpl(db.persistenceService(), db.unitOfWork(), audit,
                 contextOf(PartnerServiceImpl.class));
         partners.create(Caller.system(), "P-1001", "Acme Resellers", PartnerKind.RESELLER, Currency.getInstance("EUR"));
@@ -265,6 +284,10 @@ public class ClaimServiceDbTest {
                 balances.stream().map(b -> b.account().code() + " " + b.amount()).toList());
 
         assertEquals(List.of("claim.submitted", "claim.approved", "claim.paid"), auditActions(claim.id()));
+        List<ClaimEvent> history = claims.history(REVIEWER, claim.id());
+        assertEquals(List.of("partner", "reviewer", "manager"), history.stream().map(ClaimEvent::actor).toList());
+        assertEquals("status=APPROVED", history.get(2).before());
+        assertTrue(claims.history(MANAGER, 999_999).isEmpty());
         Verification chain = audit.verify(MANAGER);
         assertTrue(chain.message(), chain.intact());
 
@@ -428,6 +451,9 @@ public class ClaimServiceDbTest {
 
         assertTrue(claims.find(PARTNER2, claim.id()).isEmpty());
         assertTrue(claims.find(PARTNER2, draft.id()).isEmpty());
+        assertEquals(List.of(), claims.history(PARTNER2, claim.id()));
+        assertEquals(List.of("claim.submitted"),
+                claims.history(PARTNER, claim.id()).stream().map(ClaimEvent::action).toList());
         assertThrows(AccessDeniedException.class, () -> claims.listForPartner(PARTNER2, "P-1001"));
         assertThrows(AccessDeniedException.class, () -> claims.totals(PARTNER2, "P-1001"));
         assertThrows(AccessDeniedException.class, () -> claims.totals(PARTNER2, null));
@@ -455,6 +481,7 @@ public class ClaimServiceDbTest {
         Caller integrator = new Caller("integrator", null, Set.of(Role.INTEGRATOR), null);
         for (Caller c : List.of(ADMIN, integrator)) {
             assertThrows(AccessDeniedException.class, () -> claims.find(c, claim.id()));
+            assertThrows(AccessDeniedException.class, () -> claims.history(c, claim.id()));
             assertThrows(AccessDeniedException.class, () -> claims.listForPartner(c, "P-1001"));
             assertThrows(AccessDeniedException.class, () -> claims.reviewQueue(c));
             assertThrows(AccessDeniedException.class, () -> claims.approve(c, claim.id(), claim.version(), null));

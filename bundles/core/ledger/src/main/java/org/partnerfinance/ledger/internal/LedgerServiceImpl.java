@@ -27,13 +27,16 @@ import org.partnerfinance.persistence.api.Jpa;
 import org.partnerfinance.persistence.api.PersistenceService;
 import org.partnerfinance.persistence.api.PersistenceUnitSpec;
 import org.partnerfinance.security.api.Access;
+import org.partnerfinance.audit.api.AuditEvent;
+import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
 
 /**
  * The double-entry ledger on the {@code ledger} persistence unit. Finance staff and the platform ({@link
  * Caller#system()}) post and reverse; finance staff and administrators read every partner's entries; partner users read
- * their own partner's only.
+ * their own partner's only. A reversal is audited in the unit of work that posts it (postings made for a claim are
+ * audited by the claims service with the claim's change).
  */
 @Component(service = LedgerService.class)
 public class LedgerServiceImpl implements LedgerService {
@@ -48,16 +51,19 @@ public class LedgerServiceImpl implements LedgerService {
     private static final int IN_CHUNK = 500;
 
     private final Jpa jpa;
+    private final AuditTrail audit;
     private final Clock clock;
 
     @Activate
-    public LedgerServiceImpl(@Reference(name = "persistence") PersistenceService persistence, BundleContext context) {
+    public LedgerServiceImpl(@Reference(name = "persistence") PersistenceService persistence, BundleContext context,
+            @Reference(name = "audit") AuditTrail audit) {
         this(persistence.open(new PersistenceUnitSpec(UNIT, context.getBundle(), ENTITY_CLASSES, "db/ledger")),
-                Clock.systemDefaultZone());
+                audit, Clock.systemDefaultZone());
     }
 
-    LedgerServiceImpl(Jpa jpa, Clock clock) {
+    LedgerServiceImpl(Jpa jpa, AuditTrail audit, Clock clock) {
         this.jpa = jpa;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -107,7 +113,11 @@ public class LedgerServiceImpl implements LedgerService {
             JournalEntry entry = toEntries(em, List.of(original), Function.identity()).get(0);
             JournalEntryDraft reversal = LedgerRules.reversalOf(entry, LocalDate.now(clock), reason);
             LedgerRules.checkPostable(reversal, loadAccounts(em).keySet());
-            return insert(em, reversal, caller, entryId);
+            JournalEntry posted = insert(em, reversal, caller, entryId);
+            // in the same unit of work: no reversal without its audit record, and no record without the reversal
+            audit.append(new AuditEvent(caller.username(), "ledger.entry-reversed", "journal-entry",
+                    Long.toString(entryId), "", "reversedBy=" + posted.id() + "; reason=" + reason.strip()));
+            return posted;
         });
     }
 

@@ -4,16 +4,20 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.partnerfinance.audit.api.AuditEvent;
+import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.ledger.api.Account;
 import org.partnerfinance.ledger.api.AccountType;
 import org.partnerfinance.ledger.api.Accounts;
@@ -40,13 +44,31 @@ public class LedgerServiceDbTest {
 
     private TestPersistence db;
     private LedgerServiceImpl ledger;
+    /** Audit events appended; the stand-in fails instead while {@link #auditFails} is set. */
+    private final List<AuditEvent> audited = new ArrayList<>();
+    private boolean auditFails;
+
+    /** A stand-in for the audit trail that records appended events (the real one is tested in pf-audit). */
+    private AuditTrail recordingAudit() {
+        return (AuditTrail) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AuditTrail.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("append")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    if (auditFails) {
+                        throw new IllegalStateException("audit trail unavailable");
+                    }
+                    audited.add((AuditEvent) args[0]);
+                    return null;
+                });
+    }
 
     @Before
     public void setUp() {
         db = TestPersistence.inMemory();
         ledger = new LedgerServiceImpl(db.persistenceService().open(new PersistenceUnitSpec(LedgerServiceImpl.UNIT,
                 TestPersistence.bundleOf(LedgerServiceImpl.class), LedgerServiceImpl.ENTITY_CLASSES, "db/ledger")),
-                Clock.fixed(Instant.parse("2025-03-20T10:00:00Z"), ZoneOffset.UTC));
+                recordingAudit(), Clock.fixed(Instant.parse("2025-03-20T10:00:00Z"), ZoneOffset.UTC));
     }
 
     @After
@@ -120,6 +142,23 @@ public class LedgerServiceDbTest {
         assertThrows(IllegalStateException.class, () -> ledger.reverse(REVIEWER, reversal.id(), "undo the undo"));
         assertThrows(IllegalArgumentException.class, () -> ledger.reverse(REVIEWER, 999, "missing"));
         assertThrows(AccessDeniedException.class, () -> ledger.reverse(PARTNER, original.id(), "mine"));
+
+        assertEquals(List.of(new AuditEvent("reviewer", "ledger.entry-reversed", "journal-entry",
+                Long.toString(original.id()), "", "reversedBy=" + reversal.id() + "; reason=approved by mistake")),
+                audited);
+    }
+
+    @Test
+    public void aReversalWhoseAuditRecordFailsIsNotPosted() {
+        JournalEntry original = ledger.post(REVIEWER, accrual("P-1001", "80", "EUR"));
+        auditFails = true;
+        assertThrows(IllegalStateException.class, () -> ledger.reverse(REVIEWER, original.id(), "mistake"));
+        auditFails = false;
+        assertEquals(List.of(original), ledger.entriesForPartner(REVIEWER, "P-1001"));
+        assertEquals(List.of(), audited);
+        // and it can still be reversed properly afterwards
+        ledger.reverse(REVIEWER, original.id(), "mistake");
+        assertEquals(1, audited.size());
     }
 
     @Test

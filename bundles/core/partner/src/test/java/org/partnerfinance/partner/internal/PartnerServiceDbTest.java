@@ -66,6 +66,16 @@ public class PartnerServiceDbTest {
             public List<AuditRecord> recent(Caller caller, int max) {
                 throw new AssertionError("not used");
             }
+
+            @Override
+            public List<AuditRecord> recentByAction(Caller caller, String action, int max) {
+                throw new AssertionError("not used");
+            }
+
+            @Override
+            public Optional<Verification> lastVerification(Caller caller) {
+                throw new AssertionError("not used");
+            }
         };
         partners = new PartnerServiceImpl(db.persistenceService().open(new PersistenceUnitSpec(PartnerServiceImpl.UNIT,
                 TestPersistence.bundleOf(PartnerServiceImpl.class), List.of(PartnerEntity.class.getName()),

@@ -1,3 +1,8 @@
-/** The append-only, hash-chained audit trail of every state change. */
-@org.osgi.annotation.versioning.Version("1.0.0")
+/**
+ * The append-only, hash-chained audit trail of every state change, with a signed head.
+ *
+ * <p>2.0: {@link org.partnerfinance.audit.api.Verification} reports the head's signature and the records beyond the
+ * head; {@link org.partnerfinance.audit.api.AuditTrail} tells the last verification and lists records by action.
+ */
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.partnerfinance.audit.api;

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 
 import org.partnerfinance.audit.api.AuditEvent;
 import org.partnerfinance.audit.api.AuditRecord;
+import org.partnerfinance.audit.api.HeadSignature;
 import org.partnerfinance.audit.api.Verification;
 
 /**
@@ -68,7 +69,7 @@ final class AuditChain {
         return new AuditRecord(seq, time, event, previousHash, hash(seq, time, event, previousHash));
     }
 
-    private static void field(ByteArrayOutputStream out, String value) {
+    static void field(ByteArrayOutputStream out, String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         int n = bytes.length;
         out.write(n >>> 24);
@@ -130,8 +131,12 @@ final class AuditChain {
             }
         }
 
-        /** The result, given the head's last sequence number and hash. */
-        Verification finish(long headSeq, String headHash) {
+        /**
+         * The result, given the head's last sequence number and hash, what was found about its signature and how many
+         * stored records lie beyond it ({@code firstBeyond}: the lowest of their sequence numbers).
+         */
+        Verification finish(Instant at, long headSeq, String headHash, HeadSignature signature, long beyondHead,
+                long firstBeyond) {
             if (firstBroken < 0) {
                 long lastSeq = expectedSeq - 1;
                 if (headSeq > lastSeq) {
@@ -142,12 +147,37 @@ final class AuditChain {
                     broken(lastSeq, "the chain's head does not match record " + lastSeq);
                 }
             }
-            if (firstBroken < 0) {
-                return new Verification(true, checked, -1,
-                        "The audit trail is intact: " + checked + " records checked.");
+            StringBuilder message = new StringBuilder();
+            if (firstBroken >= 0) {
+                message.append("The audit trail is broken at record ").append(firstBroken).append(": ").append(problem)
+                        .append('.');
+            } else {
+                message.append("The hash chain is intact: ").append(checked).append(" records checked.");
             }
-            return new Verification(false, checked, firstBroken,
-                    "The audit trail is broken at record " + firstBroken + ": " + problem + ".");
+            switch (signature) {
+                case VALID -> message.append(" The head (record ").append(headSeq).append(") is validly signed.");
+                case INVALID -> message.append(" The head (record ").append(headSeq).append(") does not carry a valid "
+                        + "signature: records and head were rewritten, or the key file is not the one that signed "
+                        + "them.");
+                case MISSING -> message.append(" The head (record ").append(headSeq).append(") is not signed.");
+                default -> throw new IllegalArgumentException(signature.name());
+            }
+            if (beyondHead > 0) {
+                message.append(' ').append(beyondHead).append(beyondHead == 1 ? " record lies" : " records lie")
+                        .append(" beyond the head, from record ").append(firstBeyond)
+                        .append(" on: they were not appended through the audit service.");
+            }
+            boolean intact = firstBroken < 0 && signature == HeadSignature.VALID && beyondHead == 0;
+            if (intact) {
+                message.insert(0, "The audit trail is intact. ");
+            }
+            return new Verification(at, intact, checked, firstBroken, headSeq, signature, beyondHead,
+                    message.toString());
+        }
+
+        /** The chain alone (records against the head's sequence number and hash), without signature or rows beyond. */
+        boolean chainIntact(long headSeq, String headHash) {
+            return firstBroken < 0 && headSeq == expectedSeq - 1 && previousHash.equals(headHash);
         }
 
         private void broken(long seq, String why) {

@@ -5,7 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The single row holding the end of the chain; appenders lock it to append one after another. */
+/**
+ * The single row holding the end of the chain and its signature; appenders lock it to append one after another.
+ */
 @Entity
 @Table(name = "audit_head")
 public class AuditHeadEntity {
@@ -22,6 +24,10 @@ public class AuditHeadEntity {
     @Column(name = "last_hash", nullable = false, length = 64)
     private String lastHash;
 
+    /** HMAC-SHA256 of the head (see {@link AuditKey#sign}); null in a database from before head signing. */
+    @Column(name = "signature", length = 64)
+    private String signature;
+
     public AuditHeadEntity() {
     }
 
@@ -33,8 +39,17 @@ public class AuditHeadEntity {
         return lastHash;
     }
 
-    void advance(long seq, String hash) {
+    public String getSignature() {
+        return signature;
+    }
+
+    void advance(long seq, String hash, String signature) {
         this.lastSeq = seq;
         this.lastHash = hash;
+        this.signature = signature;
+    }
+
+    void sign(String signature) {
+        this.signature = signature;
     }
 }

@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 import org.junit.Test;
 import org.partnerfinance.audit.api.AuditEvent;
 import org.partnerfinance.audit.api.AuditRecord;
+import org.partnerfinance.audit.api.HeadSignature;
 import org.partnerfinance.audit.api.Verification;
 
 public class AuditChainTest {
@@ -39,7 +40,7 @@ public class AuditChainTest {
     private static Verification verify(List<AuditRecord> records, long headSeq, String headHash) {
         AuditChain.Verifier verifier = new AuditChain.Verifier();
         records.forEach(verifier::accept);
-        return verifier.finish(headSeq, headHash);
+        return verifier.finish(T0, headSeq, headHash, HeadSignature.VALID, 0, -1);
     }
 
     private static Verification verify(List<AuditRecord> records) {
@@ -79,6 +80,27 @@ public class AuditChainTest {
         assertTrue(v.message(), v.intact());
         assertEquals(5, v.checked());
         assertEquals(-1, v.firstBroken());
+    }
+
+    @Test
+    public void invalidOrMissingSignatureOrRecordsBeyondTheHeadAreNotIntact() {
+        List<AuditRecord> records = chain(3);
+        AuditRecord last = records.get(2);
+        for (HeadSignature s : List.of(HeadSignature.INVALID, HeadSignature.MISSING)) {
+            AuditChain.Verifier verifier = new AuditChain.Verifier();
+            records.forEach(verifier::accept);
+            Verification v = verifier.finish(T0, last.seq(), last.hash(), s, 0, -1);
+            assertFalse(v.intact());
+            assertEquals(-1, v.firstBroken());
+            assertEquals(s, v.headSignature());
+            assertTrue(v.message(), v.message().contains("sign"));
+        }
+        AuditChain.Verifier verifier = new AuditChain.Verifier();
+        records.forEach(verifier::accept);
+        Verification v = verifier.finish(T0, last.seq(), last.hash(), HeadSignature.VALID, 2, 4);
+        assertFalse(v.intact());
+        assertEquals(2, v.beyondHead());
+        assertTrue(v.message(), v.message().contains("2 records lie beyond the head, from record 4"));
     }
 
     @Test

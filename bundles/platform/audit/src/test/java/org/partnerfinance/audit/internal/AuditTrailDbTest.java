@@ -5,12 +5,16 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,9 +23,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.After;
 import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 import org.partnerfinance.audit.api.AuditEvent;
 import org.partnerfinance.audit.api.AuditRecord;
+import org.partnerfinance.audit.api.HeadSignature;
 import org.partnerfinance.audit.api.Verification;
 import org.partnerfinance.persistence.api.PersistenceUnitSpec;
 import org.partnerfinance.persistence.internal.TestPersistence;
@@ -35,15 +42,39 @@ public class AuditTrailDbTest {
     private static final Caller MANAGER = new Caller("manager", null, Set.of(Role.FINANCE_MANAGER), null);
     private static final Caller REVIEWER = new Caller("reviewer", null, Set.of(Role.FINANCE_REVIEWER), null);
 
+    @Rule
+    public TemporaryFolder folder = new TemporaryFolder();
+
     private TestPersistence db;
+    private Path keyFile;
     private AuditTrailImpl audit;
 
     @Before
     public void setUp() {
         db = TestPersistence.inMemory();
-        audit = new AuditTrailImpl(db.persistenceService().open(new PersistenceUnitSpec(AuditTrailImpl.UNIT,
+        keyFile = folder.getRoot().toPath().resolve("etc").resolve(AuditTrailImpl.KEY_FILE_NAME);
+        audit = open(false);
+    }
+
+    /** A new audit service on the same database and key file, as after a restart. */
+    private AuditTrailImpl open(boolean adoptUnsignedHead) {
+        return new AuditTrailImpl(db.persistenceService().open(new PersistenceUnitSpec(AuditTrailImpl.UNIT,
                 TestPersistence.bundleOf(AuditTrailImpl.class), AuditTrailImpl.ENTITY_CLASSES, "db/audit")),
-                Clock.systemUTC());
+                Clock.systemUTC(), AuditKey.loadOrCreate(keyFile), adoptUnsignedHead);
+    }
+
+    /** What someone with DDL rights does before tampering: the hash chain and the signed head must still tell. */
+    private void dropAppendOnlyTriggers() throws SQLException {
+        sql("DROP TRIGGER audit_record_refuse_update");
+        sql("DROP TRIGGER audit_record_refuse_delete");
+    }
+
+    private String query(String select) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(select)) {
+            assertTrue(select, rs.next());
+            return rs.getString(1);
+        }
     }
 
     @After
@@ -91,6 +122,7 @@ public class AuditTrailDbTest {
     @Test
     public void editedRowIsDetected() throws SQLException {
         appendSome(5);
+        dropAppendOnlyTriggers();
         sql("UPDATE audit_record SET after_state = 'status=REJECTED' WHERE seq = 3");
         Verification v = audit.verify(MANAGER);
         assertFalse(v.intact());
@@ -101,6 +133,7 @@ public class AuditTrailDbTest {
     @Test
     public void editedTimeIsDetected() throws SQLException {
         appendSome(3);
+        dropAppendOnlyTriggers();
         sql("UPDATE audit_record SET recorded_at = '2001-01-01T00:00:00.000Z' WHERE seq = 2");
         assertEquals(2, audit.verify(MANAGER).firstBroken());
         sql("UPDATE audit_record SET recorded_at = 'yesterday' WHERE seq = 1");
@@ -110,6 +143,7 @@ public class AuditTrailDbTest {
     @Test
     public void deletedRowsAreDetected() throws SQLException {
         appendSome(5);
+        dropAppendOnlyTriggers();
         sql("DELETE FROM audit_record WHERE seq = 2");
         assertEquals(2, audit.verify(MANAGER).firstBroken());
         sql("DELETE FROM audit_record WHERE seq >= 2");
@@ -122,6 +156,205 @@ public class AuditTrailDbTest {
         appendSome(3);
         sql("UPDATE audit_head SET last_hash = '" + "a".repeat(64) + "' WHERE id = 1");
         assertEquals(3, audit.verify(MANAGER).firstBroken());
+    }
+
+    @Test
+    public void databaseRefusesUpdateAndDeleteOfAuditRecords() throws SQLException {
+        appendSome(3);
+        String before = query("SELECT after_state FROM audit_record WHERE seq = 2");
+        SQLException update = assertThrows(SQLException.class,
+                () -> sql("UPDATE audit_record SET after_state = 'status=REJECTED' WHERE seq = 2"));
+        assertTrue(update.getMessage(), update.getMessage().toUpperCase().contains("AUDIT_RECORD_IS_APPEND_ONLY"));
+        SQLException delete = assertThrows(SQLException.class, () -> sql("DELETE FROM audit_record WHERE seq = 2"));
+        assertTrue(delete.getMessage(), delete.getMessage().toUpperCase().contains("AUDIT_RECORD_IS_APPEND_ONLY"));
+        assertThrows(SQLException.class, () -> sql("DELETE FROM audit_record"));
+
+        assertEquals(before, query("SELECT after_state FROM audit_record WHERE seq = 2"));
+        assertEquals("3", query("SELECT COUNT(*) FROM audit_record"));
+        Verification v = audit.verify(MANAGER);
+        assertTrue(v.message(), v.intact());
+        assertEquals(HeadSignature.VALID, v.headSignature());
+
+        // the head stays the moving end of the chain: appends keep working
+        assertEquals(4, audit.append(event(4)).seq());
+        assertTrue(audit.verify(MANAGER).intact());
+    }
+
+    @Test
+    public void rewriteOfRecordsAndHeadTogetherIsDetectedByTheSignature() throws SQLException {
+        appendSome(4);
+        dropAppendOnlyTriggers();
+        // Rewrite record 3 and everything after it with correctly recomputed hashes, and move the head along: the chain
+        // alone checks out, only the head's signature (keyed outside the database) gives it away.
+        String previous = audit.forEntity("claim", "2").get(0).hash();
+        long seq = 2;
+        for (int i = 3; i <= 4; i++) {
+            AuditRecord r = audit.forEntity("claim", Integer.toString(i)).get(0);
+            AuditEvent forged = new AuditEvent("mallory", r.event().action(), r.event().entityType(),
+                    r.event().entityId(), r.event().before(), "status=PAID");
+            AuditRecord rewritten = AuditChain.next(seq, previous, r.at(), forged);
+            sql("UPDATE audit_record SET actor = 'mallory', after_state = 'status=PAID', prev_hash = '" + previous
+                    + "', hash = '" + rewritten.hash() + "' WHERE seq = " + rewritten.seq());
+            previous = rewritten.hash();
+            seq = rewritten.seq();
+        }
+        sql("UPDATE audit_head SET last_hash = '" + previous + "' WHERE id = 1");
+
+        Verification v = audit.verify(MANAGER);
+        assertFalse(v.message(), v.intact());
+        assertEquals(-1, v.firstBroken());
+        assertEquals(4, v.checked());
+        assertEquals(HeadSignature.INVALID, v.headSignature());
+        assertTrue(v.message(), v.message().contains("signature"));
+
+        // and the service does not extend (and so sign) the rewritten chain: the change being audited fails with it
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> audit.append(event(5)));
+        assertTrue(refused.getMessage(), refused.getMessage().contains("not validly signed"));
+        assertEquals("4", query("SELECT COUNT(*) FROM audit_record"));
+
+        // a signature made with another key does not help either
+        AuditKey other = AuditKey.loadOrCreate(folder.getRoot().toPath().resolve("other.key"));
+        sql("UPDATE audit_head SET signature = '" + other.sign(4, previous) + "' WHERE id = 1");
+        assertEquals(HeadSignature.INVALID, audit.verify(MANAGER).headSignature());
+        // nor does removing the signature
+        sql("UPDATE audit_head SET signature = NULL WHERE id = 1");
+        Verification unsigned = audit.verify(MANAGER);
+        assertFalse(unsigned.intact());
+        assertEquals(HeadSignature.MISSING, unsigned.headSignature());
+    }
+
+    @Test
+    public void recordsBeyondTheHeadAreReported() throws SQLException {
+        appendSome(3);
+        AuditRecord last = audit.recent(MANAGER, 1).get(0);
+        // a forged record inserted after the last one, chained correctly but without moving the (signed) head
+        AuditRecord forged = AuditChain.next(last.seq(), last.hash(), last.at(),
+                new AuditEvent("mallory", "claim.paid", "claim", "9", "", "status=PAID"));
+        sql("INSERT INTO audit_record (seq, recorded_at, actor, action, entity_type, entity_id, before_state, "
+                + "after_state, prev_hash, hash) VALUES (4, '" + AuditChain.formatTime(forged.at()) + "', 'mallory', "
+                + "'claim.paid', 'claim', '9', '', 'status=PAID', '" + last.hash() + "', '" + forged.hash() + "')");
+        sql("INSERT INTO audit_record (seq, recorded_at, actor, action, entity_type, entity_id, before_state, "
+                + "after_state, prev_hash, hash) VALUES (17, '" + AuditChain.formatTime(forged.at()) + "', 'x', "
+                + "'x', 'claim', '9', '', '', '" + last.hash() + "', '" + forged.hash() + "')");
+
+        Verification v = audit.verify(MANAGER);
+        assertFalse(v.message(), v.intact());
+        assertEquals(3, v.checked());
+        assertEquals(3, v.headSeq());
+        assertEquals(HeadSignature.VALID, v.headSignature());
+        assertEquals(2, v.beyondHead());
+        assertTrue(v.message(), v.message().contains("from record 4"));
+        assertEquals(v, audit.lastVerification(MANAGER).orElseThrow());
+    }
+
+    @Test
+    public void keyIsCreatedOnceAndReusedAfterARestart() throws Exception {
+        appendSome(2);
+        String key = Files.readString(keyFile);
+        AuditTrailImpl restarted = open(false);
+        assertEquals(key, Files.readString(keyFile));
+        assertTrue(restarted.verify(MANAGER).intact());
+        restarted.append(event(3));
+        assertTrue(audit.verify(MANAGER).intact());
+    }
+
+    @Test
+    public void anUnsignedHeadOfAnOlderDatabaseIsSignedOnlyAfterTheChainVerified() throws Exception {
+        appendSome(3);
+        sql("UPDATE audit_head SET signature = NULL WHERE id = 1");
+
+        // the key already existed: an unsigned head is reported, not adopted, and not extended
+        AuditTrailImpl restarted = open(false);
+        assertEquals(HeadSignature.MISSING, restarted.verify(MANAGER).headSignature());
+        assertThrows(IllegalStateException.class, () -> restarted.append(event(4)));
+
+        // adopting a broken chain leaves it unsigned
+        dropAppendOnlyTriggers();
+        String original = query("SELECT after_state FROM audit_record WHERE seq = 2");
+        sql("UPDATE audit_record SET after_state = 'status=PAID' WHERE seq = 2");
+        assertEquals(HeadSignature.MISSING, open(true).verify(MANAGER).headSignature());
+
+        // an intact chain is adopted: its head gets signed
+        sql("UPDATE audit_record SET after_state = '" + original + "' WHERE seq = 2");
+        Verification adopted = open(true).verify(MANAGER);
+        assertTrue(adopted.message(), adopted.intact());
+        assertEquals(HeadSignature.VALID, adopted.headSignature());
+    }
+
+    @Test
+    public void aNewKeyAdoptsTheUnsignedHeadOfAnUpgradedDatabase() throws Exception {
+        appendSome(2);
+        sql("UPDATE audit_head SET signature = NULL WHERE id = 1");
+        Files.delete(keyFile);
+        AuditTrailImpl upgraded = open(false);
+        assertTrue(Files.exists(keyFile));
+        Verification v = upgraded.verify(MANAGER);
+        assertTrue(v.message(), v.intact());
+        assertEquals(HeadSignature.VALID, v.headSignature());
+    }
+
+    @Test
+    public void scheduledVerificationReportsABreak() throws Exception {
+        appendSome(3);
+        dropAppendOnlyTriggers();
+        sql("UPDATE audit_record SET actor = 'mallory' WHERE seq = 2");
+        AuditVerificationSchedule schedule = new AuditVerificationSchedule(audit, config(0, 60));
+        try {
+            Verification v = awaitVerification();
+            assertFalse(v.intact());
+            assertEquals(2, v.firstBroken());
+        } finally {
+            schedule.deactivate();
+        }
+    }
+
+    @Test
+    public void scheduleSwitchedOffRunsNothingButCanStillVerify() throws Exception {
+        AuditVerificationSchedule schedule = new AuditVerificationSchedule(audit, config(0, 0));
+        schedule.deactivate();
+        assertTrue(audit.lastVerification(MANAGER).isEmpty());
+        schedule.verifyNow();
+        assertTrue(audit.lastVerification(MANAGER).orElseThrow().intact());
+    }
+
+    private Verification awaitVerification() throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            Optional<Verification> v = audit.lastVerification(MANAGER);
+            if (v.isPresent()) {
+                return v.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the schedule never verified");
+    }
+
+    private static AuditConfiguration config(long firstDelaySeconds, long intervalMinutes) {
+        return new AuditConfiguration() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return AuditConfiguration.class;
+            }
+
+            @Override
+            public String keyFile() {
+                return "";
+            }
+
+            @Override
+            public boolean adoptUnsignedHead() {
+                return false;
+            }
+
+            @Override
+            public long verifyIntervalMinutes() {
+                return intervalMinutes;
+            }
+
+            @Override
+            public long firstVerifyDelaySeconds() {
+                return firstDelaySeconds;
+            }
+        };
     }
 
     @Test

@@ -18,9 +18,13 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.partnerfinance.audit.api.AuditEvent;
+import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.extensions.api.ExtensionListener;
 import org.partnerfinance.extensions.api.FeatureToggles;
+import org.partnerfinance.persistence.api.PersistenceException;
+import org.partnerfinance.persistence.api.UnitOfWork;
 import org.partnerfinance.security.api.Access;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
@@ -32,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * {@value #DISABLED}. A change is visible through {@link #isEnabled} as soon as {@link #setEnabled} returns and is
  * announced to every {@link ExtensionListener}; Karaf's file install writes it back to
  * {@code etc/org.partnerfinance.toggles.cfg}, so it survives restarts. Immediate, so that an edit of that file is
- * announced to listeners even while nobody holds the toggles service.
+ * announced to listeners even while nobody holds the toggles service. Every change through {@link #setEnabled} is an
+ * audit record ({@code extension.enabled} / {@code extension.disabled}) written in one unit of work with the save;
+ * edits of the file itself are logged, not audited (whoever can write etc/ is outside the portal's control).
  */
 @Component(service = FeatureToggles.class, immediate = true, configurationPid = ExtensionConstants.TOGGLES_PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -66,6 +72,18 @@ public class FeatureTogglesComponent implements FeatureToggles {
         }
     }
 
+    /**
+     * Dynamic, so that a restart of the audit service (e.g. its configuration changed) does not restart the toggles and
+     * everything that depends on them; while it is missing, toggles cannot be changed.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile AuditTrail audit;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile UnitOfWork unitOfWork;
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addListener(ExtensionListener listener) {
@@ -96,10 +114,23 @@ public class FeatureTogglesComponent implements FeatureToggles {
         if (id.contains(",")) {
             throw new IllegalArgumentException("An extension id cannot contain a comma: " + id);
         }
+        AuditTrail trail = audit;
+        UnitOfWork work = unitOfWork;
+        if (trail == null || work == null) {
+            throw new IllegalStateException("The audit trail is not available, so toggles cannot be changed now: "
+                    + "every change is audited. Is the pf-platform feature installed and its database reachable?");
+        }
         Optional<Set<String>> changed;
         try {
-            changed = state.change(id, enabled, this::persist);
-        } catch (IOException e) {
+            // The audit record and the saved toggles go together: if saving fails, the record is rolled back; if the
+            // record cannot be written, nothing is saved.
+            changed = state.change(id, enabled, disabled -> work.required(() -> {
+                trail.append(new AuditEvent(caller.username(), enabled ? "extension.enabled" : "extension.disabled",
+                        "extension", id, enabled ? "off" : "on", enabled ? "on" : "off"));
+                persist(disabled);
+                return null;
+            }));
+        } catch (IOException | PersistenceException e) {
             throw new IllegalStateException("Could not save the feature toggles: " + e.getMessage(), e);
         }
         if (changed.isPresent()) {

@@ -13,6 +13,7 @@ import org.junit.Test;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.partnerfinance.audit.api.AuditEvent;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.extensions.api.ExtensionInfo;
 import org.partnerfinance.extensions.api.ExtensionKind;
@@ -35,10 +36,41 @@ public class ExtensionRegistryComponentTest {
                         ExtensionConstants.EXTENSION_NAME, id + " name", ExtensionConstants.EXTENSION_DETAIL, detail);
     }
 
+    private final FakeAudit audit = new FakeAudit();
+
+    {
+        toggles.audit = audit.trail();
+        toggles.unitOfWork = audit.unitOfWork();
+    }
+
     private ExtensionRegistryComponent start() throws InvalidSyntaxException {
         ExtensionRegistryComponent registry = new ExtensionRegistryComponent(framework.context(), toggles);
+        registry.audit = audit.trail();
         registry.addListener(notifications::incrementAndGet);
+        registry.activate();
         return registry;
+    }
+
+    @Test
+    public void anExtensionArrivingWithItsFirstContributionAndLeavingWithItsLastIsAudited() throws Exception {
+        framework.register("org.partnerfinance.pf-claim-expense", contribution("expense", "claim-type", null));
+        ExtensionRegistryComponent registry = start();
+        ServiceReference<?> screen = framework.register("org.partnerfinance.pf-claim-expense",
+                contribution("expense", "screen", "claims/expense"));
+        ServiceReference<?> widget = framework.register("org.partnerfinance.pf-widget-my-claims",
+                contribution("my-claims", "widget", "My claims"));
+        framework.unregister(widget);
+        framework.unregister(screen);
+        registry.deactivate(); // waits for the audit records being written
+
+        assertEquals(List.of(
+                new AuditEvent("system", "extension.arrived", "extension", "expense", "",
+                        "org.partnerfinance.pf-claim-expense 1.2.3"),
+                new AuditEvent("system", "extension.arrived", "extension", "my-claims", "",
+                        "org.partnerfinance.pf-widget-my-claims 1.2.3"),
+                new AuditEvent("system", "extension.left", "extension", "my-claims",
+                        "org.partnerfinance.pf-widget-my-claims 1.2.3", "")),
+                audit.events());
     }
 
     @Test
@@ -109,13 +141,14 @@ public class ExtensionRegistryComponentTest {
             throw new IllegalStateException("listener bug");
         });
         registry.addListener(notifications::incrementAndGet);
+        registry.activate();
         framework.register("b", contribution("expense", "claim-type", "Expense"));
         assertEquals(1, notifications.get());
         assertEquals(1, registry.list().size());
     }
 
     @Test
-    public void deactivationStopsTracking() throws InvalidSyntaxException {
+    public void deactivationStopsTracking() throws Exception {
         ExtensionRegistryComponent registry = start();
         assertEquals(1, framework.listenerCount());
         registry.deactivate();

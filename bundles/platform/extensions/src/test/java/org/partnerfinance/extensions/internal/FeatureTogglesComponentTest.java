@@ -4,16 +4,19 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.lang.reflect.Proxy;
 import java.util.EnumSet;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.Test;
+import org.partnerfinance.audit.api.AuditEvent;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.extensions.api.ExtensionListener;
 import org.partnerfinance.security.api.AccessDeniedException;
@@ -38,9 +41,48 @@ public class FeatureTogglesComponentTest {
                 });
     }
 
+    private final FakeAudit audit = new FakeAudit();
+
     private FeatureTogglesComponent start() {
         String[] stored = configAdmin.storedDisabled(PID);
-        return new FeatureTogglesComponent(configAdmin.admin(), stored == null ? config() : config(stored));
+        FeatureTogglesComponent toggles =
+                new FeatureTogglesComponent(configAdmin.admin(), stored == null ? config() : config(stored));
+        toggles.audit = audit.trail();
+        toggles.unitOfWork = audit.unitOfWork();
+        return toggles;
+    }
+
+    @Test
+    public void everySwitchIsAuditedWithActorExtensionAndState() {
+        FeatureTogglesComponent toggles = start();
+        toggles.setEnabled(admin, "expense", false);
+        toggles.setEnabled(admin, "expense", false); // no change, no record
+        toggles.setEnabled(Caller.system(), "expense", true);
+        assertEquals(List.of(
+                new AuditEvent("admin", "extension.disabled", "extension", "expense", "on", "off"),
+                new AuditEvent("system", "extension.enabled", "extension", "expense", "off", "on")), audit.events());
+    }
+
+    @Test
+    public void noSwitchWithoutItsAuditRecordAndNoRecordWithoutTheSwitch() {
+        FeatureTogglesComponent toggles = start();
+        audit.failAppends = true;
+        assertThrows(IllegalStateException.class, () -> toggles.setEnabled(admin, "expense", false));
+        assertTrue(toggles.isEnabled("expense"));
+        assertNull(configAdmin.storedDisabled(PID));
+
+        audit.failAppends = false;
+        configAdmin.failWrites = true;
+        assertThrows(IllegalStateException.class, () -> toggles.setEnabled(admin, "expense", false));
+        assertTrue(toggles.isEnabled("expense"));
+        assertEquals(List.of(), audit.events());
+
+        toggles.audit = null;
+        configAdmin.failWrites = false;
+        IllegalStateException missing =
+                assertThrows(IllegalStateException.class, () -> toggles.setEnabled(admin, "expense", false));
+        assertTrue(missing.getMessage(), missing.getMessage().contains("audit trail is not available"));
+        assertTrue(toggles.isEnabled("expense"));
     }
 
     @Test

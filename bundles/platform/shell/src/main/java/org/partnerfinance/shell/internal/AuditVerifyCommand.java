@@ -15,8 +15,8 @@ import org.partnerfinance.audit.api.Verification;
  * the toggle commands must work without the audit bundle.
  */
 @Service
-@Command(scope = "pf", name = "audit-verify", description = "Recomputes the audit trail's hash chain and reports "
-        + "whether every stored record is intact.")
+@Command(scope = "pf", name = "audit-verify", description = "Recomputes the audit trail's hash chain, checks the "
+        + "signature of its head and reports whether every stored record is intact.")
 public class AuditVerifyCommand implements Action {
 
     @Reference(optional = true)
@@ -26,7 +26,7 @@ public class AuditVerifyCommand implements Action {
     @Override
     public Object execute() {
         if (auditTrail == null) {
-            throw new IllegalStateException("The audit trail is not available: is the pf-core feature installed "
+            throw new IllegalStateException("The audit trail is not available: is the pf-platform feature installed "
                     + "and its audit bundle active?");
         }
         Verification verification = auditTrail.verify(OperatorCaller.current());
@@ -37,10 +37,15 @@ public class AuditVerifyCommand implements Action {
     static void print(Verification verification, PrintStream out) {
         out.println("Audit trail:     " + (verification.intact() ? "INTACT" : "BROKEN"));
         out.println("Records checked: " + verification.checked());
-        if (!verification.intact()) {
+        out.println("Head:            seq " + verification.headSeq());
+        out.println("Head signature:  " + verification.headSignature());
+        out.println("Beyond head:     " + verification.beyondHead()
+                + (verification.beyondHead() == 1 ? " record" : " records"));
+        if (verification.firstBroken() >= 0) {
             out.println("First broken:    seq " + verification.firstBroken());
         }
-        if (verification.message() != null && !verification.message().isBlank()) {
+        out.println("Verified at:     " + verification.at());
+        if (!verification.message().isBlank()) {
             out.println(verification.message());
         }
     }

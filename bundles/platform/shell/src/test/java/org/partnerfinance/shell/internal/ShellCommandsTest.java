@@ -9,12 +9,14 @@ import static org.junit.Assert.fail;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.Test;
+import org.partnerfinance.audit.api.HeadSignature;
 import org.partnerfinance.audit.api.Verification;
 import org.partnerfinance.extensions.api.ExtensionInfo;
 import org.partnerfinance.extensions.api.ExtensionKind;
@@ -121,17 +123,31 @@ public class ShellCommandsTest {
     }
 
     @Test
-    public void verificationPrintsIntactOrTheFirstBrokenRecord() {
-        AuditVerifyCommand.print(new Verification(true, 12, -1, "All 12 records match."), out);
+    public void verificationPrintsIntactOrTheFirstBrokenRecordTheSignatureAndRecordsBeyondTheHead() {
+        Instant at = Instant.parse("2026-01-02T03:04:05Z");
+        AuditVerifyCommand.print(new Verification(at, true, 12, -1, 12, HeadSignature.VALID, 0,
+                "All 12 records match."), out);
         assertTrue(output().contains("INTACT"));
         assertTrue(output().contains("Records checked: 12"));
+        assertTrue(output().contains("Head signature:  VALID"));
+        assertTrue(output().contains("Beyond head:     0 records"));
+        assertTrue(output().contains("Verified at:     2026-01-02T03:04:05Z"));
         assertFalse(output().contains("First broken"));
 
         bytes.reset();
-        AuditVerifyCommand.print(new Verification(false, 7, 5, "Record 5 does not match its hash."), out);
+        AuditVerifyCommand.print(new Verification(at, false, 7, 5, 7, HeadSignature.VALID, 0,
+                "Record 5 does not match its hash."), out);
         assertTrue(output().contains("BROKEN"));
         assertTrue(output().contains("First broken:    seq 5"));
         assertTrue(output().contains("Record 5 does not match its hash."));
+
+        bytes.reset();
+        AuditVerifyCommand.print(new Verification(at, false, 7, -1, 7, HeadSignature.INVALID, 1,
+                "Rewritten."), out);
+        assertTrue(output().contains("BROKEN"));
+        assertTrue(output().contains("Head signature:  INVALID"));
+        assertTrue(output().contains("Beyond head:     1 record"));
+        assertFalse(output().contains("First broken"));
     }
 
     @Test

@@ -351,6 +351,11 @@ public class ExpenseFormTest {
             }
 
             @Override
+            public List<org.partnerfinance.claims.api.ClaimEvent> history(Caller caller, long claimId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public List<Claim> listForPartner(Caller caller, String partnerId) {
                 throw new UnsupportedOperationException();
             }

@@ -1,6 +1,5 @@
 package org.partnerfinance.claims.ui.internal;
 
-import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
@@ -8,7 +7,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.claims.api.ClaimService;
 import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.extensions.api.ExtensionConstants;
@@ -35,10 +33,6 @@ public class ClaimDetailScreen implements Screen {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PartnerService partners;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile AuditTrail audit;
 
     @Override
     public String path() {
@@ -77,7 +71,7 @@ public class ClaimDetailScreen implements Screen {
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {
-        return new ClaimDetailView(context, claims, updates, () -> Optional.ofNullable(audit),
+        return new ClaimDetailView(context, claims, updates,
                 id -> ClaimsScreens.partnerName(partners, context.caller()).apply(id));
     }
 }

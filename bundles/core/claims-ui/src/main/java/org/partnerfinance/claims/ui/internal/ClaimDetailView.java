@@ -8,12 +8,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.partnerfinance.audit.api.AuditRecord;
-import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.claims.api.Attachment;
 import org.partnerfinance.claims.api.AttachmentContent;
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimField;
+import org.partnerfinance.claims.api.ClaimEvent;
 import org.partnerfinance.claims.api.ClaimService;
 import org.partnerfinance.claims.api.ClaimStatus;
 import org.partnerfinance.claims.api.ComplianceFinding;
@@ -69,17 +68,15 @@ final class ClaimDetailView extends VerticalLayout {
 
     private final ScreenContext context;
     private final ClaimService claims;
-    private final Supplier<Optional<AuditTrail>> audit;
     private final Function<String, String> partnerName;
     private final Caller caller;
     private final long claimId;
     private Claim claim;
 
     ClaimDetailView(ScreenContext context, ClaimService claims, ClaimUpdates updates,
-            Supplier<Optional<AuditTrail>> audit, Function<String, String> partnerName) {
+            Function<String, String> partnerName) {
         this.context = context;
         this.claims = claims;
-        this.audit = audit;
         this.partnerName = partnerName;
         this.caller = context.caller();
         this.claimId = parseId(context.parameter("id"));
@@ -360,35 +357,28 @@ final class ClaimDetailView extends VerticalLayout {
         return grid;
     }
 
-    /** Status history from the audit trail, when the audit bundle is installed. */
+    /** Status history from the audit trail, through the claims service (which authorizes the read). */
     private Component history(Claim c) {
-        Optional<AuditTrail> trail = audit.get();
-        if (trail.isEmpty()) {
-            return null;
-        }
-        List<AuditRecord> records;
+        List<ClaimEvent> events;
         try {
-            records = trail.get().forEntity("claim", String.valueOf(c.id()));
-            if (records.isEmpty()) {
-                records = trail.get().forEntity("claim", c.reference());
-            }
+            events = claims.history(caller, c.id());
         } catch (RuntimeException e) {
-            LOG.debug("No audit history for claim {}", c.id(), e);
+            LOG.warn("Could not read the history of claim {}: {}", c.id(), e.getMessage(), e);
             return null;
         }
-        if (records.isEmpty()) {
+        if (events.isEmpty()) {
             return null;
         }
-        Grid<AuditRecord> grid = new Grid<>();
+        Grid<ClaimEvent> grid = new Grid<>();
         grid.setId("claim-history");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);
         grid.setAllRowsVisible(true);
         grid.addColumn(r -> Ui.dateTime(r.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.event().actor()).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.event().action()).setHeader("What").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.event().after()).setHeader("State after");
-        grid.setItems(records);
-        Details details = new Details("History (" + records.size() + ")", grid);
+        grid.addColumn(ClaimEvent::actor).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ClaimEvent::action).setHeader("What").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ClaimEvent::after).setHeader("State after");
+        grid.setItems(events);
+        Details details = new Details("History (" + events.size() + ")", grid);
         details.setWidthFull();
         return details;
     }

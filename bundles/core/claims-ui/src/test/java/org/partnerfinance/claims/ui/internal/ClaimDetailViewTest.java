@@ -18,6 +18,7 @@ import org.junit.Before;
 import org.junit.Test;
 import org.partnerfinance.claims.api.Attachment;
 import org.partnerfinance.claims.api.Claim;
+import org.partnerfinance.claims.api.ClaimEvent;
 import org.partnerfinance.claims.api.ClaimField;
 import org.partnerfinance.claims.api.ClaimStatus;
 import org.partnerfinance.claims.api.ComplianceFinding;
@@ -95,7 +96,7 @@ public class ClaimDetailViewTest {
     }
 
     private ClaimDetailView view(Caller caller, String id) {
-        return new ClaimDetailView(context(caller, id), claims, new ClaimUpdatesService(), Optional::empty,
+        return new ClaimDetailView(context(caller, id), claims, new ClaimUpdatesService(),
                 pid -> "Northwind");
     }
 
@@ -114,6 +115,20 @@ public class ClaimDetailViewTest {
         assertTrue(exists(view, "claim-findings"));
         assertFalse(exists(view, "claim-actions"));
         assertFalse(exists(view, "claim-type-missing"));
+    }
+
+    @Test
+    public void historyComesFromTheClaimsServiceForTheViewingCaller() {
+        claims.claim = claim(ClaimStatus.SUBMITTED, true, 1);
+        ClaimDetailView none = view(PARTNER, "42");
+        assertFalse(exists(none, "claim-history"));
+
+        claims.history = List.of(
+                new ClaimEvent(Instant.parse("2025-06-01T10:05:00Z"), "partner", "claim.submitted", "",
+                        "status=SUBMITTED"));
+        ClaimDetailView view = view(PARTNER, "42");
+        assertTrue(exists(view, "claim-history"));
+        assertTrue(claims.historyReads.contains("42 partner"));
     }
 
     @Test

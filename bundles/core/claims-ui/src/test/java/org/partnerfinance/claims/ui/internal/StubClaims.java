@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.partnerfinance.claims.api.AttachmentContent;
 import org.partnerfinance.claims.api.Claim;
+import org.partnerfinance.claims.api.ClaimEvent;
 import org.partnerfinance.claims.api.ClaimDraft;
 import org.partnerfinance.claims.api.ClaimService;
 import org.partnerfinance.claims.api.ClaimTypeInfo;
@@ -28,6 +29,16 @@ class StubClaims implements ClaimService {
     };
     List<ClaimTypeInfo> types = List.of();
     List<Claim> queue = List.of();
+
+    List<ClaimEvent> history = List.of();
+    /** Who asked for a claim's history (kept apart from the decisions in {@link #calls}). */
+    final List<String> historyReads = new ArrayList<>();
+
+    @Override
+    public List<ClaimEvent> history(Caller caller, long claimId) {
+        historyReads.add(claimId + " " + caller.username());
+        return claim != null && claim.id() == claimId ? history : List.of();
+    }
 
     @Override
     public Optional<Claim> find(Caller caller, long claimId) {
