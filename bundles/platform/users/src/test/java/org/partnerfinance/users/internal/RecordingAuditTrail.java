@@ -2,6 +2,7 @@ package org.partnerfinance.users.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
@@ -62,6 +63,16 @@ final class RecordingAuditTrail implements AuditTrail {
 
     @Override
     public List<AuditRecord> recent(Caller caller, int max) {
+        throw new UnsupportedOperationException("not used by the user directory");
+    }
+
+    @Override
+    public Optional<Verification> lastVerification(Caller caller) {
+        throw new UnsupportedOperationException("not used by the user directory");
+    }
+
+    @Override
+    public List<AuditRecord> recentByAction(Caller caller, String action, int max) {
         throw new UnsupportedOperationException("not used by the user directory");
     }
 }
