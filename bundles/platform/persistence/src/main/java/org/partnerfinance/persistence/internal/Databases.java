@@ -14,6 +14,10 @@ final class Databases {
 
     private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^;&]*");
 
+    static final String NO_DERBY = "jdbc.url is an embedded Derby database, but the Derby engine is not installed: "
+            + "feature:install pf-derby, or set jdbc.url in etc/org.partnerfinance.persistence.cfg to the PostgreSQL "
+            + "database";
+
     private Databases() {
     }
 
@@ -44,7 +48,13 @@ final class Databases {
         DatabaseKind kind = DatabaseKind.fromUrl(url);
         String description = describe(url, user);
         if (kind == DatabaseKind.DERBY) {
-            DerbyDatabase derby = DerbyDatabase.parse(url, user, password);
+            DerbyDatabase derby;
+            try {
+                derby = DerbyDatabase.parse(url, user, password);
+            } catch (NoClassDefFoundError e) {
+                // the Derby import is optional: a portal on PostgreSQL needs no Derby bundle
+                throw new PersistenceException(NO_DERBY, e);
+            }
             DataSource ds = derby.dataSource();
             try (Connection c = ds.getConnection()) {
                 c.isValid(5);
