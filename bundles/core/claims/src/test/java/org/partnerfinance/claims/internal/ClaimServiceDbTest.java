@@ -142,9 +142,14 @@ public class ClaimServiceDbTest {
                 });
     }
 
+    /** The database the tests run on: in-memory Derby here, PostgreSQL in {@link ClaimServiceDbPostgresTest}. */
+    protected TestPersistence newDatabase() {
+        return TestPersistence.inMemory();
+    }
+
     @Before
     public void setUp() {
-        db = TestPersistence.inMemory();
+        db = newDatabase();
         ledger = new LedgerServiceImpl(db.persistenceService(), contextOf(LedgerServiceImpl.class));
         AuditTrail realAudit = new AuditTrailImpl(db.persistenceService(), contextOf(AuditTrailImpl.class));
         audit = (AuditTrail) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AuditTrail.class},

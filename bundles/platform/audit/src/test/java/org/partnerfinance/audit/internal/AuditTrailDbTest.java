@@ -38,9 +38,14 @@ public class AuditTrailDbTest {
     private TestPersistence db;
     private AuditTrailImpl audit;
 
+    /** The database the tests run on: in-memory Derby here, PostgreSQL in {@link AuditTrailDbPostgresTest}. */
+    protected TestPersistence newDatabase() {
+        return TestPersistence.inMemory();
+    }
+
     @Before
     public void setUp() {
-        db = TestPersistence.inMemory();
+        db = newDatabase();
         audit = new AuditTrailImpl(db.persistenceService().open(new PersistenceUnitSpec(AuditTrailImpl.UNIT,
                 TestPersistence.bundleOf(AuditTrailImpl.class), AuditTrailImpl.ENTITY_CLASSES, "db/audit")),
                 Clock.systemUTC());

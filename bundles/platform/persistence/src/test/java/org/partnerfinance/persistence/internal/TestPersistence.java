@@ -49,8 +49,9 @@ public final class TestPersistence implements AutoCloseable {
     private final PersistenceService service;
     private final Runnable dropDatabase;
 
-    private TestPersistence(String url, String user, DriverRegistry drivers, Runnable dropDatabase) {
-        this.engine = Databases.open(url, user, null, drivers, Duration.ZERO);
+    private TestPersistence(String url, String user, String password, DriverRegistry drivers,
+            Runnable dropDatabase) {
+        this.engine = Databases.open(url, user, password, drivers, Duration.ZERO);
         this.dropDatabase = dropDatabase;
         this.service = new PersistenceService() {
             @Override
@@ -83,19 +84,31 @@ public final class TestPersistence implements AutoCloseable {
      */
     public static TestPersistence postgres() {
         TestPostgres.Database database = TestPostgres.createDatabase();
-        DriverRegistry drivers = new DriverRegistry();
-        drivers.add(TestPostgres.dataSourceFactory(), Map.of());
         try {
-            return new TestPersistence(database.url(), TestPostgres.USER, drivers, database::drop);
+            return new TestPersistence(database.url(), TestPostgres.USER, null, postgresDriver(), database::drop);
         } catch (RuntimeException e) {
             database.drop();
             throw e;
         }
     }
 
+    /**
+     * An existing PostgreSQL database (e.g. on a server a benchmark started with production settings);
+     * {@link #close()} leaves it in place.
+     */
+    public static TestPersistence postgres(String url, String user, String password) {
+        return new TestPersistence(url, user, password, postgresDriver(), () -> { });
+    }
+
+    private static DriverRegistry postgresDriver() {
+        DriverRegistry drivers = new DriverRegistry();
+        drivers.add(TestPostgres.dataSourceFactory(), Map.of());
+        return drivers;
+    }
+
     private static TestPersistence derby(String url) {
         DerbyDatabase derby = DerbyDatabase.parse(url, null, null);
-        return new TestPersistence(url, null, new DriverRegistry(), derby::drop);
+        return new TestPersistence(url, null, null, new DriverRegistry(), derby::drop);
     }
 
     /** Whether this is a PostgreSQL database (else Derby), for the few assertions that differ, e.g. on table names. */

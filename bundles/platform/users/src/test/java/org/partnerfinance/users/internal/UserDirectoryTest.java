@@ -39,9 +39,14 @@ public class UserDirectoryTest {
     private MutableClock clock;
     private UserDirectoryImpl directory;
 
+    /** The database the tests run on: in-memory Derby here, PostgreSQL in {@link UserDirectoryPostgresTest}. */
+    protected TestPersistence newDatabase() {
+        return TestPersistence.inMemory();
+    }
+
     @Before
     public void setUp() {
-        db = TestPersistence.inMemory();
+        db = newDatabase();
         jpa = db.open(UserDirectoryComponent.UNIT, UserDirectoryComponent.MIGRATIONS, UserEntity.class);
         clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
         directory = new UserDirectoryImpl(jpa, new PasswordHasher(1_000, new SecureRandom()),
