@@ -119,14 +119,14 @@ public final class ClaimsDatabaseBenchmark {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "%-10s %7s %7s %14s %14s", "database", "threads", "claims",
                 "submit/s", "approve/s"));
-        List<double[]> derby = new ArrayList<>();
-        List<double[]> postgres = new ArrayList<>();
+        List<Rates> derby = new ArrayList<>();
+        List<Rates> postgres = new ArrayList<>();
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
             for (int threads : threadCounts) {
                 String derbyUrl = "jdbc:derby:" + folder.resolve("derby-" + threads).toAbsolutePath()
                         .toString().replace('\\', '/') + ";create=true";
                 try (TestPersistence db = TestPersistence.on(derbyUrl)) {
-                    derby.add(new ClaimsDatabaseBenchmark(db).measure(threads, count, warmup));
+                    derby.add(new ClaimsDatabaseBenchmark(db).measureOrReport(threads, count, warmup));
                 }
                 String name = "bench" + threads;
                 try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -134,7 +134,7 @@ public final class ClaimsDatabaseBenchmark {
                 }
                 try (TestPersistence db = TestPersistence.postgres(server.getJdbcUrl("postgres", name), "postgres",
                         null)) {
-                    postgres.add(new ClaimsDatabaseBenchmark(db).measure(threads, count, warmup));
+                    postgres.add(new ClaimsDatabaseBenchmark(db).measureOrReport(threads, count, warmup));
                 }
             }
         } finally {
@@ -143,15 +143,40 @@ public final class ClaimsDatabaseBenchmark {
         for (int i = 0; i < threadCounts.size(); i++) {
             lines.add(row("Derby", threadCounts.get(i), count, derby.get(i)));
             lines.add(row("PostgreSQL", threadCounts.get(i), count, postgres.get(i)));
-            lines.add(String.format(Locale.ROOT, "%-10s %7d %7s %13.2fx %13.2fx", "PG/Derby", threadCounts.get(i), "",
-                    postgres.get(i)[0] / derby.get(i)[0], postgres.get(i)[1] / derby.get(i)[1]));
+            if (derby.get(i).failure == null && postgres.get(i).failure == null) {
+                lines.add(String.format(Locale.ROOT, "%-10s %7d %7s %13.2fx %13.2fx", "PG/Derby", threadCounts.get(i),
+                        "", postgres.get(i).submit / derby.get(i).submit,
+                        postgres.get(i).approve / derby.get(i).approve));
+            }
         }
         // the figures are this program's output, as with PortalBenchmark
         lines.forEach(System.out::println);
     }
 
-    private static String row(String database, int threads, int count, double[] rates) {
-        return String.format(Locale.ROOT, "%-10s %7d %7d %14.1f %14.1f", database, threads, count, rates[0], rates[1]);
+    /** Claims per second of one run, or why it failed. */
+    private record Rates(double submit, double approve, String failure) {
+    }
+
+    private static String row(String database, int threads, int count, Rates rates) {
+        if (rates.failure != null) {
+            return String.format(Locale.ROOT, "%-10s %7d %7d   failed: %s", database, threads, count, rates.failure);
+        }
+        return String.format(Locale.ROOT, "%-10s %7d %7d %14.1f %14.1f", database, threads, count, rates.submit,
+                rates.approve);
+    }
+
+    /** A failed run (e.g. a lock timeout) is a figure too: it is printed instead of the rates. */
+    private Rates measureOrReport(int threads, int count, int warmup) {
+        try {
+            double[] rates = measure(threads, count, warmup);
+            return new Rates(rates[0], rates[1], null);
+        } catch (Exception e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return new Rates(0, 0, root.getClass().getSimpleName() + ": " + root.getMessage());
+        }
     }
 
     /** Warms up, then submits {@code count} claims and approves them, on {@code threads} threads; claims/s of both. */
