@@ -175,7 +175,11 @@ public final class ClaimsDatabaseBenchmark {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            return new Rates(0, 0, root.getClass().getSimpleName() + ": " + root.getMessage());
+            // the root cause says what went wrong, the statement (in EclipseLink's message) where
+            String statement = String.valueOf(e.getMessage()).lines().filter(l -> l.startsWith("Call:")).findFirst()
+                    .orElse("");
+            return new Rates(0, 0, root.getClass().getSimpleName() + ": " + root.getMessage()
+                    + (statement.isEmpty() ? "" : " (" + statement + ")"));
         }
     }
 
