@@ -162,9 +162,14 @@ public class ClaimServiceDbTest {
 
     private PartnerServiceImpl partners;
 
+    /** The database the tests run on: in-memory Derby here, PostgreSQL in {@link ClaimServiceDbPostgresTest}. */
+    protected TestPersistence newDatabase() {
+        return TestPersistence.inMemory();
+    }
+
     @Before
     public void setUp() {
-        db = TestPersistence.inMemory();
+        db = newDatabase();
         AuditTrail realAudit = new AuditTrailImpl(db.persistenceService(), contextOf(AuditTrailImpl.class),
                 defaults(AuditConfiguration.class));
         audit = (AuditTrail) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AuditTrail.class},

@@ -63,9 +63,14 @@ public class LedgerServiceDbTest {
                 });
     }
 
+    /** The database the tests run on: in-memory Derby here, PostgreSQL in {@link LedgerServiceDbPostgresTest}. */
+    protected TestPersistence newDatabase() {
+        return TestPersistence.inMemory();
+    }
+
     @Before
     public void setUp() {
-        db = TestPersistence.inMemory();
+        db = newDatabase();
         ledger = new LedgerServiceImpl(db.persistenceService().open(new PersistenceUnitSpec(LedgerServiceImpl.UNIT,
                 TestPersistence.bundleOf(LedgerServiceImpl.class), LedgerServiceImpl.ENTITY_CLASSES, "db/ledger")),
                 recordingAudit(), Clock.fixed(Instant.parse("2025-03-20T10:00:00Z"), ZoneOffset.UTC));

@@ -39,9 +39,14 @@ public class PartnerServiceDbTest {
     private final List<AuditEvent> audited = new ArrayList<>();
     private boolean auditFails;
 
+    /** The database the tests run on: in-memory Derby here, PostgreSQL in {@link PartnerServiceDbPostgresTest}. */
+    protected TestPersistence newDatabase() {
+        return TestPersistence.inMemory();
+    }
+
     @Before
     public void setUp() {
-        db = TestPersistence.inMemory();
+        db = newDatabase();
         AuditTrail audit = new AuditTrail() {
             @Override
             public AuditRecord append(AuditEvent event) {

@@ -49,9 +49,14 @@ public class AuditTrailDbTest {
     private Path keyFile;
     private AuditTrailImpl audit;
 
+    /** The database the tests run on: in-memory Derby here, PostgreSQL in {@link AuditTrailDbPostgresTest}. */
+    protected TestPersistence newDatabase() {
+        return TestPersistence.inMemory();
+    }
+
     @Before
     public void setUp() {
-        db = TestPersistence.inMemory();
+        db = newDatabase();
         keyFile = folder.getRoot().toPath().resolve("etc").resolve(AuditTrailImpl.KEY_FILE_NAME);
         audit = open(false);
     }

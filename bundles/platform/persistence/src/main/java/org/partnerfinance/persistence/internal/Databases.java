@@ -14,6 +14,13 @@ final class Databases {
 
     private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^;&]*");
 
+    /** Default maximum number of pooled connections to a non-embedded database. */
+    static final int DEFAULT_POOL_SIZE = 10;
+
+    static final String NO_DERBY = "jdbc.url is an embedded Derby database, but the Derby engine is not installed: "
+            + "feature:install pf-derby, or set jdbc.url in etc/org.partnerfinance.persistence.cfg to the PostgreSQL "
+            + "database";
+
     private Databases() {
     }
 
@@ -38,13 +45,28 @@ final class Databases {
      * database locked by another process is reported when the service starts.
      */
     static PersistenceEngine open(String url, String user, String password, DriverRegistry drivers, Duration driverWait) {
+        return open(url, user, password, drivers, driverWait, DEFAULT_POOL_SIZE);
+    }
+
+    /**
+     * Opens the database; connections to a non-embedded database come from a pool of at most {@code poolSize}
+     * (embedded Derby connections are cheap and not pooled).
+     */
+    static PersistenceEngine open(String url, String user, String password, DriverRegistry drivers, Duration driverWait,
+            int poolSize) {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("jdbc.url is empty");
         }
         DatabaseKind kind = DatabaseKind.fromUrl(url);
         String description = describe(url, user);
         if (kind == DatabaseKind.DERBY) {
-            DerbyDatabase derby = DerbyDatabase.parse(url, user, password);
+            DerbyDatabase derby;
+            try {
+                derby = DerbyDatabase.parse(url, user, password);
+            } catch (NoClassDefFoundError e) {
+                // the Derby import is optional: a portal on PostgreSQL needs no Derby bundle
+                throw new PersistenceException(NO_DERBY, e);
+            }
             DataSource ds = derby.dataSource();
             try (Connection c = ds.getConnection()) {
                 c.isValid(5);
@@ -54,7 +76,8 @@ final class Databases {
             }
             return new PersistenceEngine(description, ds, kind, derby::shutdown);
         }
-        DataSource ds = new DriverDataSource(drivers, url, user, password, driverWait);
-        return new PersistenceEngine(description, ds, kind, () -> { });
+        PooledDriverDataSource pool = new PooledDriverDataSource(
+                new DriverDataSource(drivers, url, user, password, driverWait), poolSize, driverWait);
+        return new PersistenceEngine(description, pool, kind, pool::close);
     }
 }

@@ -24,6 +24,8 @@ final class DriverDataSource implements DataSource {
     private final String password;
     private final Duration wait;
     private volatile Resolved resolved;
+    /** Set before the driver may be there (a pool does so when it is created); applied once it is. */
+    private volatile int loginTimeoutSeconds;
 
     DriverDataSource(DriverRegistry registry, String url, String user, String password, Duration wait) {
         this.registry = registry;
@@ -45,9 +47,25 @@ final class DriverDataSource implements DataSource {
             }
             DataSourceFactory factory = registry.await(url, wait);
             r = new Resolved(factory, DriverRegistry.createDataSource(factory, url, user, password));
+            if (loginTimeoutSeconds > 0) {
+                try {
+                    r.dataSource.setLoginTimeout(loginTimeoutSeconds);
+                } catch (SQLException e) {
+                    // the driver keeps its own default
+                }
+            }
             resolved = r;
             return r.dataSource;
         }
+    }
+
+    /**
+     * Waits (up to the configured time) for a driver that accepts the URL.
+     *
+     * @throws org.partnerfinance.persistence.api.PersistenceException naming what to install when there is none
+     */
+    void requireDriver() {
+        target();
     }
 
     @Override
@@ -72,12 +90,16 @@ final class DriverDataSource implements DataSource {
 
     @Override
     public void setLoginTimeout(int seconds) throws SQLException {
-        target().setLoginTimeout(seconds);
+        loginTimeoutSeconds = seconds;
+        Resolved r = resolved;
+        if (r != null) {
+            r.dataSource.setLoginTimeout(seconds);
+        }
     }
 
     @Override
-    public int getLoginTimeout() throws SQLException {
-        return target().getLoginTimeout();
+    public int getLoginTimeout() {
+        return loginTimeoutSeconds;
     }
 
     @Override

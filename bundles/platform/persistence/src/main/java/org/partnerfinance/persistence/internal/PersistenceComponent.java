@@ -60,7 +60,7 @@ public final class PersistenceComponent implements PersistenceService, UnitOfWor
         routeDerbyLog(url);
         widenDerbyIdentityRanges(url);
         engine = Databases.open(url, config.jdbc_user(), password, drivers,
-                Duration.ofSeconds(Math.max(0, config.jdbc_driver_wait_seconds())));
+                Duration.ofSeconds(Math.max(0, config.jdbc_driver_wait_seconds())), config.jdbc_pool_size());
         LOG.info("Persistence service started on {}", engine.describe());
     }
 

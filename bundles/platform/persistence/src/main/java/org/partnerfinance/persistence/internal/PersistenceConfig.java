@@ -37,4 +37,9 @@ public @interface PersistenceConfig {
             description = "For non-Derby URLs: how long a connection request waits for a matching JDBC driver "
                     + "(DataSourceFactory service) to appear before it fails, e.g. while Karaf is still starting.")
     int jdbc_driver_wait_seconds() default 30;
+
+    @AttributeDefinition(name = "Pool size",
+            description = "For non-Derby URLs: the most connections the portal keeps open to the database (each unit "
+                    + "of work uses one while it runs; embedded Derby connections are not pooled).")
+    int jdbc_pool_size() default 10;
 }

