@@ -28,7 +28,7 @@ public final class BrowserSessions extends TestWatcher {
     }
 
     /**
-     * A new browser session in which {@code user} (password "demo") signed in; returns its tab showing the
+     * A new browser session in which {@code user} (the demo password) signed in; returns its tab showing the
      * dashboard. The label names the session in screenshots (e.g. "partner").
      */
     public Page signIn(String label, String user) {

@@ -30,13 +30,13 @@ public class UsersE2E {
 
         admin.locator("#user-username input").fill("Not Valid!");
         admin.locator("#user-name input").fill("Somebody");
-        admin.locator("#user-password input").fill("demo");
+        admin.locator("#user-password input").fill(PortalBrowser.DEMO_PASSWORD);
         admin.locator("#user-add").click();
         assertThat(admin.locator("#user-error")).containsText("User names have 2 to 64 characters");
 
         admin.locator("#user-username input").fill(username);
         admin.locator("#user-name input").fill("Erin Example");
-        admin.locator("#user-password input").fill("demo");
+        admin.locator("#user-password input").fill(PortalBrowser.DEMO_PASSWORD);
         admin.locator("#user-add").click();
         assertThat(admin.locator("#users-grid")).containsText(username);
         assertThat(admin.locator("#user-error")).isHidden();
