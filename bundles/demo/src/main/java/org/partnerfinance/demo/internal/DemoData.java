@@ -1,6 +1,7 @@
 package org.partnerfinance.demo.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,8 +43,9 @@ import org.slf4j.LoggerFactory;
  * Creates the demo installation's data once per database: the two partner organisations and the demo users at
  * activation, and a few expense claims as soon as the expense claim type is available (only for partners that have no
  * claims yet). Each step ends with an audit record ({@code demo.*} of entity {@code demo/pf-demo}); a step whose
- * record exists is not repeated, so restarts never re-create what an administrator changed or removed. The work runs on a thread of its own, so activation returns at once; nothing here fails when the expense type
- * is missing — the claims are then created when it is installed.
+ * record exists is not repeated, so restarts never re-create what an administrator changed or removed. The work runs
+ * on a thread of its own, so activation returns at once; nothing here fails when the expense type is missing — the
+ * claims are then created when it is installed.
  */
 @Component(immediate = true, service = ExtensionListener.class)
 public class DemoData implements ExtensionListener {
@@ -190,7 +192,7 @@ public class DemoData implements ExtensionListener {
             return;
         }
         Caller system = Caller.system();
-        List<String> created = new java.util.ArrayList<>();
+        List<String> created = new ArrayList<>();
         try {
             unitOfWork.required(() -> {
                 for (DemoPartner p : DemoPlan.PARTNERS) {
