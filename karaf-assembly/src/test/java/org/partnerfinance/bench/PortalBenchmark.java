@@ -112,6 +112,8 @@ public final class PortalBenchmark {
                 printBoots("Cold start (fresh unpack, empty data/)", cold);
                 printBoots("Warm restart (existing data/)", warm);
 
+                // the distribution boots without demo data; hot deploy and sessions sign in as demo users
+                running.installDemo(Duration.ofMinutes(2));
                 bench.hotDeploy(running, runs);
                 bench.heapPerSession(running, sessionCounts);
             } finally {

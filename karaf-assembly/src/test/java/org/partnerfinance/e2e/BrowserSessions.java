@@ -16,7 +16,8 @@ import com.microsoft.playwright.PlaywrightException;
 
 /**
  * The people of one test, each signed in in a browser session of their own. When the test fails, every open tab is
- * saved as a screenshot under {@code target/e2e-screenshots/}; afterwards all sessions are closed.
+ * saved as a screenshot under {@code target/e2e-screenshots/}, with a copy of Karaf's log; afterwards all sessions are
+ * closed.
  */
 public final class BrowserSessions extends TestWatcher {
 
@@ -28,7 +29,7 @@ public final class BrowserSessions extends TestWatcher {
     }
 
     /**
-     * A new browser session in which {@code user} (password "demo") signed in; returns its tab showing the
+     * A new browser session in which {@code user} (the demo password) signed in; returns its tab showing the
      * dashboard. The label names the session in screenshots (e.g. "partner").
      */
     public Page signIn(String label, String user) {
@@ -79,6 +80,14 @@ public final class BrowserSessions extends TestWatcher {
                         saved.add(file + ": no screenshot, " + shotFailed.getMessage());
                     }
                 }
+            }
+            // the next run deletes the unpacked distribution with its log: keep a copy beside the screenshots
+            Path log = portal.distribution().log();
+            if (Files.exists(log)) {
+                Path copy = dir.resolve(description.getTestClass().getSimpleName() + "." + description.getMethodName()
+                        + "-karaf.log");
+                Files.copy(log, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                saved.add(copy.toString());
             }
         } catch (java.io.IOException | RuntimeException io) {
             saved.add("screenshots failed: " + io);

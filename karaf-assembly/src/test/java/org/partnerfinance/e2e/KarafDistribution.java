@@ -39,12 +39,19 @@ public final class KarafDistribution implements AutoCloseable {
     /** System property naming the tar.gz to test; failsafe sets it (see karaf-assembly/pom.xml). */
     public static final String DISTRIBUTION_PROPERTY = "pf.distribution";
 
-    private static final String OPERATOR = "karaf";
-    private static final String OPERATOR_PASSWORD = "karaf";
+    /**
+     * The console account the tests add to etc/users.properties, as an operator would (the distribution ships none).
+     * Its password is new for every unpacked copy.
+     */
+    private static final String OPERATOR = "pf-e2e";
+
+    /** What the demo data logs once all of it is in the database (DemoData.COMPLETE). */
+    static final String DEMO_COMPLETE = "Demo data is complete";
 
     private final Path home;
     private final int httpPort;
     private final int sshPort;
+    private final String operatorPassword = "e2e-" + java.util.UUID.randomUUID();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private volatile ProcessHandle karaf;
@@ -109,7 +116,18 @@ public final class KarafDistribution implements AutoCloseable {
         }
         KarafDistribution distribution = new KarafDistribution(home, freePort(), freePort());
         distribution.configurePorts();
+        distribution.addOperatorAccount();
         return distribution;
+    }
+
+    /**
+     * Adds the tests' console account to etc/users.properties in clear text, as the file's comment tells operators;
+     * Karaf replaces the password by its digest at the first sign-in.
+     */
+    private void addOperatorAccount() throws IOException {
+        Path users = home.resolve("etc/users.properties");
+        Files.writeString(users, OPERATOR + " = " + operatorPassword + ",_g_:admingroup\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     /** Deletes the folders {@code <parent>/<prefix>-<n>} left by earlier runs. */
@@ -243,7 +261,8 @@ public final class KarafDistribution implements AutoCloseable {
     /** True when the SSH port accepts a connection and sends the SSH identification string. */
     public boolean sshAnswers() {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("localhost", sshPort), 500);
+            // the console listens on the IPv4 loopback address only (sshHost in etc/org.apache.karaf.shell.cfg)
+            socket.connect(new InetSocketAddress("127.0.0.1", sshPort), 500);
             socket.setSoTimeout(2000);
             InputStream in = socket.getInputStream();
             byte[] banner = new byte[4];
@@ -346,7 +365,36 @@ public final class KarafDistribution implements AutoCloseable {
     /** Opens an interactive {@code bin/client} session as the operator account. Close it when done. */
     public KarafShell openShell(Duration timeout) throws IOException {
         requireRunning();
-        return KarafShell.open(home, sshPort, OPERATOR, OPERATOR_PASSWORD, timeout);
+        return KarafShell.open(home, sshPort, OPERATOR, operatorPassword, timeout);
+    }
+
+    /**
+     * Installs the demo ({@code feature:install pf-demo}, as the README tells) and waits until the demo data reports
+     * that its partners, users and sample claims are in the database.
+     */
+    public void installDemo(Duration timeout) throws IOException {
+        shell("feature:install pf-demo");
+        awaitLog(DEMO_COMPLETE, timeout);
+    }
+
+    /** Waits until Karaf's log has a line containing the text. */
+    public void awaitLog(String text, Duration timeout) throws IOException {
+        Deadline deadline = Deadline.in(timeout);
+        while (!logContains(text)) {
+            requireRunning();
+            deadline.pause("Karaf's log " + log() + " shows no '" + text + "'");
+        }
+    }
+
+    private boolean logContains(String text) throws IOException {
+        if (!Files.exists(log())) {
+            return false;
+        }
+        try (Stream<String> lines = Files.lines(log(), StandardCharsets.UTF_8)) {
+            return lines.anyMatch(line -> line.contains(text));
+        } catch (java.io.UncheckedIOException e) {
+            return false; // a line being written with a partial character: look again
+        }
     }
 
     /**

@@ -63,7 +63,7 @@ public final class KarafShell implements AutoCloseable {
     static KarafShell open(Path home, int sshPort, String user, String password, Duration timeout)
             throws IOException {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/client").toString(), "-a",
-                String.valueOf(sshPort), "-h", "localhost", "-u", user, "-p", password, "-r", "3")
+                String.valueOf(sshPort), "-h", "127.0.0.1", "-u", user, "-p", password, "-r", "3")
                 .directory(home.toFile());
         builder.environment().put("TERM", "dumb");
         KarafShell shell = new KarafShell(builder.start());

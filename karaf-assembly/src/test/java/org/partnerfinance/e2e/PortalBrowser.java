@@ -24,8 +24,8 @@ public final class PortalBrowser implements AutoCloseable {
     /** How long a step in the browser may take before it fails. */
     public static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    /** Password of every demo user. */
-    public static final String DEMO_PASSWORD = "demo";
+    /** Password of every demo user (pf-demo feature). */
+    public static final String DEMO_PASSWORD = "partner-finance-demo";
 
     private final Playwright playwright;
     private final Browser browser;
@@ -56,10 +56,14 @@ public final class PortalBrowser implements AutoCloseable {
         }
     }
 
-    /** A new, empty browser session (en-US, 1280x900) with the default timeout. */
+    /**
+     * A new, empty browser session (en-US, 1280x900) with the default timeout. Every page of it records the
+     * notifications it shows ({@link Vaadin#NOTIFICATION_RECORDER}).
+     */
     public BrowserContext newContext() {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")
                 .setViewportSize(1280, 900));
+        context.addInitScript(Vaadin.NOTIFICATION_RECORDER);
         context.setDefaultTimeout(TIMEOUT.toMillis());
         context.setDefaultNavigationTimeout(TIMEOUT.toMillis());
         return context;

@@ -11,13 +11,17 @@ import com.microsoft.playwright.Page;
 /**
  * The portal distribution booted once for all browser tests, and the browser that talks to it: a class rule shared by
  * the suite ({@link PortalE2EIT}) and each test class in it. The first user unpacks the tar.gz into
- * {@code target/e2e-<n>}, starts it with {@code bin/start} and waits until the login page renders; the last one stops
- * it. Run on its own, a test class boots and stops its own portal.
+ * {@code target/e2e-<n>}, starts it with {@code bin/start}, waits until the login page renders and installs the demo
+ * data ({@code feature:install pf-demo} through the console, signed in with an operator account the test added to
+ * etc/users.properties); the last one stops it. Run on its own, a test class boots and stops its own portal.
  */
 public final class RunningPortal extends ExternalResource {
 
     /** Deadline for the boot of the distribution up to the rendered login page. */
     public static final Duration BOOT_TIMEOUT = Duration.ofMinutes(3);
+
+    /** Deadline for installing the demo data (feature:install pf-demo) until all of it is in the database. */
+    public static final Duration DEMO_TIMEOUT = Duration.ofMinutes(2);
 
     /** Without an answer after this long, the boot is checked for the known boot deadlock. */
     private static final Duration DEADLOCK_SUSPICION = Duration.ofSeconds(45);
@@ -66,6 +70,8 @@ public final class RunningPortal extends ExternalResource {
         // a boot stuck in the feature-provisioning deadlock (fixed in the assembly by starting EventAdmin in the
         // startup stage) fails at once with its thread dump instead of running into the timeout
         distribution.awaitPortal(BOOT_TIMEOUT, DEADLOCK_SUSPICION);
+        // the distribution boots without demo data; the browser tests work with the demo partners and users
+        distribution.installDemo(DEMO_TIMEOUT);
         browser = PortalBrowser.launch();
         BrowserContext context = browser.newContext();
         try {

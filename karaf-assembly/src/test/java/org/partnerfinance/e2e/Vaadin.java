@@ -30,6 +30,28 @@ public final class Vaadin {
                 }));
             }""";
 
+    /**
+     * Script run in every page before the application's own: records the text of every notification card the page
+     * shows, in order, in {@code window.__pfNotifications}. A Vaadin notification closes itself after a few seconds
+     * and its card leaves the page; a test that looks for it after other steps (a console command, other assertions)
+     * would miss one that came and went in the meantime. The record keeps what the user was shown.
+     */
+    static final String NOTIFICATION_RECORDER = """
+            (() => {
+              const shown = window.__pfNotifications = [];
+              const recorded = new WeakMap();
+              const record = () => {
+                for (const card of document.querySelectorAll('vaadin-notification-card')) {
+                  const text = (card.textContent || '').trim();
+                  if (text && recorded.get(card) !== text) {
+                    recorded.set(card, text);
+                    shown.push({ text: text, at: Date.now() });
+                  }
+                }
+              };
+              new MutationObserver(record).observe(document, { childList: true, subtree: true, characterData: true });
+            })();""";
+
     private Vaadin() {
     }
 
@@ -153,9 +175,23 @@ public final class Vaadin {
         return "kept".equals(page.evaluate("() => window.__pfNoReload || null"));
     }
 
-    /** Waits for a Vaadin notification containing the text. */
+    /**
+     * Waits until the page has shown a Vaadin notification containing the text: one shown now, or one shown earlier
+     * that has closed itself since (see {@link #NOTIFICATION_RECORDER}).
+     */
     public static void waitForNotification(Page page, String text) {
-        page.locator("vaadin-notification-card", new Page.LocatorOptions().setHasText(text)).first().waitFor();
+        try {
+            page.waitForFunction("text => (window.__pfNotifications || []).some(n => n.text.includes(text))", text);
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            throw new AssertionError("No notification containing '" + text + "' was shown; notifications shown: "
+                    + notifications(page), e);
+        }
+    }
+
+    /** The texts of the notifications the page has shown, oldest first. */
+    @SuppressWarnings("unchecked")
+    public static List<String> notifications(Page page) {
+        return (List<String>) page.evaluate("() => (window.__pfNotifications || []).map(n => n.text)");
     }
 
     /** Escapes regex metacharacters in the JavaScript way (the pattern runs in the browser, which knows no \Q...\E quoting). */

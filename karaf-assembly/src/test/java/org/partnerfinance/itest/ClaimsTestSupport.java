@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.Before;
+import org.ops4j.pax.exam.Option;
 import org.partnerfinance.audit.api.AuditRecord;
 import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.claims.api.AttachmentUpload;
@@ -23,8 +24,8 @@ import org.partnerfinance.security.api.UserDirectory;
 
 /**
  * Base class of the tests that work with claims through the real services and the distribution's Derby database: the
- * services, the demo users (created by the pf-demo feature in the background after boot) and expense claim drafts
- * with real receipt files.
+ * services, the demo users (the test boots the distribution {@link #withDemoData() with demo data}; the pf-demo feature
+ * creates them in the background after boot) and expense claim drafts with real receipt files.
  *
  * <p>Every claim a test creates is unique (description and receipt), so tests sharing one booted distribution never
  * see each other's claims as duplicates. Tests that look at balances or totals use a currency of their own for the
@@ -45,6 +46,12 @@ public abstract class ClaimsTestSupport extends PfTestSupport {
     protected AuditTrail audit;
     protected UnitOfWork unitOfWork;
     protected UserDirectory users;
+
+    /** The claims tests work with the demo partners, users and sample claims. */
+    @Override
+    protected Option[] additionalOptions() {
+        return new Option[] { withDemoData() };
+    }
 
     @Before
     public void claimServices() {

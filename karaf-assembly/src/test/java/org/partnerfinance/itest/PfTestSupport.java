@@ -73,8 +73,18 @@ public abstract class PfTestSupport {
     /** Default time to wait for a service or a condition. */
     public static final Duration TIMEOUT = Duration.ofSeconds(90);
 
-    /** Roles of the Karaf operator account shipped in etc/users.properties. */
+    /**
+     * Roles of the operator the tests run shell commands as: those of the {@code admingroup} in etc/users.properties,
+     * which an operator account joins. The distribution ships no account; the tests need none, because they run
+     * commands in sessions of their own with these principals instead of signing in.
+     */
     private static final String[] OPERATOR_ROLES = {"admin", "manager", "viewer", "systembundles", "ssh"};
+
+    /** Name of the operator the tests run shell commands as (audit records show it as {@code shell:pf-itest}). */
+    public static final String OPERATOR = "pf-itest";
+
+    /** Framework property that makes the portal install the pf-demo feature after boot ({@code bin/demo} sets it). */
+    public static final String DEMO_PROPERTY = "pf.demo";
 
     /** System property inside the container holding the HTTP port the portal listens on. */
     public static final String HTTP_PORT_PROPERTY = "pf.test.http.port";
@@ -173,9 +183,23 @@ public abstract class PfTestSupport {
         };
     }
 
-    /** Options a test class adds (features, configuration); none by default. */
+    /**
+     * Options a test class adds (features, configuration); none by default, i.e. the production distribution as
+     * shipped, without demo data. A test class that needs the demo partners, users and claims adds
+     * {@link #withDemoData()}.
+     */
     protected Option[] additionalOptions() {
         return new Option[0];
+    }
+
+    /**
+     * Boots the distribution the way {@code bin/demo} does: the portal installs the {@code pf-demo} feature once the
+     * boot is complete, and the demo data creates its partners, users and sample claims in the background. Wait for
+     * them with {@link #waitForFeatures(String...)} ({@code pf-demo}) and then for the data the test needs (e.g.
+     * {@link ClaimsTestSupport#demoUser(String)}).
+     */
+    protected static Option withDemoData() {
+        return systemProperty(DEMO_PROPERTY).value("true");
     }
 
     // ---------------------------------------------------------------------------------------------------- services
@@ -237,7 +261,7 @@ public abstract class PfTestSupport {
                 () -> sessionFactory.getRegistry().getCommand(scope, name) != null);
     }
 
-    /** Runs a shell command as the Karaf operator (roles of the admin group) and returns what it printed. */
+    /** Runs a shell command as an operator (roles of the admin group) and returns what it printed. */
     protected String executeCommand(String command) {
         return executeCommand(command, TIMEOUT, operator());
     }
@@ -287,10 +311,10 @@ public abstract class PfTestSupport {
         }
     }
 
-    /** The principals of the operator account shipped in etc/users.properties. */
+    /** The principals of an operator (a Karaf console user of the admin group). */
     protected static Principal[] operator() {
         List<Principal> principals = new ArrayList<>();
-        principals.add(new UserPrincipal("karaf"));
+        principals.add(new UserPrincipal(OPERATOR));
         for (String role : OPERATOR_ROLES) {
             principals.add(new RolePrincipal(role));
         }

@@ -1,6 +1,7 @@
 package org.partnerfinance.demo.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.partnerfinance.audit.api.AuditEvent;
+import org.partnerfinance.audit.api.AuditRecord;
+import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.claims.api.AttachmentUpload;
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimDraft;
@@ -30,30 +34,51 @@ import org.partnerfinance.extensions.api.ExtensionListener;
 import org.partnerfinance.ledger.api.Money;
 import org.partnerfinance.partner.api.Partner;
 import org.partnerfinance.partner.api.PartnerService;
+import org.partnerfinance.persistence.api.UnitOfWork;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the demo installation's data, idempotently: the two partner organisations and the demo users at activation,
- * and a few expense claims as soon as the expense claim type is available (only for partners that have no claims
- * yet). The work runs on a thread of its own, so activation returns at once; nothing here fails when the expense type
- * is missing — the claims are then created when it is installed.
+ * Creates the demo installation's data once per database: the two partner organisations and the demo users at
+ * activation, and a few expense claims as soon as the expense claim type is available (only for partners that have no
+ * claims yet). Each step ends with an audit record ({@code demo.*} of entity {@code demo/pf-demo}); a step whose
+ * record exists is not repeated, so restarts never re-create what an administrator changed or removed. The work runs
+ * on a thread of its own, so activation returns at once; nothing here fails when the expense type is missing — the
+ * claims are then created when it is installed.
  */
 @Component(immediate = true, service = ExtensionListener.class)
 public class DemoData implements ExtensionListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
+    /** Audit records of the seeding steps: they are also how a later start knows that a step is done. */
+    static final String SEED_ENTITY_TYPE = "demo";
+    static final String SEED_ENTITY_ID = "pf-demo";
+    static final String SEEDED = "demo.accounts-created";
+    static final String SAMPLE_CLAIMS = "demo.sample-claims-created";
+
+    /** Logged once every part of the demo is in the database (tests and people starting bin/demo wait for it). */
+    static final String COMPLETE = "Demo data is complete: sign in at the portal as one of the demo users";
+
     /** How long to wait for the claims service to offer a newly registered claim type. */
     private static final long TYPE_WAIT_MILLIS = 30_000;
 
     @Reference
-    private PartnerService partners;
+    PartnerService partners;
 
     @Reference
-    private UserDirectory users;
+    UserDirectory users;
+
+    @Reference
+    AuditTrail audit;
+
+    @Reference
+    UnitOfWork unitOfWork;
+
+    /** Set once the sample claims are known to be in the database: nothing more to do for them. */
+    private volatile boolean sampleClaimsSeeded;
 
     private volatile ClaimService claims;
 
@@ -154,51 +179,82 @@ public class DemoData implements ExtensionListener {
 
     // --- partners and users --------------------------------------------------------------------------------------
 
+    /**
+     * Creates the demo partners and users, once per database: all of them and the audit record {@link #SEEDED}
+     * commit together in one unit of work, and a later start that finds that record creates nothing. So a demo user an
+     * administrator deleted or disabled stays so, and a changed password stays changed. Partners and users that exist
+     * already (e.g. in a database seeded before this record was kept) are left as they are.
+     */
     void createPartnersAndUsers() {
+        Optional<AuditRecord> seeded = seedRecord(SEEDED);
+        if (seeded.isPresent()) {
+            LOG.info("Demo data: the demo partners and users were created on {}; they are not created again "
+                    + "(users deleted, disabled or with a changed password since stay so)", seeded.get().at());
+            return;
+        }
         Caller system = Caller.system();
-        for (DemoPartner p : DemoPlan.PARTNERS) {
-            try {
-                if (partners.find(system, p.id()).isPresent()) {
-                    LOG.debug("Demo data: partner {} exists", p.id());
-                    continue;
+        List<String> created = new ArrayList<>();
+        try {
+            unitOfWork.required(() -> {
+                for (DemoPartner p : DemoPlan.PARTNERS) {
+                    if (partners.find(system, p.id()).isEmpty()) {
+                        partners.create(system, p.id(), p.name(), p.kind(), p.currency());
+                        Partner partner = partners.setAllowedCurrencies(system, p.id(), p.allowed());
+                        created.add("partner " + p.id() + " (claims in " + partner.allowedCurrencyCodes() + ")");
+                    }
                 }
-                partners.create(system, p.id(), p.name(), p.kind(), p.currency());
-                Partner created = partners.setAllowedCurrencies(system, p.id(), p.allowed());
-                LOG.info("Demo data: created partner {} {} ({}, {}; claims in {})", p.id(), p.name(), p.kind(),
-                        p.currency().getCurrencyCode(), created.allowedCurrencyCodes());
-            } catch (RuntimeException e) {
-                LOG.error("Demo data: could not create partner {}: {}", p.id(), e.getMessage(), e);
-            }
-        }
-        int created = 0;
-        for (DemoUser u : DemoPlan.USERS) {
-            try {
-                if (users.exists(u.username())) {
-                    continue;
+                for (DemoUser u : DemoPlan.USERS) {
+                    if (!users.exists(u.username())) {
+                        users.create(system, u.username(), u.displayName(), DemoPlan.PASSWORD.toCharArray(),
+                                DemoPlan.roles(u), u.partnerId());
+                        created.add("user " + u.username());
+                    }
                 }
-                users.create(system, u.username(), u.displayName(), DemoPlan.PASSWORD.toCharArray(),
-                        DemoPlan.roles(u), u.partnerId());
-                created++;
-            } catch (RuntimeException e) {
-                LOG.error("Demo data: could not create user {}: {}", u.username(), e.getMessage(), e);
-            }
+                audit.append(new AuditEvent(system.username(), SEEDED, SEED_ENTITY_TYPE, SEED_ENTITY_ID, "",
+                        String.join(", ", created)));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // nothing of the demo was stored: the next start of the demo tries again
+            LOG.error("Demo data: the demo partners and users could not be created (nothing was stored): {}",
+                    e.getMessage(), e);
+            return;
         }
-        LOG.info("Demo data: {} demo users created, {} existed already", created, DemoPlan.USERS.size() - created);
+        LOG.info("Demo data: created {}", created.isEmpty() ? "nothing (everything existed)" : created);
         logUsers();
     }
 
     private void logUsers() {
-        LOG.info("Demo users (password \"{}\" for all of them):", DemoPlan.PASSWORD);
+        LOG.info("Demo users (password \"{}\" for all of them; this is a demo, never a production installation):",
+                DemoPlan.PASSWORD);
         for (DemoUser u : DemoPlan.USERS) {
             String state = users.exists(u.username()) ? "" : "  [NOT CREATED, see the errors above]";
             LOG.info("  {}  {}{}", String.format("%-13s", u.username()), u.describe(), state);
         }
     }
 
+    /** The audit record of a seeding step, if it happened in this database. */
+    private Optional<AuditRecord> seedRecord(String action) {
+        return audit.forEntity(SEED_ENTITY_TYPE, SEED_ENTITY_ID).stream()
+                .filter(r -> r.event().action().equals(action))
+                .findFirst();
+    }
+
     // --- sample claims ---------------------------------------------------------------------------------------------
 
     /** @param waitMillis how long to wait for the claims service to offer a just registered expense type */
     void createSampleClaims(long waitMillis) {
+        if (sampleClaimsSeeded) {
+            return;
+        }
+        Optional<AuditRecord> seeded = seedRecord(SAMPLE_CLAIMS);
+        if (seeded.isPresent()) {
+            sampleClaimsSeeded = true;
+            LOG.info("Demo data: the sample claims were created on {}; they are not created again",
+                    seeded.get().at());
+            LOG.info(COMPLETE);
+            return;
+        }
         ClaimService service = claims;
         if (service == null) {
             LOG.debug("Demo data: claims service not available, sample claims later");
@@ -239,8 +295,9 @@ public class DemoData implements ExtensionListener {
                     continue;
                 }
             } catch (RuntimeException e) {
+                // tried again when the claims service or a claim type comes back
                 LOG.warn("Demo data: could not list the claims of {}: {}", partner.id(), e.getMessage());
-                continue;
+                return;
             }
             int done = 0;
             for (DemoClaim planClaim : planned) {
@@ -253,6 +310,11 @@ public class DemoData implements ExtensionListener {
             }
             LOG.info("Demo data: created {} sample expense claims for {} {}", done, partner.id(), partner.name());
         }
+        unitOfWork.required(() -> audit.append(new AuditEvent(Caller.system().username(), SAMPLE_CLAIMS,
+                SEED_ENTITY_TYPE, SEED_ENTITY_ID, "", "sample expense claims of "
+                        + DemoPlan.PARTNERS.stream().map(DemoPartner::id).toList())));
+        sampleClaimsSeeded = true;
+        LOG.info(COMPLETE);
     }
 
     private void notice(String message) {

@@ -13,7 +13,8 @@ import org.partnerfinance.security.api.Role;
 /** What the demo installation contains. */
 final class DemoPlan {
 
-    static final String PASSWORD = "demo";
+    /** Password of every demo user: published (README, log), long enough for the password policy. */
+    static final String PASSWORD = "partner-finance-demo";
     static final String EXPENSE_TYPE = "expense";
 
     /** @param allowed currencies the partner may claim in besides its own */
