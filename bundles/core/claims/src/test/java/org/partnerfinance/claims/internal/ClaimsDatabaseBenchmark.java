@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 import org.osgi.framework.BundleContext;
+import org.partnerfinance.audit.internal.AuditConfiguration;
 import org.partnerfinance.audit.internal.AuditTrailImpl;
 import org.partnerfinance.claims.api.AccountingRule;
 import org.partnerfinance.claims.api.AttachmentPolicy;
@@ -71,15 +72,18 @@ public final class ClaimsDatabaseBenchmark {
     private final AtomicInteger sequence = new AtomicInteger();
 
     private ClaimsDatabaseBenchmark(TestPersistence db) {
-        LedgerServiceImpl ledger = new LedgerServiceImpl(db.persistenceService(), contextOf(LedgerServiceImpl.class));
-        AuditTrailImpl audit = new AuditTrailImpl(db.persistenceService(), contextOf(AuditTrailImpl.class));
+        AuditTrailImpl audit = new AuditTrailImpl(db.persistenceService(), contextOf(AuditTrailImpl.class),
+                defaults(AuditConfiguration.class));
+        LedgerServiceImpl ledger = new LedgerServiceImpl(db.persistenceService(), contextOf(LedgerServiceImpl.class),
+                audit);
         PartnerServiceImpl partners = new PartnerServiceImpl(db.persistenceService(), db.unitOfWork(), audit,
                 contextOf(PartnerServiceImpl.class));
         for (String partner : PARTNERS) {
             partners.create(Caller.system(), partner, "Bench partner " + partner, PartnerKind.RESELLER,
                     Currency.getInstance("EUR"));
         }
-        claims = new ClaimServiceImpl(new ApprovalLimits(new BigDecimal("10000"), new BigDecimal("250000")),
+        claims = new ClaimServiceImpl(new ApprovalLimits(ApprovalLimits.parse("reviewer", "EUR 10000"),
+                ApprovalLimits.parse("manager", "EUR 250000")),
                 db.persistenceService().open(new PersistenceUnitSpec(ClaimServiceImpl.UNIT,
                         TestPersistence.bundleOf(ClaimServiceImpl.class), ClaimServiceImpl.ENTITY_CLASSES,
                         "db/claims")),
@@ -239,11 +243,34 @@ public final class ClaimsDatabaseBenchmark {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
+    /** Where the audit trail keeps its key during the run (deleted at the end). */
+    private static final Path ETC = createEtc();
+
+    private static Path createEtc() {
+        try {
+            Path etc = Files.createTempDirectory("pf-bench-etc");
+            etc.toFile().deleteOnExit();
+            return etc;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A DS configuration with every attribute at its default. */
+    private static <A> A defaults(Class<A> type) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> method.getName().equals("annotationType") ? type
+                        : method.getDefaultValue()));
+    }
+
     private static BundleContext contextOf(Class<?> component) {
         return (BundleContext) Proxy.newProxyInstance(ClaimsDatabaseBenchmark.class.getClassLoader(),
                 new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getBundle")) {
                         return TestPersistence.bundleOf(component);
+                    }
+                    if (method.getName().equals("getProperty") && "karaf.etc".equals(args[0])) {
+                        return ETC.toString(); // the audit key file goes there
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
