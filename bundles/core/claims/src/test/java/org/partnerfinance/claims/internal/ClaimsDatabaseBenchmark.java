@@ -60,8 +60,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <pre>
  * mvn -B -Dmaven.repo.local=... -pl bundles/core/claims test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.partnerfinance.claims.internal.ClaimsDatabaseBenchmark [-Dpf.bench.claims=400] \
- *     [-Dpf.bench.threads=1,4]
+ *     [-Dpf.bench.threads=1,4] [-Dpf.bench.databases=derby,postgresql]
  * </pre>
+ * {@code pf.bench.databases} limits the run to some of the databases (e.g. {@code derby} to investigate Derby alone);
+ * the ratio is printed only when both ran.
  */
 public final class ClaimsDatabaseBenchmark {
 
@@ -116,6 +118,10 @@ public final class ClaimsDatabaseBenchmark {
         for (String t : System.getProperty("pf.bench.threads", "1,4").split(",")) {
             threadCounts.add(Integer.parseInt(t.trim()));
         }
+        Set<String> databases = Set.of(System.getProperty("pf.bench.databases", "derby,postgresql")
+                .toLowerCase(Locale.ROOT).replace(" ", "").split(","));
+        boolean runDerby = databases.contains("derby");
+        boolean runPostgres = databases.contains("postgresql");
         if (System.getProperty("derby.language.sequence.preallocator") == null) {
             System.setProperty("derby.language.sequence.preallocator", "1000"); // as PersistenceComponent does
         }
@@ -125,29 +131,38 @@ public final class ClaimsDatabaseBenchmark {
                 "submit/s", "approve/s"));
         List<Rates> derby = new ArrayList<>();
         List<Rates> postgres = new ArrayList<>();
-        try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
+        try (EmbeddedPostgres server = runPostgres ? EmbeddedPostgres.builder().start() : null) {
             for (int threads : threadCounts) {
-                String derbyUrl = "jdbc:derby:" + folder.resolve("derby-" + threads).toAbsolutePath()
-                        .toString().replace('\\', '/') + ";create=true";
-                try (TestPersistence db = TestPersistence.on(derbyUrl)) {
-                    derby.add(new ClaimsDatabaseBenchmark(db).measureOrReport(threads, count, warmup));
+                if (runDerby) {
+                    String derbyUrl = "jdbc:derby:" + folder.resolve("derby-" + threads).toAbsolutePath()
+                            .toString().replace('\\', '/') + ";create=true";
+                    try (TestPersistence db = TestPersistence.on(derbyUrl)) {
+                        derby.add(new ClaimsDatabaseBenchmark(db).measureOrReport(threads, count, warmup));
+                    }
                 }
-                String name = "bench" + threads;
-                try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                    s.execute("CREATE DATABASE " + name);
-                }
-                try (TestPersistence db = TestPersistence.postgres(server.getJdbcUrl("postgres", name), "postgres",
-                        null)) {
-                    postgres.add(new ClaimsDatabaseBenchmark(db).measureOrReport(threads, count, warmup));
+                if (runPostgres) {
+                    String name = "bench" + threads;
+                    try (Connection c = server.getPostgresDatabase().getConnection();
+                            Statement s = c.createStatement()) {
+                        s.execute("CREATE DATABASE " + name);
+                    }
+                    try (TestPersistence db = TestPersistence.postgres(server.getJdbcUrl("postgres", name),
+                            "postgres", null)) {
+                        postgres.add(new ClaimsDatabaseBenchmark(db).measureOrReport(threads, count, warmup));
+                    }
                 }
             }
         } finally {
             deleteQuietly(folder);
         }
         for (int i = 0; i < threadCounts.size(); i++) {
-            lines.add(row("Derby", threadCounts.get(i), count, derby.get(i)));
-            lines.add(row("PostgreSQL", threadCounts.get(i), count, postgres.get(i)));
-            if (derby.get(i).failure == null && postgres.get(i).failure == null) {
+            if (runDerby) {
+                lines.add(row("Derby", threadCounts.get(i), count, derby.get(i)));
+            }
+            if (runPostgres) {
+                lines.add(row("PostgreSQL", threadCounts.get(i), count, postgres.get(i)));
+            }
+            if (runDerby && runPostgres && derby.get(i).failure == null && postgres.get(i).failure == null) {
                 lines.add(String.format(Locale.ROOT, "%-10s %7d %7s %13.2fx %13.2fx", "PG/Derby", threadCounts.get(i),
                         "", postgres.get(i).submit / derby.get(i).submit,
                         postgres.get(i).approve / derby.get(i).approve));

@@ -24,6 +24,8 @@ final class PersistenceEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PersistenceEngine.class);
     private static final Pattern UNIT_NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+    /** How often a unit of work is run in all on Derby when it keeps failing with transient lock failures. */
+    static final int DERBY_ATTEMPTS = 5;
 
     private final String description;
     private final DatabaseKind kind;
@@ -44,7 +46,8 @@ final class PersistenceEngine implements AutoCloseable {
     PersistenceEngine(String description, DataSource rawDataSource, DatabaseKind kind, Runnable onClose) {
         this.description = description;
         this.kind = kind;
-        this.unitOfWork = new ThreadUnitOfWork(rawDataSource);
+        // Derby reports identity generation conflicts as lock timeouts at once; see ThreadUnitOfWork
+        this.unitOfWork = new ThreadUnitOfWork(rawDataSource, kind == DatabaseKind.DERBY ? DERBY_ATTEMPTS : 1);
         this.transactionalDataSource = new TransactionAwareDataSource(unitOfWork);
         this.migrations = new Migrations(rawDataSource);
         this.emfBuilder = new EntityManagerFactoryBuilder(transactionalDataSource, kind);

@@ -17,16 +17,41 @@ import org.slf4j.LoggerFactory;
  * {@link TransactionAwareDataSource} of this instance hands out that connection while the unit of work runs.
  * <p>
  * The binding is per instance (a ThreadLocal field): two databases never share a transaction by accident.
+ * <p>
+ * On embedded Derby the outermost unit of work is run again, a few times, when it failed with a lock timeout (40XL1)
+ * or a deadlock (40001). Derby generates identity values in a nested transaction that updates the column's row in
+ * {@code SYS.SYSSEQUENCES} without waiting for its lock, tries twice and then reports 40XL1 at once: two transactions
+ * that insert into one table at the same moment can make one of them fail although nothing waited, whatever the lock
+ * timeout and however many values are preallocated (preallocation only makes the catalog update rarer). Derby has
+ * already rolled the whole transaction back, and a unit of work does nothing outside the database before it commits
+ * (after-commit actions of a failed attempt are dropped), so running it again is safe. Joined calls are never
+ * repeated on their own: only the outermost unit of work, as a whole.
  */
 final class ThreadUnitOfWork implements UnitOfWork {
 
     private static final Logger LOG = LoggerFactory.getLogger(ThreadUnitOfWork.class);
 
+    /** SQL states of transient lock failures after which Derby has rolled the transaction back: timeout, deadlock. */
+    private static final java.util.Set<String> TRANSIENT_LOCK_STATES = java.util.Set.of("40XL1", "40001");
+
     private final DataSource rawDataSource;
+    private final int attempts;
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
 
     ThreadUnitOfWork(DataSource rawDataSource) {
+        this(rawDataSource, 1);
+    }
+
+    /**
+     * @param attempts how often an outermost unit of work is run in all when it fails with a transient lock failure
+     *     (1: never again)
+     */
+    ThreadUnitOfWork(DataSource rawDataSource, int attempts) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
+        }
         this.rawDataSource = rawDataSource;
+        this.attempts = attempts;
     }
 
     @Override
@@ -35,7 +60,42 @@ final class ThreadUnitOfWork implements UnitOfWork {
         if (tx != null) {
             return join(tx, work);
         }
-        return runNew(work);
+        for (int attempt = 1;; attempt++) {
+            try {
+                return runNew(work);
+            } catch (RuntimeException e) {
+                String state = transientLockState(e);
+                if (state == null || attempt >= attempts) {
+                    throw e;
+                }
+                LOG.debug("Unit of work rolled back by a transient lock failure (SQLState {}); attempt {} of {}",
+                        state, attempt + 1, attempts, e);
+                pause(attempt, e);
+            }
+        }
+    }
+
+    /** The SQL state of a transient lock failure anywhere in the cause chain, or {@code null}. */
+    static String transientLockState(Throwable failure) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof SQLException sql && TRANSIENT_LOCK_STATES.contains(sql.getSQLState())) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    /** A short random pause, growing with the attempt, so that the transactions that collided do not collide again. */
+    private static void pause(int attempt, RuntimeException failure) {
+        long millis = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure.addSuppressed(e);
+            throw failure;
+        }
     }
 
     @Override
