@@ -54,15 +54,17 @@ import org.partnerfinance.security.api.Role;
 /**
  * Several partners' claims submitted and approved at the same moment on an embedded Derby file database, set up as the
  * distribution runs it: every unit of work (claim, ledger posting, audit record) must succeed, the ledger must balance
- * and the audit chain must verify. Derby, unlike PostgreSQL, locks rows it reads and generates identity values through
- * its catalog, so this is where concurrent partners used to fail with lock errors.
+ * and the audit chain must verify. Derby generates identity values by updating its catalog in a nested transaction
+ * that does not wait for locks and reports a lock timeout (40XL1) at once when another session holds the row; after
+ * Derby's dictionary caches were cleared (index statistics refreshed, any DDL) concurrent inserts used to fail there.
  */
 public class ConcurrentPartnersDerbyDbTest {
 
     private static final Caller REVIEWER = new Caller("reviewer", null, Set.of(Role.FINANCE_REVIEWER), null);
     private static final Caller MANAGER = new Caller("manager", null, Set.of(Role.FINANCE_MANAGER), null);
     private static final List<String> PARTNERS = List.of("P-1001", "P-1002", "P-1003", "P-1004");
-    private static final int CLAIMS_PER_PARTNER = 8;
+    private static final int ROUNDS = 4;
+    private static final int CLAIMS_PER_ROUND = 3;
 
     @Rule
     public final TemporaryFolder folder = new TemporaryFolder();
@@ -133,19 +135,27 @@ public class ConcurrentPartnersDerbyDbTest {
         approve(submit("P-1001", 0));
 
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        // all partners submit at once, then their claims are approved at once, then both at once
         Map<String, Claim> submitted = new java.util.concurrent.ConcurrentHashMap<>();
-        concurrently(failures, (partner, i) -> submitted.put(partner + "/" + i, submit(partner, i)));
-        concurrently(failures, (partner, i) -> {
-            Claim approved = approve(submitted.get(partner + "/" + i));
-            assertEquals(ClaimStatus.APPROVED, approved.status());
-        });
-        concurrently(failures, (partner, i) -> approve(submit(partner, CLAIMS_PER_PARTNER + i)));
+        for (int round = 0; round < ROUNDS; round++) {
+            int first = round * CLAIMS_PER_ROUND;
+            // all partners submit at once, then their claims are approved at once; each time just after Derby refreshed
+            // index statistics, as it does by itself in the background while tables grow
+            refreshStatistics(round % 2 == 0 ? "CLAIM" : "LEDGER_LINE");
+            concurrently(failures, (partner, i) -> submitted.put(partner + "/" + (first + i),
+                    submit(partner, first + i)));
+            refreshStatistics(round % 2 == 0 ? "LEDGER_ENTRY" : "CLAIM_ATTACHMENT");
+            concurrently(failures, (partner, i) -> {
+                Claim claim = submitted.get(partner + "/" + (first + i));
+                if (claim != null) { // else its submission failed, which is already reported
+                    assertEquals(ClaimStatus.APPROVED, approve(claim).status());
+                }
+            });
+        }
         assertEquals("every submission and approval succeeds", List.of(), failures);
 
         for (String partner : PARTNERS) {
             BigDecimal expected = BigDecimal.ZERO;
-            for (int i = partner.equals("P-1001") ? 0 : 1; i <= 2 * CLAIMS_PER_PARTNER; i++) {
+            for (int i = partner.equals("P-1001") ? 0 : 1; i <= ROUNDS * CLAIMS_PER_ROUND; i++) {
                 expected = expected.add(amount(i));
             }
             Map<String, BigDecimal> balances = new java.util.TreeMap<>();
@@ -161,7 +171,24 @@ public class ConcurrentPartnersDerbyDbTest {
         assertTrue(chain.message(), chain.intact());
     }
 
-    /** One step of a partner's thread: the i-th (from 1) of {@link #CLAIMS_PER_PARTNER}. */
+    /**
+     * Updates the index statistics of a table, as Derby's index statistics daemon does on its own when a table has
+     * grown (derby.storage.indexStats.auto). The transaction that writes them ends by clearing Derby's dictionary caches,
+     * identity generators included: each generator writes its next value back to SYS.SYSSEQUENCES, and the next insert
+     * into each table must allocate a new range of identity values in the catalog again, which is where concurrent
+     * inserts collide. Doing it here makes that moment happen at a known point instead of whenever the daemon runs.
+     */
+    private void refreshStatistics(String table) throws SQLException {
+        try (java.sql.Connection c = db.dataSource().getConnection();
+                java.sql.CallableStatement call = c.prepareCall(
+                        "CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS(?, ?, NULL)")) {
+            call.setString(1, c.getSchema());
+            call.setString(2, table);
+            call.execute();
+        }
+    }
+
+    /** One step of a partner's thread: the i-th (from 1) of {@link #CLAIMS_PER_ROUND}. */
     private interface Step {
         void run(String partner, int i);
     }
@@ -175,7 +202,7 @@ public class ConcurrentPartnersDerbyDbTest {
         ExecutorService pool = Executors.newFixedThreadPool(PARTNERS.size());
         try {
             List<Future<?>> running = new ArrayList<>();
-            for (int i = 1; i <= CLAIMS_PER_PARTNER; i++) {
+            for (int i = 1; i <= CLAIMS_PER_ROUND; i++) {
                 for (String partner : PARTNERS) {
                     int n = i;
                     running.add(pool.submit(() -> {
@@ -183,7 +210,7 @@ public class ConcurrentPartnersDerbyDbTest {
                         try {
                             step.run(partner, n);
                         } catch (RuntimeException e) {
-                            failures.add(partner + " claim " + n + ": " + describe(e));
+                            failures.add(partner + " step " + n + ": " + describe(e));
                         }
                         return null;
                     }));

@@ -79,7 +79,9 @@ public final class PersistenceComponent implements PersistenceService, UnitOfWor
      * Derby hands out identity values from ranges it preallocates in a nested transaction that does not wait for
      * locks; with its default range of 100, two transactions inserting at the same moment (e.g. two partners submitting
      * claims) can fail at once with "A lock could not be obtained" (DERBY-7002). Larger ranges make that contention
-     * rare; an operator's explicit {@code derby.language.sequence.preallocator} wins.
+     * rarer, but a range is also allocated anew after every dictionary cache clear (DDL, index statistics refreshes),
+     * so it cannot be avoided: the unit of work runs again on Derby's transient lock failures (see ThreadUnitOfWork).
+     * An operator's explicit {@code derby.language.sequence.preallocator} wins.
      */
     private static void widenDerbyIdentityRanges(String url) {
         if (url.startsWith("jdbc:derby:") && System.getProperty("derby.language.sequence.preallocator") == null) {

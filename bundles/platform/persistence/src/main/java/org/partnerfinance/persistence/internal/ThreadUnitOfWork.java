@@ -19,13 +19,17 @@ import org.slf4j.LoggerFactory;
  * The binding is per instance (a ThreadLocal field): two databases never share a transaction by accident.
  * <p>
  * On embedded Derby the outermost unit of work is run again, a few times, when it failed with a lock timeout (40XL1)
- * or a deadlock (40001). Derby generates identity values in a nested transaction that updates the column's row in
- * {@code SYS.SYSSEQUENCES} without waiting for its lock, tries twice and then reports 40XL1 at once: two transactions
- * that insert into one table at the same moment can make one of them fail although nothing waited, whatever the lock
- * timeout and however many values are preallocated (preallocation only makes the catalog update rarer). Derby has
- * already rolled the whole transaction back, and a unit of work does nothing outside the database before it commits
- * (after-commit actions of a failed attempt are dropped), so running it again is safe. Joined calls are never
- * repeated on their own: only the outermost unit of work, as a whole.
+ * or a deadlock (40001). Derby generates identity values from a range it preallocates in the column's row of
+ * {@code SYS.SYSSEQUENCES}; when the range must be (re)allocated it updates that row in a nested transaction that does
+ * not wait for the row's lock, tries twice and then reports 40XL1 at once (SequenceUpdater), so one of two sessions
+ * inserting into a table at that moment fails although nothing waited. Ranges are reallocated not only at a table's
+ * first insert (DERBY-7002) but whenever Derby clears its dictionary caches, which happens at the end of every
+ * transaction that writes the dictionary: any DDL, and the index statistics daemon, which refreshes statistics on its
+ * own each time a table has grown several-fold. No lock timeout setting applies, and preallocating more values only
+ * makes the range allocation rarer between such moments. Derby has already rolled the whole transaction back, and a
+ * unit of work does nothing outside the database before it commits (after-commit actions of a failed attempt are
+ * dropped), so running it again is safe. Joined calls are never repeated on their own: only the outermost unit of
+ * work, as a whole.
  */
 final class ThreadUnitOfWork implements UnitOfWork {
 
