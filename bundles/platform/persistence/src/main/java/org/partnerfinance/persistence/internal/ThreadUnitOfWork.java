@@ -83,7 +83,9 @@ final class ThreadUnitOfWork implements UnitOfWork {
     static String transientLockState(Throwable failure) {
         java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof SQLException sql && TRANSIENT_LOCK_STATES.contains(sql.getSQLState())) {
+            // Set.of(...).contains(null) throws: drivers may leave the SQL state out
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && TRANSIENT_LOCK_STATES.contains(sql.getSQLState())) {
                 return sql.getSQLState();
             }
         }

@@ -89,12 +89,16 @@ public class ThreadUnitOfWorkRetryTest {
             runs.incrementAndGet();
             throw new SQLException("duplicate key", "23505");
         }));
+        assertThrows(PersistenceException.class, () -> uow.required(() -> {
+            runs.incrementAndGet();
+            throw new SQLException("no SQL state");
+        }));
         assertThrows(IllegalArgumentException.class, () -> uow.required(() -> {
             runs.incrementAndGet();
             throw new IllegalArgumentException("bad input");
         }));
 
-        assertEquals(2, runs.get());
+        assertEquals(3, runs.get());
     }
 
     @Test
