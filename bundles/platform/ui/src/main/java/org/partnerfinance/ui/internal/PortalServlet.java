@@ -49,7 +49,10 @@ import jakarta.servlet.http.HttpServletResponse;
         "osgi.http.whiteboard.servlet.asyncSupported=true",
         "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=" + PortalServletContextHelper.NAME
                 + ")",
-        "servlet.init.productionMode=true" })
+        "servlet.init.productionMode=true",
+        // heartbeats and push keep a UI open, but only user interaction keeps it from being idle: an idle session
+        // ends after the session timeout (set by HttpSecurityFilter) although the browser tab stays open
+        "servlet.init.closeIdleSessions=true" })
 public class PortalServlet extends VaadinServlet {
 
     private static final long serialVersionUID = 1L;
