@@ -60,7 +60,9 @@ public class HttpSecurityFilter implements Filter {
     record Settings(SessionRules sessions, TrustedProxies proxies, long maxRequestBytes) {
 
         static Settings of(HttpConfig config) {
-            return new Settings(SessionRules.of(config), TrustedProxies.of(config.trusted_proxies()),
+            TrustedProxies proxies = TrustedProxies.of(config.trusted_proxies(),
+                    bad -> LOG.error("Ignoring a trusted proxy of org.partnerfinance.ui: {}", bad.getMessage()));
+            return new Settings(SessionRules.of(config), proxies,
                     Math.max(1, config.max_request_size_mb()) * 1024L * 1024L);
         }
     }
@@ -162,6 +164,7 @@ public class HttpSecurityFilter implements Filter {
         private final Settings settings;
         private final boolean secure;
         private ServletInputStream body;
+        private java.io.BufferedReader reader;
 
         PortalRequest(HttpServletRequest request, HttpServletResponse response, Settings settings, boolean secure) {
             super(request);
@@ -176,6 +179,17 @@ public class HttpSecurityFilter implements Filter {
                 body = new LimitedServletInputStream(super.getInputStream(), settings.maxRequestBytes());
             }
             return body;
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() throws IOException {
+            if (reader == null) {
+                String encoding = getCharacterEncoding();
+                java.nio.charset.Charset charset = encoding == null ? java.nio.charset.StandardCharsets.UTF_8
+                        : java.nio.charset.Charset.forName(encoding);
+                reader = new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), charset));
+            }
+            return reader;
         }
 
         @Override

@@ -16,7 +16,6 @@ import com.vaadin.flow.di.LookupInitializer;
 import com.vaadin.flow.function.DeploymentConfiguration;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.ServiceException;
-import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServlet;
 import com.vaadin.flow.server.VaadinServletContext;
 import com.vaadin.flow.server.VaadinServletService;
@@ -116,9 +115,8 @@ public class PortalServlet extends VaadinServlet {
     protected VaadinServletService createServletService(DeploymentConfiguration configuration)
             throws ServiceException {
         VaadinServletService service = new PortalServletService(this, configuration);
+        // runs the shell's ShellServiceInit (error handler, sign-in guard, session expiry, CSP nonce)
         service.init();
-        // error handler and sign-in guard for every session and UI
-        new ShellServiceInit().serviceInit(new ServiceInitEvent(service));
         return service;
     }
 

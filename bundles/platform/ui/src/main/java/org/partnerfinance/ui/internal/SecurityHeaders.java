@@ -9,30 +9,20 @@ import jakarta.servlet.http.HttpServletResponse;
 final class SecurityHeaders {
 
     /**
-     * The page policy. Vaadin Flow 24 needs:
+     * The policy of every response. Vaadin Flow 24 needs:
      * <ul>
      * <li>{@code script-src 'unsafe-eval'}: the client engine turns JavaScript sent by the server (property bindings,
-     * {@code executeJs}, the components' connectors) into functions with {@code new Function};</li>
-     * <li>{@code script-src 'unsafe-inline'}: the bootstrap page carries inline scripts (initial state, the
-     * theme and the push script loader);</li>
+     * {@code executeJs}, the components' connectors) into functions with {@code new Function}; without it nothing
+     * renders;</li>
+     * <li>the inline scripts of the bootstrap page: allowed by a nonce of that response only ({@link CspNonce}), never
+     * by {@code 'unsafe-inline'};</li>
      * <li>{@code style-src 'unsafe-inline'}: Lumo and the components inject {@code <style>} elements and style
-     * attributes;</li>
+     * attributes (web components cannot take a style nonce);</li>
      * <li>{@code img-src data:}, {@code font-src data:}: Lumo's icons and fonts are inlined as data URLs.</li>
      * </ul>
      * Everything is loaded from the portal itself; nothing may frame it, plugins are off, forms post only to it.
      */
-    static final String PAGE_POLICY = String.join("; ",
-            "default-src 'self'",
-            "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data: blob:",
-            "font-src 'self' data:",
-            "connect-src 'self'",
-            "frame-src 'self'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'");
+    static final String PAGE_POLICY = pagePolicy(null);
 
     /**
      * For files users uploaded (attachments): no script, no plugin, no style or sub-resource of their own, an opaque
@@ -47,6 +37,22 @@ final class SecurityHeaders {
     static final String HSTS = "max-age=31536000";
 
     private SecurityHeaders() {
+    }
+
+    /** The page policy, allowing inline scripts that carry the nonce (none: no inline script runs). */
+    static String pagePolicy(String nonce) {
+        return String.join("; ",
+                "default-src 'self'",
+                "script-src 'self'" + (nonce == null ? "" : " 'nonce-" + nonce + "'") + " 'unsafe-eval'",
+                "style-src 'self' 'unsafe-inline'",
+                "img-src 'self' data: blob:",
+                "font-src 'self' data:",
+                "connect-src 'self'",
+                "frame-src 'self'",
+                "object-src 'none'",
+                "base-uri 'self'",
+                "form-action 'self'",
+                "frame-ancestors 'none'");
     }
 
     /** Sets the headers of a page or resource of the portal. */

@@ -36,14 +36,29 @@ final class TrustedProxies {
      * @throws IllegalArgumentException naming an entry that is neither
      */
     static TrustedProxies of(String... entries) {
+        return of(entries, bad -> {
+            throw bad;
+        });
+    }
+
+    /**
+     * Like {@link #of(String...)}, but hands entries that are no address or network to {@code onBad} and leaves them
+     * out (trusting less than configured never lets a client forge its address). Entries may be comma-separated lists
+     * and may carry the brackets and quotes of an array written as text ({@code [ "10.0.0.1", "::1" ]}).
+     */
+    static TrustedProxies of(String[] entries, java.util.function.Consumer<IllegalArgumentException> onBad) {
         List<Network> parsed = new ArrayList<>();
         for (String entry : entries == null ? new String[0] : entries) {
             if (entry == null || entry.isBlank()) {
                 continue;
             }
-            for (String part : entry.split(",")) {
+            for (String part : entry.replaceAll("[\\[\\]\"]", " ").split(",")) {
                 if (!part.isBlank()) {
-                    parsed.add(Network.parse(part.strip()));
+                    try {
+                        parsed.add(Network.parse(part.strip()));
+                    } catch (IllegalArgumentException e) {
+                        onBad.accept(e);
+                    }
                 }
             }
         }

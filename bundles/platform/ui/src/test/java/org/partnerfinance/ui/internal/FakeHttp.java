@@ -58,6 +58,7 @@ final class FakeHttp {
                             case "getAttribute": return attributes.get(args[0]);
                             case "setAttribute": attributes.put((String) args[0], args[1]); return null;
                             case "getInputStream": return servletStream(body);
+                            case "getCharacterEncoding": return null;
                             case "getSession": {
                                 boolean create = args == null || (Boolean) args[0];
                                 if ((session == null || session.invalidated) && create) {

@@ -157,6 +157,18 @@ public class HttpSecurityFilterTest {
     }
 
     @Test
+    public void aBodyReadAsTextIsCutOffToo() throws Exception {
+        request.body = new InputStream() {
+            @Override
+            public int read() {
+                return 'x';
+            }
+        };
+        run(filter(), (req, res) -> req.getReader().transferTo(java.io.Writer.nullWriter()));
+        assertEquals(413, response.status);
+    }
+
+    @Test
     public void aBodyWithinTheLimitPasses() throws Exception {
         request.contentLength = ONE_MB;
         request.body = new java.io.ByteArrayInputStream(new byte[ONE_MB]);

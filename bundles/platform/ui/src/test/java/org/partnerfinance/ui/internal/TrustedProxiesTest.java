@@ -101,6 +101,18 @@ public class TrustedProxiesTest {
     }
 
     @Test
+    public void inTheConfigurationBadEntriesAreLeftOutAndReported() {
+        java.util.List<String> reported = new java.util.ArrayList<>();
+        TrustedProxies proxies = TrustedProxies.of(new String[] {"[ \"10.0.0.1\", \"proxy.example.org\" ]", ""},
+                e -> reported.add(e.getMessage()));
+        assertTrue(proxies.isTrusted("10.0.0.1"));
+        assertFalse(proxies.isTrusted("10.0.0.2"));
+        assertEquals(1, reported.size());
+        assertTrue(TrustedProxies.of(new String[] {"[ ]"}, e -> reported.add(e.getMessage())).isEmpty());
+        assertEquals(1, reported.size());
+    }
+
+    @Test
     public void portsAreStripped() {
         assertEquals("1.2.3.4", TrustedProxies.stripPort("1.2.3.4:80"));
         assertEquals("::1", TrustedProxies.stripPort("[::1]:8080"));
