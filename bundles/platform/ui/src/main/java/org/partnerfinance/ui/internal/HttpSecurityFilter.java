@@ -117,16 +117,14 @@ public class HttpSecurityFilter implements Filter {
         try {
             chain.doFilter(wrapped, response);
         } catch (BodyTooLargeException e) {
-            refuse(response, client, request, current);
+            refuse(response);
         } finally {
             SessionCookies.complete(response, client.secure());
         }
     }
 
-    private static void refuse(HttpServletResponse response, TrustedProxies.Client client, HttpServletRequest request,
-            Settings current) throws IOException {
-        LOG.info("Cut off a request body from {} to {} at the limit of {} bytes", client.address(),
-                request.getRequestURI(), current.maxRequestBytes());
+    /** The servlet let the cut-off body's exception through: answer 413 if it has not answered yet. */
+    private static void refuse(HttpServletResponse response) throws IOException {
         if (!response.isCommitted()) {
             response.setHeader("Connection", "close");
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
@@ -176,9 +174,22 @@ public class HttpSecurityFilter implements Filter {
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (body == null) {
-                body = new LimitedServletInputStream(super.getInputStream(), settings.maxRequestBytes());
+                body = new LimitedServletInputStream(super.getInputStream(), settings.maxRequestBytes(),
+                        this::cutOff);
             }
             return body;
+        }
+
+        /**
+         * The body went over the limit while the servlet read it: the rest is never read, and the connection closes
+         * after the answer (whatever the servlet makes of the failed read), so the client cannot go on sending.
+         */
+        private void cutOff() {
+            LOG.info("Cut off a request body from {} to {} at the limit of {} bytes", getRemoteAddr(),
+                    getRequestURI(), settings.maxRequestBytes());
+            if (!response.isCommitted()) {
+                response.setHeader("Connection", "close");
+            }
         }
 
         @Override

@@ -13,11 +13,19 @@ final class LimitedServletInputStream extends ServletInputStream {
 
     private final ServletInputStream in;
     private final long limit;
+    private final Runnable onLimit;
     private long count;
+    private boolean tripped;
 
     LimitedServletInputStream(ServletInputStream in, long limit) {
+        this(in, limit, () -> { });
+    }
+
+    /** @param onLimit run once, when the body first goes over the limit (before the exception is thrown) */
+    LimitedServletInputStream(ServletInputStream in, long limit, Runnable onLimit) {
         this.in = in;
         this.limit = limit;
+        this.onLimit = onLimit;
     }
 
     @Override
@@ -51,6 +59,10 @@ final class LimitedServletInputStream extends ServletInputStream {
     private void counted(long n) throws BodyTooLargeException {
         count += n;
         if (count > limit) {
+            if (!tripped) {
+                tripped = true;
+                onLimit.run();
+            }
             throw new BodyTooLargeException(limit);
         }
     }
