@@ -15,9 +15,13 @@ record SessionRules(Duration idle, Duration lifetime) {
         }
     }
 
+    /**
+     * The rules of a configuration; values below one minute count as one minute (a typo in etc/ must not take the
+     * portal's HTTP protection down with the component).
+     */
     static SessionRules of(HttpConfig config) {
-        return new SessionRules(Duration.ofMinutes(config.session_idle_timeout_minutes()),
-                Duration.ofMinutes(config.session_max_lifetime_minutes()));
+        return new SessionRules(Duration.ofMinutes(Math.max(1, config.session_idle_timeout_minutes())),
+                Duration.ofMinutes(Math.max(1, config.session_max_lifetime_minutes())));
     }
 
     /** The servlet session's max inactive interval in seconds. */

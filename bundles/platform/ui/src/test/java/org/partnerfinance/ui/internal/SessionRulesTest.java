@@ -29,6 +29,13 @@ public class SessionRulesTest {
     }
 
     @Test
+    public void aConfigurationBelowOneMinuteCountsAsOneMinute() {
+        SessionRules rules = SessionRules.of(Configs.http(0, -5, new String[0], 25));
+        assertEquals(Duration.ofMinutes(1), rules.idle());
+        assertEquals(Duration.ofMinutes(1), rules.lifetime());
+    }
+
+    @Test
     public void timeoutsMustBePositive() {
         assertThrows(IllegalArgumentException.class, () -> new SessionRules(Duration.ZERO, Duration.ofHours(1)));
         assertThrows(IllegalArgumentException.class, () -> new SessionRules(Duration.ofMinutes(1),
