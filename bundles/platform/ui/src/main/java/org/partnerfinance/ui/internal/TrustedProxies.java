@@ -83,8 +83,11 @@ final class TrustedProxies {
      * @param forwardedFor   values of the {@code X-Forwarded-For} headers, in order (used without {@code Forwarded})
      * @param forwardedProto the first {@code X-Forwarded-Proto} value, or null
      */
-    Client resolve(String peer, boolean secure, List<String> forwarded, List<String> forwardedFor,
+    Client resolve(String tcpPeer, boolean secure, List<String> forwarded, List<String> forwardedFor,
             String forwardedProto) {
+        // Jetty reports IPv6 peers in brackets ([::1]); the address itself is what throttling and audit key on
+        String peer = tcpPeer != null && tcpPeer.startsWith("[") && tcpPeer.endsWith("]")
+                ? tcpPeer.substring(1, tcpPeer.length() - 1) : tcpPeer;
         if (!isTrusted(peer)) {
             return new Client(peer, secure);
         }

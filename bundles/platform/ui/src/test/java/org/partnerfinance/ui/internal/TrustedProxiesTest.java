@@ -62,6 +62,10 @@ public class TrustedProxiesTest {
         assertEquals("10.0.0.2", client.address());
         assertFalse(client.secure());
         assertTrue(PROXY.resolve("::1", true, List.of(), List.of(), null).secure());
+        // IPv6 peers as Jetty reports them
+        assertEquals("0:0:0:0:0:0:0:1", NONE.resolve("[0:0:0:0:0:0:0:1]", false, List.of(), List.of(), null)
+                .address());
+        assertEquals("198.51.100.7", xff(PROXY, "[0:0:0:0:0:0:0:1]", "198.51.100.7", null).address());
     }
 
     @Test
