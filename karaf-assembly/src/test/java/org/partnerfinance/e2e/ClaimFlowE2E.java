@@ -72,7 +72,8 @@ public class ClaimFlowE2E {
 
     /**
      * Approval; the partner has gone to "My claims" (where the new claim is listed as Submitted) and sees the row
-     * change to Approved without reload. The receipt is a PDF here: previewed in a frame and served as uploaded. The
+     * change to Approved without reload. The receipt is a PDF here: offered as a download (never shown in the page, see
+     * docs/operations.md) and served as uploaded. The
      * approved claim leaves the reviewer's queue.
      */
     @Test
@@ -93,7 +94,8 @@ public class ClaimFlowE2E {
 
         Page reviewer = sessions.signIn("reviewer");
         ExpenseClaims.openFromReviewQueue(reviewer, claim.reference());
-        assertThat(reviewer.locator("iframe[id^='claim-attachment-preview-']")).hasCount(1);
+        assertThat(reviewer.locator("[id^='claim-attachment-preview-']")).hasCount(0);
+        assertThat(reviewer.locator("a[id^='claim-attachment-']").first()).hasAttribute("download", java.util.regex.Pattern.compile(".*"));
         byte[] served = ExpenseClaims.downloadFirstAttachment(reviewer);
         assertArrayEquals("receipt served to the reviewer", pdf, served);
         assertTrue(new String(served, 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF-"));

@@ -152,6 +152,15 @@ public class DemoDataSeedTest {
                     partners.put(partner.id(), partner);
                     return partner;
                 }
+                case "PartnerService.setAllowedCurrencies": {
+                    Partner before = partners.get((String) args[1]);
+                    @SuppressWarnings("unchecked")
+                    Set<Currency> allowed = (Set<Currency>) args[2];
+                    Partner partner = new Partner(before.id(), before.name(), before.kind(), before.defaultCurrency(),
+                            before.active(), allowed);
+                    partners.put(partner.id(), partner);
+                    return partner;
+                }
                 case "UserDirectory.exists":
                     return users.containsKey((String) args[0]);
                 case "UserDirectory.create": {

@@ -98,8 +98,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             showError("Enter your user name and password.");
             return;
         }
-        VaadinRequest current = VaadinRequest.getCurrent();
-        String address = current == null ? null : current.getRemoteAddr();
+        // the client as the security filter resolved it (behind a trusted proxy: the address the proxy reports)
+        String address = ClientAddress.current();
         LoginResult result;
         try {
             result = shell.users().login(name, secret, address);

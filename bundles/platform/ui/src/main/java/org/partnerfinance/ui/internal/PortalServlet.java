@@ -16,7 +16,6 @@ import com.vaadin.flow.di.LookupInitializer;
 import com.vaadin.flow.function.DeploymentConfiguration;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.ServiceException;
-import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServlet;
 import com.vaadin.flow.server.VaadinServletContext;
 import com.vaadin.flow.server.VaadinServletService;
@@ -49,7 +48,10 @@ import jakarta.servlet.http.HttpServletResponse;
         "osgi.http.whiteboard.servlet.asyncSupported=true",
         "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=" + PortalServletContextHelper.NAME
                 + ")",
-        "servlet.init.productionMode=true" })
+        "servlet.init.productionMode=true",
+        // heartbeats and push keep a UI open, but only user interaction keeps it from being idle: an idle session
+        // ends after the session timeout (set by HttpSecurityFilter) although the browser tab stays open
+        "servlet.init.closeIdleSessions=true" })
 public class PortalServlet extends VaadinServlet {
 
     private static final long serialVersionUID = 1L;
@@ -116,9 +118,8 @@ public class PortalServlet extends VaadinServlet {
     protected VaadinServletService createServletService(DeploymentConfiguration configuration)
             throws ServiceException {
         VaadinServletService service = new PortalServletService(this, configuration);
+        // runs the shell's ShellServiceInit (error handler, sign-in guard, session expiry, CSP nonce)
         service.init();
-        // error handler and sign-in guard for every session and UI
-        new ShellServiceInit().serviceInit(new ServiceInitEvent(service));
         return service;
     }
 

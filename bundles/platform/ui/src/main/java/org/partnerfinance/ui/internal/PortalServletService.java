@@ -2,7 +2,13 @@ package org.partnerfinance.ui.internal;
 
 import java.net.URL;
 
+import java.util.stream.Stream;
+
+import com.vaadin.flow.di.DefaultInstantiator;
+import com.vaadin.flow.di.Instantiator;
 import com.vaadin.flow.function.DeploymentConfiguration;
+import com.vaadin.flow.server.ServiceException;
+import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinServlet;
 import com.vaadin.flow.server.VaadinServletService;
 
@@ -18,6 +24,19 @@ class PortalServletService extends VaadinServletService {
 
     PortalServletService(VaadinServlet servlet, DeploymentConfiguration configuration) {
         super(servlet, configuration);
+    }
+
+    /** Vaadin's default instantiator, plus the shell's service init listener (no ServiceLoader scanning in OSGi). */
+    @Override
+    protected Instantiator createInstantiator() throws ServiceException {
+        return new DefaultInstantiator(this) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Stream<VaadinServiceInitListener> getServiceInitListeners() {
+                return Stream.concat(super.getServiceInitListeners(), Stream.of(new ShellServiceInit()));
+            }
+        };
     }
 
     @Override

@@ -25,6 +25,10 @@ final class ShellErrorHandler implements ErrorHandler {
         if (denied != null) {
             LOG.info("Access denied: {}", denied.getMessage());
             message = denied.getMessage() == null ? "You are not allowed to do this." : denied.getMessage();
+        } else if (cause(throwable, BodyTooLargeException.class) != null) {
+            // the request size limit cut a request off (already logged by the filter): not a fault of the portal
+            LOG.info("Request cut off: {}", throwable.getMessage());
+            message = "The request was too large and was not accepted.";
         } else {
             String reference = ErrorReference.create();
             LOG.error("Unexpected error [reference {}]", reference, throwable);
@@ -37,10 +41,15 @@ final class ShellErrorHandler implements ErrorHandler {
 
     /** The first {@link AccessDeniedException} in the cause chain, or null. */
     static AccessDeniedException accessDenied(Throwable throwable) {
+        return cause(throwable, AccessDeniedException.class);
+    }
+
+    /** The first throwable of a type in the cause chain, or null. */
+    static <T extends Throwable> T cause(Throwable throwable, Class<T> type) {
         Throwable t = throwable;
         for (int depth = 0; t != null && depth < 20; depth++, t = t.getCause()) {
-            if (t instanceof AccessDeniedException denied) {
-                return denied;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;

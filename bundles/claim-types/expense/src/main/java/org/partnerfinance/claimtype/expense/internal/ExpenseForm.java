@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.partnerfinance.claims.api.AttachmentPolicy;
 import org.partnerfinance.claims.api.AttachmentUpload;
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimDraft;
@@ -41,7 +42,6 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.InMemoryUploadHandler;
 
 /**
  * The partner's form for a new expense claim: date, category, merchant, description, amount and currency, and one
@@ -61,6 +61,7 @@ final class ExpenseForm extends VerticalLayout {
     private final Clock clock;
     private final Caller caller;
     private final long maxReceiptBytes;
+    private final AttachmentPolicy policy;
 
     private final DatePicker date = new DatePicker("Date of the expense");
     private final Select<String> category = new Select<>();
@@ -87,7 +88,8 @@ final class ExpenseForm extends VerticalLayout {
         setMaxWidth("56em");
 
         Optional<ClaimTypeInfo> type = expenseType();
-        this.maxReceiptBytes = type.map(t -> t.attachmentPolicy().maxBytes()).orElse(rules.maxReceiptBytes());
+        this.policy = type.map(ClaimTypeInfo::attachmentPolicy).orElse(rules.attachmentPolicy());
+        this.maxReceiptBytes = policy.maxBytes();
 
         configureFields(defaultCurrency.map(Currency::getCurrencyCode).orElse("EUR"));
         configureUpload();
@@ -178,28 +180,7 @@ final class ExpenseForm extends VerticalLayout {
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(ACCEPTED);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxReceiptBytes));
-        long limit = maxReceiptBytes;
-        // the callback runs in UI.access after the whole file was received; the limits below stop larger bodies early
-        InMemoryUploadHandler handler = new InMemoryUploadHandler((metadata, bytes) -> received(metadata.fileName(),
-                bytes)) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public long getFileSizeMax() {
-                return limit;
-            }
-
-            @Override
-            public long getRequestSizeMax() {
-                return limit + 64 * 1024;
-            }
-
-            @Override
-            public long getFileCountMax() {
-                return 1;
-            }
-        };
-        upload.setUploadHandler(handler);
+        upload.setUploadHandler(new ReceiptUploadHandler(policy, this));
         upload.addFileRejectedListener(e -> {
             receiptError.setText("\"" + e.getFileName() + "\" was not accepted: use a PDF, PNG or JPEG file of at most "
                     + megabytes(maxReceiptBytes) + ".");
@@ -211,6 +192,14 @@ final class ExpenseForm extends VerticalLayout {
         });
         receiptName.setId("expense-receipt-name");
         receiptName.setText("No receipt attached yet.");
+    }
+
+    /** Reports a receipt that went over the size limit while it was uploaded (called in the UI's lock). */
+    void tooLarge(String fileName) {
+        receiptError.setText("\"" + (fileName == null ? "The file" : fileName) + "\" is larger than "
+                + megabytes(maxReceiptBytes) + " and was not accepted. Please upload a smaller PDF, PNG or JPEG file.");
+        receiptError.setVisible(true);
+        upload.clearFileList();
     }
 
     /** Keeps a completely received receipt file (called in the UI's lock). */

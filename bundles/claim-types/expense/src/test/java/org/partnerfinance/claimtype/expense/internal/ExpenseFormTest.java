@@ -118,6 +118,20 @@ public class ExpenseFormTest {
     }
 
     @Test
+    public void aReceiptOverTheLimitIsReportedAndNotKept() {
+        ExpenseForm form = form(Optional.empty());
+        fill(form);
+        form.tooLarge("huge.pdf");
+        Span error = find(form, "expense-receipt-error");
+        assertTrue(error.isVisible());
+        assertTrue(error.getText(), error.getText().contains("huge.pdf")
+                && error.getText().contains("is larger than " + ExpenseForm.megabytes(
+                        ExpenseRules.defaults().maxReceiptBytes())));
+        this.<Button>find(form, "expense-submit").click();
+        assertTrue("nothing submitted without a receipt", submitted.isEmpty());
+    }
+
+    @Test
     public void missingValuesAreMarkedWithoutCallingTheService() {
         ExpenseForm form = form(Optional.empty());
         this.<Button>find(form, "expense-submit").click();

@@ -1,15 +1,12 @@
 package org.partnerfinance.claims.ui.internal;
 
-import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.partnerfinance.claims.api.Attachment;
-import org.partnerfinance.claims.api.AttachmentContent;
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimField;
 import org.partnerfinance.claims.api.ClaimEvent;
@@ -40,7 +37,6 @@ import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
-import com.vaadin.flow.component.html.IFrame;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -51,8 +47,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.server.streams.InputStreamDownloadHandler;
 
 /**
  * One claim with everything stored about it, its receipts (viewable in the page and in a new tab), compliance findings
@@ -63,7 +57,6 @@ final class ClaimDetailView extends VerticalLayout {
     private static final Logger LOG = LoggerFactory.getLogger(ClaimDetailView.class);
 
     /** Content types served inline (rendered by the browser); anything else is offered as a download only. */
-    private static final Set<String> INLINE_TYPES = Set.of("application/pdf", "image/png", "image/jpeg", "image/gif");
     private static final int MAX_COMMENT = 2000;
 
     private final ScreenContext context;
@@ -270,35 +263,25 @@ final class ClaimDetailView extends VerticalLayout {
             return list;
         }
         for (Attachment a : c.attachments()) {
-            boolean inline = INLINE_TYPES.contains(a.contentType());
+            // only images are shown in the page; anything else (PDF included) is offered as a download
+            boolean inline = AttachmentDownload.isInline(a.contentType());
             Anchor open = new Anchor(download(a, inline), inline ? AttachmentType.INLINE : AttachmentType.DOWNLOAD,
                     a.filename());
             open.setTarget(AnchorTarget.BLANK);
             open.setId("claim-attachment-" + a.id());
             Span meta = new Span();
-            meta.setText(a.contentType() + ", " + size(a.size()) + (inline ? " — opens in a new tab" : ""));
+            meta.setText(a.contentType() + ", " + size(a.size()) + (inline ? " — opens in a new tab" : " — download"));
             meta.getStyle().set("color", "var(--lumo-secondary-text-color)");
             HorizontalLayout row = new HorizontalLayout(VaadinIcon.PAPERCLIP.create(), open, meta);
             row.setAlignItems(FlexComponent.Alignment.CENTER);
             list.add(row);
-            if (a.contentType() != null && a.contentType().startsWith("image/") && inline) {
+            if (inline) {
                 Image preview = new Image(download(a, true), a.filename());
                 preview.setId("claim-attachment-preview-" + a.id());
                 preview.setMaxWidth("100%");
                 preview.setMaxHeight("480px");
                 preview.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)");
                 list.add(preview);
-            } else if ("application/pdf".equals(a.contentType())) {
-                IFrame frame = new IFrame(download(a, true));
-                frame.setId("claim-attachment-preview-" + a.id());
-                frame.setWidth("100%");
-                frame.setHeight("600px");
-                frame.getElement().setAttribute("title", a.filename());
-                frame.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)");
-                Details details = new Details("Preview of " + a.filename(), frame);
-                details.setWidthFull();
-                details.setOpened(true);
-                list.add(details);
             }
         }
         return list;
@@ -314,29 +297,9 @@ final class ClaimDetailView extends VerticalLayout {
         return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
-    /**
-     * Serves an attachment's bytes. The request is authorised again by the claims service with this view's caller;
-     * types that a browser could execute are never served inline.
-     */
+    /** Serves an attachment's bytes ({@link AttachmentDownload}), authorised again with this view's caller. */
     private DownloadHandler download(Attachment attachment, boolean inline) {
-        ClaimService service = claims;
-        Caller who = caller;
-        long id = claimId;
-        long attachmentId = attachment.id();
-        InputStreamDownloadHandler handler = DownloadHandler.fromInputStream(event -> {
-            try {
-                AttachmentContent content = service.attachment(who, id, attachmentId);
-                String type = inline ? content.attachment().contentType() : "application/octet-stream";
-                return new DownloadResponse(new ByteArrayInputStream(content.content()),
-                        content.attachment().filename(), type, content.content().length);
-            } catch (AccessDeniedException e) {
-                return DownloadResponse.error(403);
-            } catch (RuntimeException e) {
-                LOG.warn("Serving attachment {} of claim {} failed", attachmentId, id, e);
-                return DownloadResponse.error(404);
-            }
-        });
-        return inline ? handler.inline() : handler;
+        return new AttachmentDownload(claims, caller, claimId, attachment.id(), inline);
     }
 
     private Component findings(Claim c) {

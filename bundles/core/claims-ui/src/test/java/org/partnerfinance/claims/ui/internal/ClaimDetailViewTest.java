@@ -110,7 +110,9 @@ public class ClaimDetailViewTest {
         assertEquals("travel", this.<Span>find(view, "claim-field-category").getText());
         assertEquals("taxi.pdf", this.<Anchor>find(view, "claim-attachment-5").getText());
         assertEquals("_blank", this.<Anchor>find(view, "claim-attachment-5").getTarget().orElse(null));
-        assertTrue(exists(view, "claim-attachment-preview-5"));
+        // the PDF is a download only, the image is also previewed in the page
+        assertFalse(exists(view, "claim-attachment-preview-5"));
+        assertTrue(this.<Anchor>find(view, "claim-attachment-5").getElement().hasAttribute("download"));
         assertTrue(exists(view, "claim-attachment-preview-6"));
         assertTrue(exists(view, "claim-findings"));
         assertFalse(exists(view, "claim-actions"));

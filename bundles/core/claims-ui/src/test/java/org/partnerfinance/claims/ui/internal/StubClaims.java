@@ -29,6 +29,8 @@ class StubClaims implements ClaimService {
     };
     List<ClaimTypeInfo> types = List.of();
     List<Claim> queue = List.of();
+    /** What {@link #attachment} serves, for claim id {@code attachment id / 100}. */
+    AttachmentContent content;
 
     List<ClaimEvent> history = List.of();
     /** Who asked for a claim's history (kept apart from the decisions in {@link #calls}). */
@@ -105,6 +107,9 @@ class StubClaims implements ClaimService {
 
     @Override
     public AttachmentContent attachment(Caller caller, long claimId, long attachmentId) {
-        throw new UnsupportedOperationException();
+        if (content == null || claimId != content.attachment().id() / 100) {
+            throw new IllegalArgumentException("There is no such attachment.");
+        }
+        return content;
     }
 }
