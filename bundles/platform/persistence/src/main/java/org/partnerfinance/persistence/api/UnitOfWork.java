@@ -14,6 +14,10 @@ public interface UnitOfWork {
      * Runs the work in the current unit of work, or in a new one that commits when the work returns and rolls back
      * when it throws. Checked exceptions are wrapped in {@link PersistenceException}; runtime exceptions propagate
      * unchanged after the rollback.
+     * <p>
+     * A new unit of work may run its work more than once: on embedded Derby it is run again, as a whole, after the
+     * database rolled it back for a transient lock failure (lock timeout or deadlock). Work therefore changes nothing
+     * outside the database before it commits; what must happen only once afterwards goes to {@link #afterCommit}.
      */
     <T> T required(Work<T> work);
 
