@@ -1,6 +1,9 @@
 package org.partnerfinance.widget.systemhealth.internal;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -74,7 +77,7 @@ final class SystemHealthCard extends VerticalLayout {
         badge.setId("widget-system-health-audit");
         HorizontalLayout row = new HorizontalLayout(badge);
         row.setAlignItems(FlexComponent.Alignment.CENTER);
-        health.lastVerification().ifPresent(v -> row.add(small("Last verification " + v.at() + ": " + v.checked()
+        health.lastVerification().ifPresent(v -> row.add(small("Last verification " + when(v.at()) + ": " + v.checked()
                 + " records, head signature " + v.headSignature().name().toLowerCase(Locale.ROOT))));
         if (health.audit() != SystemHealth.AuditState.UNAVAILABLE) {
             Button verify = new Button("Verify now", VaadinIcon.REFRESH.create(), e -> verifyNow());
@@ -140,7 +143,7 @@ final class SystemHealthCard extends VerticalLayout {
             section.add(small("No failed sign-ins recorded."));
         }
         for (SystemHealth.SignInFailure f : health.signInFailures().stream().limit(FAILURES_SHOWN).toList()) {
-            section.add(small(f.at() + " · " + f.user() + (f.details().isBlank() ? "" : " · " + f.details())));
+            section.add(small(when(f.at()) + " · " + f.user() + (f.details().isBlank() ? "" : " · " + f.details())));
         }
         return section;
     }
@@ -168,5 +171,13 @@ final class SystemHealthCard extends VerticalLayout {
         span.setText(text);
         span.getStyle().set("font-size", "var(--lumo-font-size-s)");
         return span;
+    }
+
+    /** Minutes are precise enough for people; the audit record itself keeps the exact instant. */
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    static String when(Instant at) {
+        return WHEN.format(at);
     }
 }

@@ -71,6 +71,9 @@ public class SystemHealthCardTest {
         assertEquals("Audit trail BROKEN", this.<Span>find(card, "widget-system-health-audit").getText());
         assertTrue(texts(card).stream().anyMatch(t -> t.startsWith("Audit trail broken: The head (record 7)")));
         assertTrue(calls.toString(), calls.contains("verify admin"));
+        // people read minutes in UTC, not an ISO instant with nanoseconds
+        assertTrue(texts(card).toString(),
+                texts(card).stream().anyMatch(t -> t.startsWith("Last verification 2026-03-01 12:00 UTC: 7 records")));
     }
 
     @Test
