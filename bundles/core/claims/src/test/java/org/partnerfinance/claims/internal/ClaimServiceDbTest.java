@@ -97,44 +97,6 @@ public class ClaimServiceDbTest {
     private final List<ClaimChange> heard = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean auditFails;
 
-    /** A claim type like the expense extension's: a required category, a receipt, no future dates. */
-    private static final ClaimType EXPENSE = new ClaimType() {
-        @Override
-        public String id() {
-            return "expense";
-        }
-
-        @Override
-        public String name() {
-            return "Expense reimbursement";
-        }
-
-        @Override
-        public List<FieldDef> fields() {
-            return TestClaims.FIELDS;
-        }
-
-        @Override
-        public AttachmentPolicy attachmentPolicy() {
-            return TestClaims.RECEIPT_REQUIRED;
-        }
-
-        @Override
-        public List<Problem> validate(ClaimDraft draft, Clock clock) {
-            return draft.date().isAfter(LocalDate.now(clock))
-                    ? List.of(new Problem("date", "The date cannot be in the future.")) : List.of();
-        }
-
-        @Override
-        public Money eligibleAmount(ClaimDraft draft) {
-            return draft.amount();
-        }
-
-        @Override
-        public AccountingRule accountingRule() {
-            return new AccountingRule(Accounts.PARTNER_EXPENSES, Accounts.ACCRUED_PARTNER_CLAIMS, Accounts.BANK);
-        }
-    };
 
     /** Karaf's etc/ folder of these tests, where the audit key is created. */
     @ClassRule
@@ -223,7 +185,7 @@ public class ClaimServiceDbTest {
 
     private void installExpenseType() {
         claims.claimTypes = List.of(Map.entry(Map.of(ExtensionConstants.EXTENSION_ID, "expense",
-                ExtensionConstants.EXTENSION_KIND, "claim-type"), EXPENSE));
+                ExtensionConstants.EXTENSION_KIND, "claim-type"), TestClaims.EXPENSE_TYPE));
     }
 
     private static ClaimDraft draft(String partnerId, String amount, String description, byte[] receipt) {

@@ -118,7 +118,7 @@ public class ConcurrentPartnersDerbyDbTest {
             }
         };
         claims.claimTypes = List.of(Map.entry(Map.of(ExtensionConstants.EXTENSION_ID, "expense",
-                ExtensionConstants.EXTENSION_KIND, "claim-type"), EXPENSE));
+                ExtensionConstants.EXTENSION_KIND, "claim-type"), TestClaims.EXPENSE_TYPE));
         claims.listeners = List.of();
     }
 
@@ -271,41 +271,4 @@ public class ConcurrentPartnersDerbyDbTest {
                         : method.getDefaultValue()));
     }
 
-    /** The expense claim type of the tests: a category, a receipt, reimbursed in full. */
-    private static final ClaimType EXPENSE = new ClaimType() {
-        @Override
-        public String id() {
-            return "expense";
-        }
-
-        @Override
-        public String name() {
-            return "Expense reimbursement";
-        }
-
-        @Override
-        public List<FieldDef> fields() {
-            return TestClaims.FIELDS;
-        }
-
-        @Override
-        public AttachmentPolicy attachmentPolicy() {
-            return TestClaims.RECEIPT_REQUIRED;
-        }
-
-        @Override
-        public List<Problem> validate(ClaimDraft draft, Clock clock) {
-            return List.of();
-        }
-
-        @Override
-        public Money eligibleAmount(ClaimDraft draft) {
-            return draft.amount();
-        }
-
-        @Override
-        public AccountingRule accountingRule() {
-            return new AccountingRule(Accounts.PARTNER_EXPENSES, Accounts.ACCRUED_PARTNER_CLAIMS, Accounts.BANK);
-        }
-    };
 }

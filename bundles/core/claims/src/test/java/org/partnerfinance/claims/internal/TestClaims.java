@@ -1,17 +1,22 @@
 package org.partnerfinance.claims.internal;
 
 import java.lang.reflect.Field;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.partnerfinance.claims.api.AccountingRule;
 import org.partnerfinance.claims.api.AttachmentPolicy;
 import org.partnerfinance.claims.api.AttachmentUpload;
 import org.partnerfinance.claims.api.ClaimDraft;
+import org.partnerfinance.claims.api.ClaimType;
 import org.partnerfinance.claims.api.FieldDef;
 import org.partnerfinance.claims.api.FieldKind;
+import org.partnerfinance.claims.api.Problem;
+import org.partnerfinance.ledger.api.Accounts;
 import org.partnerfinance.ledger.api.Money;
 
 /** Shared test data: an expense-like claim type's fields and policy, sample files, claims with ids. */
@@ -35,6 +40,45 @@ final class TestClaims {
 
     private TestClaims() {
     }
+
+    /** A claim type like the expense extension's: a required category, a receipt, no future dates. */
+    static final ClaimType EXPENSE_TYPE = new ClaimType() {
+        @Override
+        public String id() {
+            return "expense";
+        }
+
+        @Override
+        public String name() {
+            return "Expense reimbursement";
+        }
+
+        @Override
+        public List<FieldDef> fields() {
+            return FIELDS;
+        }
+
+        @Override
+        public AttachmentPolicy attachmentPolicy() {
+            return RECEIPT_REQUIRED;
+        }
+
+        @Override
+        public List<Problem> validate(ClaimDraft draft, Clock clock) {
+            return draft.date().isAfter(LocalDate.now(clock))
+                    ? List.of(new Problem("date", "The date cannot be in the future.")) : List.of();
+        }
+
+        @Override
+        public Money eligibleAmount(ClaimDraft draft) {
+            return draft.amount();
+        }
+
+        @Override
+        public AccountingRule accountingRule() {
+            return new AccountingRule(Accounts.PARTNER_EXPENSES, Accounts.ACCRUED_PARTNER_CLAIMS, Accounts.BANK);
+        }
+    };
 
     static byte[] bytes(String text) {
         return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
