@@ -19,7 +19,8 @@ public interface PartnerService {
     Optional<Partner> find(Caller caller, String partnerId);
 
     /**
-     * Creates a partner (administrators and finance managers).
+     * Creates a partner with its default currency only and no identifiers (administrators, finance managers and
+     * integrators).
      *
      * @throws IllegalArgumentException for a blank name, a malformed or duplicate id
      */

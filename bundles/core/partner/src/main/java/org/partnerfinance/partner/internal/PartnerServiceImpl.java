@@ -14,7 +14,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.partnerfinance.audit.api.AuditEvent;
 import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.partner.api.Partner;
+import org.partnerfinance.partner.api.DunningContact;
 import org.partnerfinance.partner.api.PartnerDetails;
+import org.partnerfinance.partner.api.PostalAddress;
 import org.partnerfinance.partner.api.PartnerKind;
 import org.partnerfinance.partner.api.PartnerValidationException;
 import org.partnerfinance.persistence.api.ConcurrentChangeException;
@@ -101,30 +103,12 @@ public class PartnerServiceImpl implements PartnerService, PartnerDirectory {
         return jpa.tx(em -> Optional.ofNullable(em.find(PartnerEntity.class, partnerId)).map(PartnerEntity::toPartner));
     }
 
+    /** A partner without identifiers, address or agreed terms: the master data can be completed later. */
     @Override
     public Partner create(Caller caller, String id, String name, PartnerKind kind, Currency defaultCurrency) {
-        Access.requireAnyRole(caller, Role.ADMINISTRATOR, Role.FINANCE_MANAGER);
-        String checkedId = PartnerRules.checkId(id);
-        String checkedName = PartnerRules.checkName(name);
-        if (kind == null) {
-            throw new IllegalArgumentException("Choose whether the partner is a distributor, reseller or vendor.");
-        }
-        if (defaultCurrency == null) {
-            throw new IllegalArgumentException("Choose the partner's default currency.");
-        }
-        return unitOfWork.required(() -> {
-            Partner partner = jpa.tx(em -> {
-                if (em.find(PartnerEntity.class, checkedId) != null) {
-                    throw new IllegalArgumentException("A partner with id " + checkedId + " already exists.");
-                }
-                PartnerEntity entity = new PartnerEntity(checkedId, checkedName, kind, defaultCurrency);
-                em.persist(entity);
-                return entity.toPartner();
-            });
-            audit.append(new AuditEvent(caller.username(), "partner.created", "partner", partner.id(), "",
-                    describe(partner)));
-            return partner;
-        });
+        return create(caller, id, new PartnerDetails(name, kind, defaultCurrency,
+                defaultCurrency == null ? Set.of() : Set.of(defaultCurrency), "", "", PostalAddress.EMPTY,
+                Partner.DEFAULT_PAYMENT_TERMS_DAYS, DunningContact.NONE, true));
     }
 
     @Override
