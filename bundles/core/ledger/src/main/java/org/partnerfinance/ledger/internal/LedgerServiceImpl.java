@@ -98,8 +98,9 @@ public class LedgerServiceImpl implements LedgerService {
     private volatile Currency base;
 
     @Activate
-    public LedgerServiceImpl(LedgerConfiguration config, @Reference(name = "persistence") PersistenceService persistence,
-            BundleContext context, @Reference(name = "audit") AuditTrail audit) {
+    public LedgerServiceImpl(LedgerConfiguration config,
+            @Reference(name = "persistence") PersistenceService persistence, BundleContext context,
+            @Reference(name = "audit") AuditTrail audit) {
         this(persistence.open(new PersistenceUnitSpec(UNIT, context.getBundle(), ENTITY_CLASSES, "db/ledger")),
                 audit, Clock.systemDefaultZone(), baseCurrencyOf(config));
     }
