@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 import org.partnerfinance.ledger.api.JournalLine;
 import org.partnerfinance.ledger.api.Money;
 
-/** One line of a posted journal entry; immutable like its entry. */
+/** One line of a posted journal entry, as JPA reads it; inserted by {@link PostingStore}, immutable like its entry. */
 @Entity
 @Table(name = "ledger_line")
 public class JournalLineEntity {
@@ -46,17 +46,14 @@ public class JournalLineEntity {
     @Column(name = "partner_id", length = 20)
     private String partnerId;
 
-    public JournalLineEntity() {
-    }
+    /** Amount in the base currency; empty only on lines posted before base amounts were kept. */
+    @Column(name = "base_amount", precision = 19, scale = 4)
+    private BigDecimal baseAmount;
 
-    JournalLineEntity(long entryId, int lineNo, JournalLine line) {
-        this.entryId = entryId;
-        this.lineNo = lineNo;
-        this.accountCode = line.accountCode();
-        this.side = line.side();
-        this.amount = line.amount().amount();
-        this.currency = line.amount().currency().getCurrencyCode();
-        this.partnerId = line.partnerId();
+    @Column(name = "rate", precision = 21, scale = 10)
+    private BigDecimal rate;
+
+    public JournalLineEntity() {
     }
 
     public long getEntryId() {
@@ -67,8 +64,12 @@ public class JournalLineEntity {
         return partnerId;
     }
 
-    /** The line as an API value; the amount is rebuilt at its currency's scale. */
-    public JournalLine toLine() {
-        return new JournalLine(accountCode, side, Money.of(amount, currency), partnerId);
+    /**
+     * The line as an API value; amounts are rebuilt at their currency's scale, the rate without trailing zeros. A line
+     * posted before base amounts were kept has none.
+     */
+    public JournalLine toLine(java.util.Currency base) {
+        return new JournalLine(accountCode, side, Money.of(amount, currency), partnerId,
+                baseAmount == null ? null : new Money(baseAmount, base), FxRules.normalise(rate));
     }
 }
