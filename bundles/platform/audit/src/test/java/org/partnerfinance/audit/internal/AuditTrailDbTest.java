@@ -47,6 +47,7 @@ public class AuditTrailDbTest {
 
     private TestPersistence db;
     private Path keyFile;
+    private Path signingKeyFile;
     private AuditTrailImpl audit;
 
     /** The database the tests run on: in-memory Derby here, PostgreSQL in {@link AuditTrailDbPostgresTest}. */
@@ -58,6 +59,7 @@ public class AuditTrailDbTest {
     public void setUp() {
         db = newDatabase();
         keyFile = folder.getRoot().toPath().resolve("etc").resolve(AuditTrailImpl.KEY_FILE_NAME);
+        signingKeyFile = folder.getRoot().toPath().resolve("etc").resolve(AuditTrailImpl.SIGNING_KEY_FILE_NAME);
         audit = open(false);
     }
 
@@ -65,7 +67,8 @@ public class AuditTrailDbTest {
     private AuditTrailImpl open(boolean adoptUnsignedHead) {
         return new AuditTrailImpl(db.persistenceService().open(new PersistenceUnitSpec(AuditTrailImpl.UNIT,
                 TestPersistence.bundleOf(AuditTrailImpl.class), AuditTrailImpl.ENTITY_CLASSES, "db/audit")),
-                Clock.systemUTC(), AuditKey.loadOrCreate(keyFile), adoptUnsignedHead);
+                Clock.systemUTC(), AuditKey.loadOrCreate(keyFile), TreeSigningKey.loadOrCreate(signingKeyFile),
+                adoptUnsignedHead);
     }
 
     /** What someone with DDL rights does before tampering: the hash chain and the signed head must still tell. */
@@ -360,6 +363,11 @@ public class AuditTrailDbTest {
 
             @Override
             public String keyFile() {
+                return "";
+            }
+
+            @Override
+            public String signingKeyFile() {
                 return "";
             }
 
