@@ -72,6 +72,94 @@ final class AuditChain {
         return out.toByteArray();
     }
 
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether {@code hex} is exactly {@code bytes} in lower-case hex (without building the hex string). */
+    static boolean isHex(byte[] bytes, String hex) {
+        if (hex == null || hex.length() != bytes.length * 2) {
+            return false;
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (hex.charAt(2 * i) != HEX_DIGITS[(bytes[i] >> 4) & 0xF]
+                    || hex.charAt(2 * i + 1) != HEX_DIGITS[bytes[i] & 0xF]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #encode} into one reusable buffer, for streaming a whole trail without an allocation per field: ASCII
+     * text (nearly every field) is copied char by char, anything else through its UTF-8 bytes. Not thread-safe.
+     */
+    static final class Encoder {
+        private byte[] buf = new byte[1024];
+        private int length;
+
+        /** Encodes a record; the bytes are {@link #bytes()}[0, {@link #length()}) until the next call. */
+        void encode(long seq, String time, String actor, String action, String entityType, String entityId,
+                String before, String after, String previousHash) {
+            length = 0;
+            ensure(VERSION_TAG.length);
+            System.arraycopy(VERSION_TAG, 0, buf, 0, VERSION_TAG.length);
+            length = VERSION_TAG.length;
+            field(Long.toString(seq));
+            field(time);
+            field(actor);
+            field(action);
+            field(entityType);
+            field(entityId);
+            field(before);
+            field(after);
+            field(previousHash);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
+
+        int length() {
+            return length;
+        }
+
+        private void field(String value) {
+            int n = value.length();
+            boolean ascii = true;
+            for (int i = 0; i < n; i++) {
+                if (value.charAt(i) >= 0x80) {
+                    ascii = false;
+                    break;
+                }
+            }
+            if (ascii) {
+                ensure(4 + n);
+                putLength(n);
+                for (int i = 0; i < n; i++) {
+                    buf[length++] = (byte) value.charAt(i);
+                }
+            } else {
+                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+                ensure(4 + bytes.length);
+                putLength(bytes.length);
+                System.arraycopy(bytes, 0, buf, length, bytes.length);
+                length += bytes.length;
+            }
+        }
+
+        private void putLength(int n) {
+            buf[length++] = (byte) (n >>> 24);
+            buf[length++] = (byte) (n >>> 16);
+            buf[length++] = (byte) (n >>> 8);
+            buf[length++] = (byte) n;
+        }
+
+        private void ensure(int more) {
+            if (length + more > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, length + more));
+            }
+        }
+    }
+
     /** {@link #encode} of a record read back. */
     static byte[] encode(AuditRecord r) {
         AuditEvent e = r.event();
@@ -128,6 +216,11 @@ final class AuditChain {
          * Merkle tree.
          */
         void accept(long seq, String previousHash, String hash, byte[] encoding) {
+            accept(seq, previousHash, hash, encoding, encoding.length);
+        }
+
+        /** As {@link #accept(long, String, String, byte[])} with the first {@code length} bytes of a buffer. */
+        void accept(long seq, String previousHash, String hash, byte[] encoding, int length) {
             checked++;
             if (firstBroken >= 0) {
                 return;
@@ -142,7 +235,8 @@ final class AuditChain {
                 broken(seq, "record " + seq + " does not link to the record before it");
                 return;
             }
-            if (!HexFormat.of().formatHex(sha.digest(encoding)).equals(hash)) {
+            sha.update(encoding, 0, length);
+            if (!isHex(sha.digest(), hash)) {
                 broken(seq, "record " + seq + " was changed after it was written");
                 return;
             }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,6 +64,74 @@ final class AuditRows {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the audit records: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Rows a full scan holds back while it waits for a lower sequence number; beyond this the scan continues in index
+     * order instead.
+     */
+    static final int MAX_OUT_OF_ORDER = 10_000;
+
+    private static final String SELECT_ALL = "SELECT seq, recorded_at, actor, action, entity_type, entity_id, "
+            + "before_state, after_state, prev_hash, hash FROM audit_record";
+
+    /**
+     * Feeds every record with {@code 1 <= seq <= last} in sequence order, for a full verification. The table is read
+     * in storage order (a plain table scan), which is more than twice as fast as reading it through the primary key's
+     * index on Derby. Records are only ever inserted, one after another under the head's lock, so storage order is
+     * sequence order; should it not be (a restored or tampered table), rows are held back until their predecessors
+     * arrive, and past {@value #MAX_OUT_OF_ORDER} held rows (e.g. a deleted record) the rest is read in index order.
+     * Either way the sink sees ascending sequence numbers, and a missing record shows as a gap.
+     */
+    static void scanAll(EntityManager em, long last, RowSink sink) {
+        Connection c = connection(em);
+        java.util.TreeMap<Long, String[]> held = new java.util.TreeMap<>();
+        long next = 1;
+        boolean overflow = false;
+        try (Statement s = c.createStatement()) {
+            s.setFetchSize(1000);
+            try (ResultSet rs = s.executeQuery(SELECT_ALL)) {
+                while (rs.next()) {
+                    long seq = rs.getLong(1);
+                    if (seq < next || seq > last) {
+                        continue; // beyond the head (reported separately) or not a sequence number at all
+                    }
+                    if (seq == next && held.isEmpty()) {
+                        sink.row(seq, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                                rs.getString(10));
+                        next++;
+                        continue;
+                    }
+                    String[] row = new String[9];
+                    for (int i = 0; i < 9; i++) {
+                        row[i] = rs.getString(i + 2);
+                    }
+                    held.put(seq, row);
+                    while (!held.isEmpty() && held.firstKey() == next) {
+                        emit(sink, next, held.pollFirstEntry().getValue());
+                        next++;
+                    }
+                    if (held.size() > MAX_OUT_OF_ORDER) {
+                        overflow = true;
+                        break;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the audit records: " + e.getMessage(), e);
+        }
+        if (overflow) {
+            scan(em, next - 1, last, sink);
+            return;
+        }
+        for (java.util.Map.Entry<Long, String[]> e : held.entrySet()) {
+            emit(sink, e.getKey(), e.getValue());
+        }
+    }
+
+    private static void emit(RowSink sink, long seq, String[] r) {
+        sink.row(seq, r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8]);
     }
 
     /** The canonical bytes of a row as stored (see {@link AuditChain#encode}). */

@@ -240,11 +240,18 @@ public class AuditTrailImpl implements AuditTrail, AuditProofs {
             String treeSignature = head.getTreeSignature();
             AuditChain.Verifier verifier = new AuditChain.Verifier();
             TreeCheck tree = new TreeCheck(AuditRows.nodes(em), AuditRows.allTreeHeads(em));
-            AuditRows.scan(em, 0, headSeq, (seq, time, actor, action, type, id, before, after, prev, hash) -> {
-                byte[] encoding = AuditRows.encode(seq, time, actor, action, type, id, before, after, prev);
-                verifier.accept(seq, prev, hash, encoding);
-                tree.accept(encoding);
-            });
+            AuditChain.Encoder encoder = new AuditChain.Encoder();
+            // Each record is encoded once and hashed twice (chain, tree leaf) on a second thread while the next rows
+            // are read: a million records verify in seconds.
+            try (RowPipeline hashing = new RowPipeline((seq, time, actor, action, type, id, before, after, prev,
+                    hash) -> {
+                encoder.encode(seq, time, actor, action, type, id, before, after, prev);
+                verifier.accept(seq, prev, hash, encoder.bytes(), encoder.length());
+                tree.accept(encoder.bytes(), encoder.length());
+            }, "pf-audit-verification-hashing")) {
+                AuditRows.scanAll(em, headSeq, hashing);
+                hashing.finish();
+            }
             HeadSignature signed = signature == null ? HeadSignature.MISSING
                     : key.verifies(headSeq, headHash, signature) ? HeadSignature.VALID : HeadSignature.INVALID;
             long[] beyond = beyondHead(em, headSeq);
@@ -278,10 +285,10 @@ public class AuditTrailImpl implements AuditTrail, AuditProofs {
             checkHeadsAt(0);
         }
 
-        void accept(byte[] encoding) {
-            tree.append(MerkleTree.leafHash(sha, encoding), NODE_LEVEL, (level, index, hash) -> {
+        void accept(byte[] encoding, int length) {
+            tree.append(MerkleTree.leafHash(sha, encoding, length), NODE_LEVEL, (level, index, hash) -> {
                 String stored = storedNodes.remove(nodeKey(level, index));
-                if (stored == null || !stored.equals(MerkleTree.hex(hash))) {
+                if (!AuditChain.isHex(hash, stored)) {
                     if (wrongNodes++ == 0) {
                         problems.add("The stored Merkle tree node " + level + "/" + index + " (records "
                                 + ((index << level) + 1) + " to " + ((index + 1) << level) + ") is "
@@ -359,7 +366,7 @@ public class AuditTrailImpl implements AuditTrail, AuditProofs {
             MerkleTree.Frontier tree = new MerkleTree.Frontier();
             List<AuditRows.Node> nodes = new ArrayList<>();
             MessageDigest sha = MerkleTree.sha256();
-            AuditRows.scan(em, 0, lastSeq, (seq, time, actor, action, type, id, before, after, prev, hash) -> {
+            AuditRows.scanAll(em, lastSeq, (seq, time, actor, action, type, id, before, after, prev, hash) -> {
                 byte[] encoding = AuditRows.encode(seq, time, actor, action, type, id, before, after, prev);
                 verifier.accept(seq, prev, hash, encoding);
                 tree.append(MerkleTree.leafHash(sha, encoding), NODE_LEVEL,
@@ -476,7 +483,7 @@ public class AuditTrailImpl implements AuditTrail, AuditProofs {
 
     /** Feeds the records up to {@code headSeq} to the verifier, page by page. */
     private static void readChain(EntityManager em, long headSeq, AuditChain.Verifier verifier) {
-        AuditRows.scan(em, 0, headSeq, (seq, time, actor, action, type, id, before, after, prev, hash) ->
+        AuditRows.scanAll(em, headSeq, (seq, time, actor, action, type, id, before, after, prev, hash) ->
                 verifier.accept(seq, prev, hash, AuditRows.encode(seq, time, actor, action, type, id, before, after,
                         prev)));
     }

@@ -38,6 +38,12 @@ final class MerkleTree {
         return sha.digest();
     }
 
+    static byte[] leafHash(MessageDigest sha, byte[] data, int length) {
+        sha.update(LEAF_PREFIX);
+        sha.update(data, 0, length);
+        return sha.digest();
+    }
+
     static byte[] leafHash(byte[] data) {
         return leafHash(sha256(), data);
     }

@@ -55,7 +55,7 @@ public final class AuditVerificationBenchmark {
         try {
             AuditTrailImpl audit = open(db, keyFile, signingKeyFile);
             long stored = count(db);
-            if (stored != records) {
+            if (stored < records) {
                 if (stored != 0) {
                     throw new IllegalStateException("target/audit-benchmark/" + records + " holds " + stored
                             + " records: delete the folder and run again");
@@ -66,21 +66,28 @@ public final class AuditVerificationBenchmark {
                 audit.deactivate();
                 audit = open(db, keyFile, signingKeyFile); // as after a restart: reads what was written
             }
+            // earlier runs appended a few hundred records through the service: they are verified too
+            records = count(db);
             System.out.printf(Locale.ROOT, "trail: %,d records on file-based Derby (%s)%n", records, dir);
 
-            for (int round = 1; round <= 2; round++) {
+            for (int round = 1; round <= 3; round++) {
                 long start = System.nanoTime();
-                long scanned = scan(db);
+                long scanned = scan(db, false);
                 double scan = seconds(start);
+                start = System.nanoTime();
+                long scannedByIndex = scan(db, true);
+                double indexScan = seconds(start);
                 start = System.nanoTime();
                 Verification v = audit.verify(Caller.system());
                 double verify = seconds(start);
-                if (!v.intact() || v.checked() != records || scanned != records) {
+                if (!v.intact() || v.checked() != records || scanned != records || scannedByIndex != records) {
                     throw new IllegalStateException("the benchmark trail does not verify: " + v.message());
                 }
-                System.out.printf(Locale.ROOT, "round %d: baseline JDBC scan %,.0f records/s (%.2f s); full "
-                        + "verification (chain + tree) %,.0f records/s (%.2f s); ratio %.2f%n", round,
-                        records / scan, scan, records / verify, verify, scan / verify);
+                System.out.printf(Locale.ROOT, "round %d: full verification (chain + tree) %,.0f records/s "
+                        + "(%.2f s); baseline: plain JDBC table scan of the same rows %,.0f records/s (%.2f s), ratio "
+                        + "%.2f; JDBC scan in key order (index, pages of %,d) %,.0f records/s%n", round,
+                        records / verify, verify, records / scan, scan, scan / verify, AuditRows.PAGE,
+                        records / indexScan);
             }
 
             Random random = new Random(7);
@@ -92,8 +99,11 @@ public final class AuditVerificationBenchmark {
             long start = System.nanoTime();
             for (long seq : sample) {
                 AuditProof p = audit.proof(seq);
-                if (p.auditPath().size() < 19) {
-                    throw new IllegalStateException("unexpected path length " + p.auditPath().size());
+                byte[] root = MerkleTree.rootFromPath(p.leafIndex(), p.treeHead().treeSize(),
+                        MerkleTree.leafHash(AuditChain.encode(p.record())),
+                        p.auditPath().stream().map(MerkleTree::unhex).toList());
+                if (root == null || !MerkleTree.hex(root).equals(p.treeHead().rootHash())) {
+                    throw new IllegalStateException("the proof of record " + seq + " does not check");
                 }
             }
             System.out.printf(Locale.ROOT, "proof of one record in %,d: %.1f ms on average over %d records "
@@ -133,18 +143,24 @@ public final class AuditVerificationBenchmark {
         }
     }
 
-    /** The baseline: the same rows read in the same pages, every column fetched, nothing hashed. */
-    private static long scan(TestPersistence db) throws Exception {
+    /**
+     * The baseline: every column of every row fetched with plain JDBC and nothing hashed, in storage order as the
+     * verification reads (a table scan), or in key order through the primary key index in pages.
+     */
+    private static long scan(TestPersistence db, boolean byIndex) throws Exception {
         long rows = 0;
         long chars = 0;
+        String columns = "SELECT seq, recorded_at, actor, action, entity_type, entity_id, before_state, after_state, "
+                + "prev_hash, hash FROM audit_record";
         try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT seq, recorded_at, actor, action, entity_type, entity_id, before_state, after_state, "
-                        + "prev_hash, hash FROM audit_record WHERE seq > ? AND seq <= ? ORDER BY seq")) {
+                byIndex ? columns + " WHERE seq > ? AND seq <= ? ORDER BY seq" : columns)) {
             ps.setFetchSize(1000);
-            long last = count(db);
+            long last = byIndex ? count(db) : 1;
             for (long from = 0; from < last; from += AuditRows.PAGE) {
-                ps.setLong(1, from);
-                ps.setLong(2, Math.min(last, from + AuditRows.PAGE));
+                if (byIndex) {
+                    ps.setLong(1, from);
+                    ps.setLong(2, Math.min(last, from + AuditRows.PAGE));
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         rows++;
