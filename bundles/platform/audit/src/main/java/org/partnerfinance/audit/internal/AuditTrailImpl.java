@@ -239,7 +239,7 @@ public class AuditTrailImpl implements AuditTrail, AuditProofs {
             String frontier = head.getTreeFrontier();
             String treeSignature = head.getTreeSignature();
             AuditChain.Verifier verifier = new AuditChain.Verifier();
-            TreeCheck tree = new TreeCheck(AuditRows.nodes(em), AuditRows.allTreeHeads(em));
+            TreeCheck tree = new TreeCheck(headSeq, AuditRows.nodes(em), AuditRows.allTreeHeads(em));
             AuditChain.Encoder encoder = new AuditChain.Encoder();
             // Each record is encoded once and hashed twice (chain, tree leaf) on a second thread while the next rows
             // are read: a million records verify in seconds.
@@ -277,11 +277,12 @@ public class AuditTrailImpl implements AuditTrail, AuditProofs {
         private long wrongNodes;
         private long wrongHeads;
 
-        TreeCheck(List<AuditRows.Node> nodes, List<AuditRows.StoredTreeHead> heads) {
+        TreeCheck(long headSeq, List<AuditRows.Node> nodes, List<AuditRows.StoredTreeHead> heads) {
             for (AuditRows.Node n : nodes) {
                 storedNodes.put(nodeKey(n.level(), n.index()), n.hash().trim());
             }
-            this.heads = heads;
+            // Heads signed after the head was read (proofs asked for meanwhile) belong to later verifications.
+            this.heads = heads.stream().filter(h -> h.treeSize() <= headSeq).toList();
             checkHeadsAt(0);
         }
 

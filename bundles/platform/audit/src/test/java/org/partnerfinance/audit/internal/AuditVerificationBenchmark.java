@@ -71,15 +71,19 @@ public final class AuditVerificationBenchmark {
             System.out.printf(Locale.ROOT, "trail: %,d records on file-based Derby (%s)%n", records, dir);
 
             for (int round = 1; round <= 3; round++) {
+                long cpu = cpuNanos();
                 long start = System.nanoTime();
                 long scanned = scan(db, false);
                 double scan = seconds(start);
+                double scanCpu = (cpuNanos() - cpu) / 1e9;
                 start = System.nanoTime();
                 long scannedByIndex = scan(db, true);
                 double indexScan = seconds(start);
+                cpu = cpuNanos();
                 start = System.nanoTime();
                 Verification v = audit.verify(Caller.system());
                 double verify = seconds(start);
+                double verifyCpu = (cpuNanos() - cpu) / 1e9;
                 if (!v.intact() || v.checked() != records || scanned != records || scannedByIndex != records) {
                     throw new IllegalStateException("the benchmark trail does not verify: " + v.message());
                 }
@@ -88,6 +92,12 @@ public final class AuditVerificationBenchmark {
                         + "%.2f; JDBC scan in key order (index, pages of %,d) %,.0f records/s%n", round,
                         records / verify, verify, records / scan, scan, scan / verify, AuditRows.PAGE,
                         records / indexScan);
+                // CPU time depends far less than wall time on what else the machine runs: the verification reads
+                // on one thread and hashes on another, so on two free cores it takes about half its CPU time.
+                System.out.printf(Locale.ROOT, "         CPU time: verification %.2f s (%,.0f records per CPU-second), "
+                        + "table scan %.2f s (%,.0f records per CPU-second); load average %.1f%n", verifyCpu,
+                        records / verifyCpu, scanCpu, records / scanCpu,
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
 
             Random random = new Random(7);
@@ -129,6 +139,12 @@ public final class AuditVerificationBenchmark {
                 TestPersistence.bundleOf(AuditTrailImpl.class), AuditTrailImpl.ENTITY_CLASSES, "db/audit")),
                 Clock.systemUTC(), AuditKey.loadOrCreate(keyFile), TreeSigningKey.loadOrCreate(signingKeyFile),
                 false);
+    }
+
+    /** CPU time of this process (all its threads) so far. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double seconds(long startNanos) {
