@@ -3,7 +3,6 @@ package org.partnerfinance.audit.internal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -236,25 +235,6 @@ final class MerkleTree {
             }
             f.size = size;
             return f;
-        }
-
-        Frontier copy() {
-            Frontier f = new Frontier();
-            f.size = size;
-            for (int level = 0; level < 64; level++) {
-                f.levels[level] = levels[level] == null ? null : levels[level].clone();
-            }
-            return f;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Frontier f && f.size == size && Arrays.deepEquals(f.levels, levels);
-        }
-
-        @Override
-        public int hashCode() {
-            return Long.hashCode(size);
         }
     }
 }
