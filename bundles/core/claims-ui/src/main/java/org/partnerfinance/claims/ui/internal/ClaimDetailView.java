@@ -353,8 +353,9 @@ final class ClaimDetailView extends VerticalLayout {
                 "Download the audit public key");
         key.setId("claim-history-public-key");
         Span how = new Span();
-        how.setText("Each proof is a JSON file that can be checked without the portal against this public key, "
-                + "e.g. with: java VerifyAuditProof.java proof.json public-key.pem");
+        how.setText("Each proof is a JSON file that anyone can check without the portal against this public key, "
+                + "e.g. with the portal's verifier (docs/audit-proof/VerifyAuditProof.java, needs Java 17): "
+                + "java VerifyAuditProof.java proof.json public-key.pem");
         how.getStyle().set("color", "var(--lumo-secondary-text-color)");
         VerticalLayout content = new VerticalLayout(grid, key, how);
         content.setPadding(false);
