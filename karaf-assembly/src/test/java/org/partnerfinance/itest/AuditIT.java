@@ -12,12 +12,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyFactory;
 import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -30,6 +35,8 @@ import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
 import org.partnerfinance.audit.api.AuditEvent;
+import org.partnerfinance.audit.api.AuditProof;
+import org.partnerfinance.audit.api.AuditProofs;
 import org.partnerfinance.audit.api.AuditRecord;
 import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.audit.api.HeadSignature;
@@ -110,6 +117,37 @@ public class AuditIT extends PfTestSupport {
         assertTrue(out, out.contains("Beyond head:     0 records"));
         Verification last = audit.lastVerification(Caller.system()).orElseThrow();
         assertTrue(last.message(), last.intact());
+    }
+
+    @Test
+    public void a1_aRecordsProofIsSignedWithTheKeyPublishedFromEtc() throws Exception {
+        AuditProofs proofs = getService(AuditProofs.class);
+        AuditRecord record = audit.append(new AuditEvent(Caller.system().username(), "itest.proof", "itest", "p1", "",
+                "amount=12.50 EUR"));
+
+        Path keyFile = Path.of(System.getProperty("karaf.etc"), "org.partnerfinance.audit.signing.pem");
+        assertTrue("the signing key is created in etc/", Files.isRegularFile(keyFile));
+        if (Files.getFileStore(keyFile).supportsFileAttributeView("posix")) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
+        }
+
+        AuditProof proof = proofs.proof(record.seq());
+        assertEquals(record, proof.record());
+        assertTrue(proof.treeHead().treeSize() >= record.seq());
+        assertTrue(proof.json(), proof.json().contains("\"format\" : \"pf-audit-proof-v1\""));
+        assertTrue(proof.json(), proof.json().contains("amount=12.50 EUR"));
+        // the head's Ed25519 signature checks with the published key, as a partner checks it (docs/audit-trail.md)
+        String pem = proofs.publicKeyPem();
+        assertEquals(pem, proof.publicKey());
+        PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(Base64.getMimeDecoder()
+                .decode(pem.replaceAll("-----[A-Z ]+-----", ""))));
+        Signature signature = Signature.getInstance("Ed25519");
+        signature.initVerify(key);
+        signature.update(("pf-audit-tree-head-v1\n" + proof.treeHead().treeSize() + "\n" + proof.treeHead().rootHash()
+                + "\n" + proof.json().replaceAll("(?s).*\"timestamp\" : \"([^\"]+)\".*", "$1") + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertTrue(signature.verify(Base64.getDecoder().decode(proof.treeHead().signature())));
+        assertTrue(audit.verify(Caller.system()).intact());
     }
 
     @Test

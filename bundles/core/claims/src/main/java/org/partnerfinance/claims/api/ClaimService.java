@@ -46,6 +46,14 @@ public interface ClaimService {
      */
     List<ClaimEvent> history(Caller caller, long claimId);
 
+    /**
+     * The proof of one record of a claim's {@link #history history} ({@link ClaimEvent#sequence}) as a self-contained
+     * JSON document that anyone can check against the audit trail's signed tree head with its published public key
+     * (docs/audit-trail.md, "How to check a proof"). Same authorization as {@link #history}: empty when the claim does
+     * not exist, the caller may not read it, or the record is not one of the claim's.
+     */
+    java.util.Optional<String> proof(Caller caller, long claimId, long sequence);
+
     /** A partner's claims, newest first. */
     List<Claim> listForPartner(Caller caller, String partnerId);
 

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.partnerfinance.audit.api.AuditEvent;
+import org.partnerfinance.audit.api.AuditProofs;
 import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.claims.api.AttachmentContent;
 import org.partnerfinance.claims.api.Claim;
@@ -108,6 +109,10 @@ public class ClaimServiceImpl implements ClaimService {
 
     @Reference(name = "toggles", policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile FeatureToggles toggles;
+
+    /** Proofs of the claims' audit records; the audit trail's own component provides it beside {@link AuditTrail}. */
+    @Reference(name = "proofs")
+    AuditProofs proofs;
 
     @Activate
     public ClaimServiceImpl(ClaimsConfiguration config, BundleContext context,
@@ -434,8 +439,21 @@ public class ClaimServiceImpl implements ClaimService {
         }
         return audit.forEntity("claim", Long.toString(claimId)).stream()
                 .map(r -> new ClaimEvent(r.at(), r.event().actor(), r.event().action(), r.event().before(),
-                        r.event().after()))
+                        r.event().after(), r.seq()))
                 .toList();
+    }
+
+    /**
+     * Authorized like {@link #history}; the audit trail's proofs are not authorized by themselves, so only sequence
+     * numbers of this claim's own records are proven.
+     */
+    @Override
+    public Optional<String> proof(Caller caller, long claimId, long sequence) {
+        boolean ownRecord = history(caller, claimId).stream().anyMatch(e -> e.sequence() == sequence);
+        if (!ownRecord) {
+            return Optional.empty();
+        }
+        return Optional.of(proofs.proof(sequence).json());
     }
 
     @Override

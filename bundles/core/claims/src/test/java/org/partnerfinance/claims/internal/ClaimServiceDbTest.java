@@ -33,6 +33,7 @@ import org.junit.ClassRule;
 import org.junit.rules.TemporaryFolder;
 import org.junit.Test;
 import org.osgi.framework.BundleContext;
+import org.partnerfinance.audit.api.AuditProofs;
 import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.audit.api.Verification;
 import org.partnerfinance.audit.internal.AuditConfiguration;
@@ -160,6 +161,7 @@ public class ClaimServiceDbTest {
                         "db/claims")),
                 db.unitOfWork(), ledger, audit, partners,
                 Clock.fixed(Instant.parse("2025-03-20T10:00:00Z"), ZoneOffset.UTC));
+        claims.proofs = (AuditProofs) realAudit;
         claims.toggles = new FeatureToggles() {
             @Override
             public boolean isEnabled(String extensionId) {
@@ -423,6 +425,13 @@ public class ClaimServiceDbTest {
         assertEquals(List.of(), claims.history(PARTNER2, claim.id()));
         assertEquals(List.of("claim.submitted"),
                 claims.history(PARTNER, claim.id()).stream().map(ClaimEvent::action).toList());
+        // a proof of the claim's record for its partner; nothing for another partner or through another claim's id
+        long seq = claims.history(PARTNER, claim.id()).get(0).sequence();
+        assertTrue(seq > 0);
+        assertTrue(claims.proof(PARTNER, claim.id(), seq).orElseThrow().contains("\"seq\" : " + seq + ","));
+        assertTrue(claims.proof(PARTNER2, claim.id(), seq).isEmpty());
+        assertTrue(claims.proof(PARTNER, draft.id(), seq).isEmpty());
+        assertTrue(claims.proof(PARTNER, claim.id(), seq + 1000).isEmpty());
         assertThrows(AccessDeniedException.class, () -> claims.listForPartner(PARTNER2, "P-1001"));
         assertThrows(AccessDeniedException.class, () -> claims.totals(PARTNER2, "P-1001"));
         assertThrows(AccessDeniedException.class, () -> claims.totals(PARTNER2, null));

@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * Result of recomputing the chain. The trail is {@link #intact()} only when every record up to the head matches, the
- * head matches the last record, the head's signature is valid and no record lies beyond the head.
+ * head matches the last record, the head's signature is valid, no record lies beyond the head, and the Merkle tree
+ * recomputed from the records matches everything stored about it (its edge, stored subtrees and every signed tree
+ * head); {@link #message()} names what does not.
  *
  * @param at            when the verification ran
  * @param intact        whether the whole trail checked out

@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
@@ -48,18 +47,124 @@ final class AuditChain {
 
     /** The hash of a record with these fields. */
     static String hash(long seq, Instant at, AuditEvent event, String previousHash) {
+        return HexFormat.of().formatHex(sha256().digest(encode(seq, formatTime(at), event.actor(), event.action(),
+                event.entityType(), event.entityId(), event.before(), event.after(), previousHash)));
+    }
+
+    /**
+     * The canonical bytes of a record, with its time as stored ({@link #formatTime}): what its chain hash is the
+     * SHA-256 of, and what its Merkle leaf hashes (after the 0x00 prefix). Independent verifiers rebuild exactly these
+     * bytes from a proof's record fields.
+     */
+    static byte[] encode(long seq, String time, String actor, String action, String entityType, String entityId,
+            String before, String after, String previousHash) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         out.writeBytes(VERSION_TAG);
         field(out, Long.toString(seq));
-        field(out, formatTime(at));
-        field(out, event.actor());
-        field(out, event.action());
-        field(out, event.entityType());
-        field(out, event.entityId());
-        field(out, event.before());
-        field(out, event.after());
+        field(out, time);
+        field(out, actor);
+        field(out, action);
+        field(out, entityType);
+        field(out, entityId);
+        field(out, before);
+        field(out, after);
         field(out, previousHash);
-        return HexFormat.of().formatHex(sha256().digest(out.toByteArray()));
+        return out.toByteArray();
+    }
+
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether {@code hex} is exactly {@code bytes} in lower-case hex (without building the hex string). */
+    static boolean isHex(byte[] bytes, String hex) {
+        if (hex == null || hex.length() != bytes.length * 2) {
+            return false;
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (hex.charAt(2 * i) != HEX_DIGITS[(bytes[i] >> 4) & 0xF]
+                    || hex.charAt(2 * i + 1) != HEX_DIGITS[bytes[i] & 0xF]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #encode} into one reusable buffer, for streaming a whole trail without an allocation per field: ASCII
+     * text (nearly every field) is copied char by char, anything else through its UTF-8 bytes. Not thread-safe.
+     */
+    static final class Encoder {
+        private byte[] buf = new byte[1024];
+        private int length;
+
+        /** Encodes a record; the bytes are {@link #bytes()}[0, {@link #length()}) until the next call. */
+        void encode(long seq, String time, String actor, String action, String entityType, String entityId,
+                String before, String after, String previousHash) {
+            length = 0;
+            ensure(VERSION_TAG.length);
+            System.arraycopy(VERSION_TAG, 0, buf, 0, VERSION_TAG.length);
+            length = VERSION_TAG.length;
+            field(Long.toString(seq));
+            field(time);
+            field(actor);
+            field(action);
+            field(entityType);
+            field(entityId);
+            field(before);
+            field(after);
+            field(previousHash);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
+
+        int length() {
+            return length;
+        }
+
+        private void field(String value) {
+            int n = value.length();
+            boolean ascii = true;
+            for (int i = 0; i < n; i++) {
+                if (value.charAt(i) >= 0x80) {
+                    ascii = false;
+                    break;
+                }
+            }
+            if (ascii) {
+                ensure(4 + n);
+                putLength(n);
+                for (int i = 0; i < n; i++) {
+                    buf[length++] = (byte) value.charAt(i);
+                }
+            } else {
+                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+                ensure(4 + bytes.length);
+                putLength(bytes.length);
+                System.arraycopy(bytes, 0, buf, length, bytes.length);
+                length += bytes.length;
+            }
+        }
+
+        private void putLength(int n) {
+            buf[length++] = (byte) (n >>> 24);
+            buf[length++] = (byte) (n >>> 16);
+            buf[length++] = (byte) (n >>> 8);
+            buf[length++] = (byte) n;
+        }
+
+        private void ensure(int more) {
+            if (length + more > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, length + more));
+            }
+        }
+    }
+
+    /** {@link #encode} of a record read back. */
+    static byte[] encode(AuditRecord r) {
+        AuditEvent e = r.event();
+        return encode(r.seq(), formatTime(r.at()), e.actor(), e.action(), e.entityType(), e.entityId(), e.before(),
+                e.after(), r.previousHash());
     }
 
     /** The record to append after a chain whose last record has {@code previousSeq} and {@code previousHash}. */
@@ -79,7 +184,7 @@ final class AuditChain {
         out.writeBytes(bytes);
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -98,37 +203,45 @@ final class AuditChain {
         private String previousHash = GENESIS;
         private long firstBroken = -1;
         private String problem;
+        private final MessageDigest sha = sha256();
 
         /** Checks the next record; after the first broken record the rest are only counted. */
         void accept(AuditRecord record) {
+            accept(record.seq(), record.previousHash(), record.hash(), encode(record));
+        }
+
+        /**
+         * Checks the next record given its {@link #encode canonical bytes} as stored (time as stored, not re-read):
+         * the fast path of a full verification, which hashes each record's bytes once for the chain and once for the
+         * Merkle tree.
+         */
+        void accept(long seq, String previousHash, String hash, byte[] encoding) {
+            accept(seq, previousHash, hash, encoding, encoding.length);
+        }
+
+        /** As {@link #accept(long, String, String, byte[])} with the first {@code length} bytes of a buffer. */
+        void accept(long seq, String previousHash, String hash, byte[] encoding, int length) {
             checked++;
             if (firstBroken >= 0) {
                 return;
             }
-            if (record.seq() != expectedSeq) {
-                broken(expectedSeq, record.seq() > expectedSeq
+            if (seq != expectedSeq) {
+                broken(expectedSeq, seq > expectedSeq
                         ? "record " + expectedSeq + " is missing"
-                        : "record " + record.seq() + " is out of order");
+                        : "record " + seq + " is out of order");
                 return;
             }
-            if (!previousHash.equals(record.previousHash())) {
-                broken(record.seq(), "record " + record.seq() + " does not link to the record before it");
+            if (!this.previousHash.equals(previousHash)) {
+                broken(seq, "record " + seq + " does not link to the record before it");
                 return;
             }
-            if (!hash(record.seq(), record.at(), record.event(), record.previousHash()).equals(record.hash())) {
-                broken(record.seq(), "record " + record.seq() + " was changed after it was written");
+            sha.update(encoding, 0, length);
+            if (!isHex(sha.digest(), hash)) {
+                broken(seq, "record " + seq + " was changed after it was written");
                 return;
             }
-            previousHash = record.hash();
+            this.previousHash = hash;
             expectedSeq++;
-        }
-
-        /** Marks a record that could not even be read back (e.g. a malformed time) as broken. */
-        void unreadable(long seq, DateTimeParseException cause) {
-            checked++;
-            if (firstBroken < 0) {
-                broken(seq, "record " + seq + " cannot be read (" + cause.getParsedString() + ")");
-            }
         }
 
         /**
@@ -137,6 +250,16 @@ final class AuditChain {
          */
         Verification finish(Instant at, long headSeq, String headHash, HeadSignature signature, long beyondHead,
                 long firstBeyond) {
+            return finish(at, headSeq, headHash, signature, beyondHead, firstBeyond, null);
+        }
+
+        /**
+         * As {@link #finish(Instant, long, String, HeadSignature, long, long)}, with what was found wrong with the
+         * Merkle tree and its signed heads ({@code treeProblem}, a sentence; null when they check out): such a trail
+         * is not intact either, since the proofs partners hold are checked against those heads.
+         */
+        Verification finish(Instant at, long headSeq, String headHash, HeadSignature signature, long beyondHead,
+                long firstBeyond, String treeProblem) {
             if (firstBroken < 0) {
                 long lastSeq = expectedSeq - 1;
                 if (headSeq > lastSeq) {
@@ -167,7 +290,11 @@ final class AuditChain {
                         .append(" beyond the head, from record ").append(firstBeyond)
                         .append(" on: they were not appended through the audit service.");
             }
-            boolean intact = firstBroken < 0 && signature == HeadSignature.VALID && beyondHead == 0;
+            if (treeProblem != null) {
+                message.append(' ').append(treeProblem);
+            }
+            boolean intact = firstBroken < 0 && signature == HeadSignature.VALID && beyondHead == 0
+                    && treeProblem == null;
             if (intact) {
                 message.insert(0, "The audit trail is intact. ");
             }

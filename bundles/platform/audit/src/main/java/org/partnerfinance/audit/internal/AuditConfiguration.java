@@ -16,6 +16,13 @@ public @interface AuditConfiguration {
                     + "the same file; keep a copy with the backups, but never in the database.")
     String keyFile() default "";
 
+    @AttributeDefinition(name = "Signing key file",
+            description = "File holding the Ed25519 key pair (PEM) that signs the Merkle tree heads partners check "
+                    + "proofs against; created at first start. Empty: ${karaf.etc}/org.partnerfinance.audit.signing.pem. "
+                    + "Every node of a cluster needs the same file; keep a copy with the backups, never in the "
+                    + "database. Its public key may be published.")
+    String signingKeyFile() default "";
+
     @AttributeDefinition(name = "Adopt an unsigned head",
             description = "Sign a head that has no signature yet (a database from before head signing), after the "
                     + "chain has been verified intact. Happens by itself when the key file is created; set this only "

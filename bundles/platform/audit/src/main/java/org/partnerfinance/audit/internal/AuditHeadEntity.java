@@ -28,6 +28,17 @@ public class AuditHeadEntity {
     @Column(name = "signature", length = 64)
     private String signature;
 
+    /**
+     * The Merkle tree's right edge after record {@code lastSeq} ({@link MerkleTree.Frontier#encode}); null while the
+     * tree of a database from before the Merkle tree has not been built.
+     */
+    @Column(name = "tree_frontier", length = 4096)
+    private String treeFrontier;
+
+    /** HMAC-SHA256 of the tree's edge (see {@link AuditKey#signTree}). */
+    @Column(name = "tree_signature", length = 64)
+    private String treeSignature;
+
     public AuditHeadEntity() {
     }
 
@@ -47,6 +58,19 @@ public class AuditHeadEntity {
         this.lastSeq = seq;
         this.lastHash = hash;
         this.signature = signature;
+    }
+
+    public String getTreeFrontier() {
+        return treeFrontier;
+    }
+
+    public String getTreeSignature() {
+        return treeSignature;
+    }
+
+    void advanceTree(String frontier, String signature) {
+        this.treeFrontier = frontier;
+        this.treeSignature = signature;
     }
 
     void sign(String signature) {

@@ -28,6 +28,7 @@ final class AuditKey {
     static final String ALGORITHM = "HmacSHA256";
     private static final int KEY_BYTES = 32;
     private static final byte[] HEAD_TAG = "pf-audit-head-v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TREE_TAG = "pf-audit-tree-v1".getBytes(StandardCharsets.US_ASCII);
 
     private final SecretKeySpec key;
     private final Path file;
@@ -103,10 +104,33 @@ final class AuditKey {
 
     /** The signature of a head pointing at record {@code seq} with hash {@code hash}, as 64 hex digits. */
     String sign(long seq, String hash) {
+        return mac(HEAD_TAG, Long.toString(seq), hash);
+    }
+
+    /**
+     * The signature of the Merkle tree's right edge ({@code frontier}, see {@link MerkleTree.Frontier#encode}) for a
+     * tree of {@code size} records. The tree heads partners receive are computed from this edge: without it, whoever
+     * can write the database could make the service sign a tree over records it never wrote.
+     */
+    String signTree(long size, String frontier) {
+        return mac(TREE_TAG, Long.toString(size), frontier);
+    }
+
+    /** Whether {@code signature} is this key's signature of the tree's edge; compared in constant time. */
+    boolean verifiesTree(long size, String frontier, String signature) {
+        if (signature == null || frontier == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(signTree(size, frontier).getBytes(StandardCharsets.US_ASCII),
+                signature.trim().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private String mac(byte[] tag, String... fields) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        out.writeBytes(HEAD_TAG);
-        AuditChain.field(out, Long.toString(seq));
-        AuditChain.field(out, hash);
+        out.writeBytes(tag);
+        for (String f : fields) {
+            AuditChain.field(out, f);
+        }
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);

@@ -370,6 +370,11 @@ public class ExpenseFormTest {
             }
 
             @Override
+            public Optional<String> proof(Caller caller, long claimId, long sequence) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public List<Claim> listForPartner(Caller caller, String partnerId) {
                 throw new UnsupportedOperationException();
             }

@@ -1,5 +1,6 @@
 package org.partnerfinance.claims.ui.internal;
 
+import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
@@ -7,6 +8,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.partnerfinance.audit.api.AuditProofs;
 import org.partnerfinance.claims.api.ClaimService;
 import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.extensions.api.ExtensionConstants;
@@ -33,6 +35,11 @@ public class ClaimDetailScreen implements Screen {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PartnerService partners;
+
+    /** Publishes the key that partners check downloaded audit proofs with. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditProofs auditProofs;
 
     @Override
     public String path() {
@@ -72,6 +79,7 @@ public class ClaimDetailScreen implements Screen {
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {
         return new ClaimDetailView(context, claims, updates,
-                id -> ClaimsScreens.partnerName(partners, context.caller()).apply(id));
+                id -> ClaimsScreens.partnerName(partners, context.caller()).apply(id),
+                () -> Optional.ofNullable(auditProofs).map(AuditProofs::publicKeyPem));
     }
 }

@@ -62,15 +62,21 @@ final class ClaimDetailView extends VerticalLayout {
     private final ScreenContext context;
     private final ClaimService claims;
     private final Function<String, String> partnerName;
+    private final Supplier<Optional<String>> auditPublicKey;
     private final Caller caller;
     private final long claimId;
     private Claim claim;
 
+    /**
+     * @param auditPublicKey the audit trail's public key (PEM) that partners check downloaded proofs with; empty while
+     *                       the audit service is not there
+     */
     ClaimDetailView(ScreenContext context, ClaimService claims, ClaimUpdates updates,
-            Function<String, String> partnerName) {
+            Function<String, String> partnerName, Supplier<Optional<String>> auditPublicKey) {
         this.context = context;
         this.claims = claims;
         this.partnerName = partnerName;
+        this.auditPublicKey = auditPublicKey;
         this.caller = context.caller();
         this.claimId = parseId(context.parameter("id"));
         setPadding(false);
@@ -340,10 +346,33 @@ final class ClaimDetailView extends VerticalLayout {
         grid.addColumn(ClaimEvent::actor).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ClaimEvent::action).setHeader("What").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ClaimEvent::after).setHeader("State after");
+        // A proof lets the partner show anyone that this record is in the signed audit trail, without the portal.
+        grid.addComponentColumn(r -> proofCell(c.id(), r)).setHeader("Proof").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(events);
-        Details details = new Details("History (" + events.size() + ")", grid);
+        Anchor key = new Anchor(ProofDownload.publicKey(auditPublicKey), AttachmentType.DOWNLOAD,
+                "Download the audit public key");
+        key.setId("claim-history-public-key");
+        Span how = new Span();
+        how.setText("Each proof is a JSON file that anyone can check without the portal against this public key, "
+                + "e.g. with the portal's verifier (docs/audit-proof/VerifyAuditProof.java, needs Java 17): "
+                + "java VerifyAuditProof.java proof.json public-key.pem");
+        how.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        VerticalLayout content = new VerticalLayout(grid, key, how);
+        content.setPadding(false);
+        Details details = new Details("History (" + events.size() + ")", content);
         details.setWidthFull();
         return details;
+    }
+
+    /** A download of the record's proof, produced (and authorised) when clicked; nothing for an unknown record. */
+    Component proofCell(long id, ClaimEvent r) {
+        if (r.sequence() <= 0) {
+            return new Span();
+        }
+        Anchor proof = new Anchor(ProofDownload.proof(claims, caller, id, r.sequence()), AttachmentType.DOWNLOAD,
+                "Download proof");
+        proof.setId("claim-history-proof-" + r.sequence());
+        return proof;
     }
 
     // --- decisions -------------------------------------------------------------------------------------------------

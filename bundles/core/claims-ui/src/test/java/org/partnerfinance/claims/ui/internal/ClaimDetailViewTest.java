@@ -81,7 +81,7 @@ public class ClaimDetailViewTest {
         UI.setCurrent(null);
     }
 
-    private static Claim claim(ClaimStatus status, boolean typeInstalled, long version) {
+    static Claim claim(ClaimStatus status, boolean typeInstalled, long version) {
         Money amount = Money.of("84.60", "EUR");
         return new Claim(42, "CLM-000042", "P-1001", "expense", "Expense reimbursement", typeInstalled, status,
                 LocalDate.of(2025, 6, 1), "Taxi to the summit", amount, amount,
@@ -97,7 +97,7 @@ public class ClaimDetailViewTest {
 
     private ClaimDetailView view(Caller caller, String id) {
         return new ClaimDetailView(context(caller, id), claims, new ClaimUpdatesService(),
-                pid -> "Northwind");
+                pid -> "Northwind", () -> Optional.of("-----BEGIN PUBLIC KEY-----"));
     }
 
     @Test
@@ -127,10 +127,18 @@ public class ClaimDetailViewTest {
 
         claims.history = List.of(
                 new ClaimEvent(Instant.parse("2025-06-01T10:05:00Z"), "partner", "claim.submitted", "",
-                        "status=SUBMITTED"));
+                        "status=SUBMITTED", 17));
         ClaimDetailView view = view(PARTNER, "42");
         assertTrue(exists(view, "claim-history"));
         assertTrue(claims.historyReads.contains("42 partner"));
+        // each record offers its proof as a download, and the key to check it with
+        Anchor proof = (Anchor) view.proofCell(42, claims.history.get(0));
+        assertEquals("Download proof", proof.getText());
+        assertEquals("claim-history-proof-17", proof.getId().orElseThrow());
+        assertTrue(proof.getElement().hasAttribute("download"));
+        assertFalse(view.proofCell(42, new ClaimEvent(Instant.parse("2025-06-01T10:05:00Z"), "partner",
+                "claim.submitted", "", "status=SUBMITTED")) instanceof Anchor);
+        assertTrue(this.<Anchor>find(view, "claim-history-public-key").getElement().hasAttribute("download"));
     }
 
     @Test

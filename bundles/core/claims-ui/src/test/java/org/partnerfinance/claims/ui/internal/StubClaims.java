@@ -42,6 +42,17 @@ class StubClaims implements ClaimService {
         return claim != null && claim.id() == claimId ? history : List.of();
     }
 
+    /** Who asked for which proof. */
+    final List<String> proofReads = new ArrayList<>();
+
+    @Override
+    public Optional<String> proof(Caller caller, long claimId, long sequence) {
+        proofReads.add(claimId + " " + sequence + " " + caller.username());
+        return claim != null && claim.id() == claimId
+                && history.stream().anyMatch(e -> e.sequence() == sequence)
+                ? Optional.of("{\"proof-of\": " + sequence + "}") : Optional.empty();
+    }
+
     @Override
     public Optional<Claim> find(Caller caller, long claimId) {
         return claim != null && claim.id() == claimId ? Optional.of(claim) : Optional.empty();
