@@ -19,7 +19,8 @@ public interface PartnerService {
     Optional<Partner> find(Caller caller, String partnerId);
 
     /**
-     * Creates a partner (administrators and finance managers).
+     * Creates a partner with its default currency only and no identifiers (administrators, finance managers and
+     * integrators).
      *
      * @throws IllegalArgumentException for a blank name, a malformed or duplicate id
      */
@@ -33,4 +34,31 @@ public interface PartnerService {
      * @since 1.1
      */
     Partner setAllowedCurrencies(Caller caller, String partnerId, Set<Currency> currencies);
+
+    /**
+     * Creates a partner with all its master data (administrators, finance managers and integrators).
+     *
+     * @throws PartnerValidationException naming the field for invalid data, or {@code id} for a malformed or existing id
+     * @since 1.1
+     */
+    Partner create(Caller caller, String id, PartnerDetails details);
+
+    /**
+     * Replaces a partner's master data (administrators and finance managers).
+     *
+     * @param expectedVersion the version the change was based on
+     * @throws PartnerValidationException naming the field for invalid data
+     * @throws org.partnerfinance.persistence.api.ConcurrentChangeException when someone else changed it meanwhile
+     * @since 1.1
+     */
+    Partner update(Caller caller, String partnerId, long expectedVersion, PartnerDetails details);
+
+    /**
+     * The partner with this Peppol participant id ({@code scheme:value}, compared case-insensitively) or VAT id
+     * (compared without spaces, case-insensitively), if the caller may see it. Connectors find a document's partner
+     * through it.
+     *
+     * @since 1.1
+     */
+    Optional<Partner> findByIdentifier(Caller caller, String peppolIdOrVatId);
 }

@@ -17,7 +17,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.partnerfinance.partner.api.DunningContact;
 import org.partnerfinance.partner.api.Partner;
+import org.partnerfinance.partner.api.PartnerDetails;
+import org.partnerfinance.partner.api.PostalAddress;
 import org.partnerfinance.partner.api.PartnerKind;
 
 /** A partner organisation row. */
@@ -48,6 +51,42 @@ public class PartnerEntity {
     @Column(name = "currency", length = 3, nullable = false)
     private Set<String> allowedCurrencies = new TreeSet<>();
 
+    @Column(name = "vat_id", length = 30)
+    private String vatId;
+
+    @Column(name = "vat_key", length = 30)
+    private String vatKey;
+
+    @Column(name = "peppol_id", length = 60)
+    private String peppolId;
+
+    @Column(name = "peppol_key", length = 60)
+    private String peppolKey;
+
+    @Column(name = "street", nullable = false, length = 300)
+    private String street = "";
+
+    @Column(name = "postal_code", nullable = false, length = 20)
+    private String postalCode = "";
+
+    @Column(name = "city", nullable = false, length = 100)
+    private String city = "";
+
+    @Column(name = "country", nullable = false, length = 2)
+    private String country = "";
+
+    @Column(name = "payment_terms_days", nullable = false)
+    private int paymentTermsDays = Partner.DEFAULT_PAYMENT_TERMS_DAYS;
+
+    @Column(name = "dunning_name", nullable = false, length = 100)
+    private String dunningName = "";
+
+    @Column(name = "dunning_email", nullable = false, length = 200)
+    private String dunningEmail = "";
+
+    @Column(name = "dunning_phone", nullable = false, length = 50)
+    private String dunningPhone = "";
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -62,6 +101,31 @@ public class PartnerEntity {
         this.currency = currency.getCurrencyCode();
         this.active = true;
         this.allowedCurrencies.add(this.currency);
+    }
+
+    long getVersion() {
+        return version;
+    }
+
+    /** Takes over checked master data ({@link PartnerRules#check}); the default currency stays allowed. */
+    void apply(PartnerDetails d) {
+        this.name = d.name();
+        this.kind = d.kind();
+        this.currency = d.defaultCurrency().getCurrencyCode();
+        this.active = d.active();
+        allow(d.allowedCurrencies());
+        this.vatId = d.vatId().isEmpty() ? null : d.vatId();
+        this.vatKey = d.vatId().isEmpty() ? null : PartnerRules.vatKey(d.vatId());
+        this.peppolId = d.peppolId().isEmpty() ? null : d.peppolId();
+        this.peppolKey = d.peppolId().isEmpty() ? null : PartnerRules.peppolKey(d.peppolId());
+        this.street = d.address().street();
+        this.postalCode = d.address().postalCode();
+        this.city = d.address().city();
+        this.country = d.address().countryCode();
+        this.paymentTermsDays = d.paymentTermsDays();
+        this.dunningName = d.dunningContact().name();
+        this.dunningEmail = d.dunningContact().email();
+        this.dunningPhone = d.dunningContact().phone();
     }
 
     String getId() {
@@ -81,6 +145,9 @@ public class PartnerEntity {
 
     public Partner toPartner() {
         return new Partner(id, name, kind, Currency.getInstance(currency), active,
-                allowedCurrencies.stream().map(Currency::getInstance).collect(Collectors.toSet()));
+                allowedCurrencies.stream().map(Currency::getInstance).collect(Collectors.toSet()),
+                vatId == null ? "" : vatId, peppolId == null ? "" : peppolId,
+                new PostalAddress(street, postalCode, city, country), paymentTermsDays,
+                new DunningContact(dunningName, dunningEmail, dunningPhone), version);
     }
 }

@@ -2,6 +2,7 @@ package org.partnerfinance.partner.internal;
 
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,7 +14,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.partnerfinance.audit.api.AuditEvent;
 import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.partner.api.Partner;
+import org.partnerfinance.partner.api.DunningContact;
+import org.partnerfinance.partner.api.PartnerDetails;
+import org.partnerfinance.partner.api.PostalAddress;
 import org.partnerfinance.partner.api.PartnerKind;
+import org.partnerfinance.partner.api.PartnerValidationException;
+import org.partnerfinance.persistence.api.ConcurrentChangeException;
 import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.persistence.api.Jpa;
 import org.partnerfinance.persistence.api.PersistenceService;
@@ -72,7 +78,8 @@ public class PartnerServiceImpl implements PartnerService, PartnerDirectory {
             Access.requirePartnerRead(caller, caller.partnerId());
             return find(caller, caller.partnerId()).map(List::of).orElse(List.of());
         }
-        Access.requireAnyRole(caller, Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.ADMINISTRATOR);
+        Access.requireAnyRole(caller, Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.ADMINISTRATOR,
+                Role.INTEGRATOR);
         return jpa.tx(em -> em.createQuery("SELECT p FROM PartnerEntity p ORDER BY p.name, p.id", PartnerEntity.class)
                 .getResultList().stream().map(PartnerEntity::toPartner).toList());
     }
@@ -86,7 +93,9 @@ public class PartnerServiceImpl implements PartnerService, PartnerDirectory {
                 return Optional.empty();
             }
         } else {
-            Access.requireAnyRole(caller, Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.ADMINISTRATOR);
+            // integrators read partners too: the documents they import belong to them
+            Access.requireAnyRole(caller, Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.ADMINISTRATOR,
+                    Role.INTEGRATOR);
         }
         if (partnerId == null) {
             return Optional.empty();
@@ -94,30 +103,12 @@ public class PartnerServiceImpl implements PartnerService, PartnerDirectory {
         return jpa.tx(em -> Optional.ofNullable(em.find(PartnerEntity.class, partnerId)).map(PartnerEntity::toPartner));
     }
 
+    /** A partner without identifiers, address or agreed terms: the master data can be completed later. */
     @Override
     public Partner create(Caller caller, String id, String name, PartnerKind kind, Currency defaultCurrency) {
-        Access.requireAnyRole(caller, Role.ADMINISTRATOR, Role.FINANCE_MANAGER);
-        String checkedId = PartnerRules.checkId(id);
-        String checkedName = PartnerRules.checkName(name);
-        if (kind == null) {
-            throw new IllegalArgumentException("Choose whether the partner is a distributor, reseller or vendor.");
-        }
-        if (defaultCurrency == null) {
-            throw new IllegalArgumentException("Choose the partner's default currency.");
-        }
-        return unitOfWork.required(() -> {
-            Partner partner = jpa.tx(em -> {
-                if (em.find(PartnerEntity.class, checkedId) != null) {
-                    throw new IllegalArgumentException("A partner with id " + checkedId + " already exists.");
-                }
-                PartnerEntity entity = new PartnerEntity(checkedId, checkedName, kind, defaultCurrency);
-                em.persist(entity);
-                return entity.toPartner();
-            });
-            audit.append(new AuditEvent(caller.username(), "partner.created", "partner", partner.id(), "",
-                    describe(partner)));
-            return partner;
-        });
+        return create(caller, id, new PartnerDetails(name, kind, defaultCurrency,
+                defaultCurrency == null ? Set.of() : Set.of(defaultCurrency), "", "", PostalAddress.EMPTY,
+                Partner.DEFAULT_PAYMENT_TERMS_DAYS, DunningContact.NONE, true));
     }
 
     @Override
@@ -144,8 +135,105 @@ public class PartnerServiceImpl implements PartnerService, PartnerDirectory {
         });
     }
 
+    @Override
+    public Partner create(Caller caller, String id, PartnerDetails details) {
+        Access.requireAnyRole(caller, Role.ADMINISTRATOR, Role.FINANCE_MANAGER, Role.INTEGRATOR);
+        String checkedId;
+        try {
+            checkedId = PartnerRules.checkId(id);
+        } catch (IllegalArgumentException e) {
+            throw new PartnerValidationException("id", e.getMessage());
+        }
+        PartnerDetails checked = PartnerRules.check(Objects.requireNonNull(details, "details"));
+        return unitOfWork.required(() -> {
+            Partner partner = jpa.tx(em -> {
+                if (em.find(PartnerEntity.class, checkedId) != null) {
+                    throw new PartnerValidationException("id", "A partner with id " + checkedId + " already exists.");
+                }
+                requireUniqueIdentifiers(em, checkedId, checked);
+                PartnerEntity entity = new PartnerEntity(checkedId, checked.name(), checked.kind(),
+                        checked.defaultCurrency());
+                entity.apply(checked);
+                em.persist(entity);
+                em.flush();
+                return entity.toPartner();
+            });
+            audit.append(new AuditEvent(caller.username(), "partner.created", "partner", partner.id(), "",
+                    describe(partner)));
+            return partner;
+        });
+    }
+
+    @Override
+    public Partner update(Caller caller, String partnerId, long expectedVersion, PartnerDetails details) {
+        Access.requireAnyRole(caller, Role.ADMINISTRATOR, Role.FINANCE_MANAGER);
+        PartnerDetails checked = PartnerRules.check(Objects.requireNonNull(details, "details"));
+        return unitOfWork.required(() -> {
+            Partner[] beforeAndAfter = jpa.tx(em -> {
+                PartnerEntity entity = partnerId == null ? null : em.find(PartnerEntity.class, partnerId);
+                if (entity == null) {
+                    throw new PartnerValidationException("id", "Partner " + partnerId + " is not known.");
+                }
+                if (entity.getVersion() != expectedVersion) {
+                    throw new ConcurrentChangeException("Partner " + partnerId
+                            + " was changed by someone else meanwhile. Reload it and make your change again.", null);
+                }
+                requireUniqueIdentifiers(em, partnerId, checked);
+                Partner before = entity.toPartner();
+                entity.apply(checked);
+                em.flush();
+                return new Partner[] {before, entity.toPartner()};
+            });
+            audit.append(new AuditEvent(caller.username(), "partner.updated", "partner", partnerId,
+                    describe(beforeAndAfter[0]), describe(beforeAndAfter[1])));
+            return beforeAndAfter[1];
+        });
+    }
+
+    @Override
+    public Optional<Partner> findByIdentifier(Caller caller, String peppolIdOrVatId) {
+        Access.requireCaller(caller);
+        if (peppolIdOrVatId == null || peppolIdOrVatId.isBlank()) {
+            return Optional.empty();
+        }
+        String peppolKey = PartnerRules.peppolKey(peppolIdOrVatId);
+        String vatKey = PartnerRules.vatKey(peppolIdOrVatId);
+        Optional<String> id = jpa.tx(em -> em.createQuery(
+                        "SELECT p.id FROM PartnerEntity p WHERE p.peppolKey = :peppol OR p.vatKey = :vat ORDER BY p.id",
+                        String.class)
+                .setParameter("peppol", peppolKey).setParameter("vat", vatKey).setMaxResults(1)
+                .getResultList().stream().findFirst());
+        return id.flatMap(found -> find(caller, found));
+    }
+
+    /** A VAT or Peppol id names one partner only: connectors find a document's partner by it. */
+    private static void requireUniqueIdentifiers(jakarta.persistence.EntityManager em, String partnerId,
+            PartnerDetails d) {
+        if (!d.vatId().isEmpty()) {
+            em.createQuery("SELECT p.id FROM PartnerEntity p WHERE p.vatKey = :key AND p.id <> :id", String.class)
+                    .setParameter("key", PartnerRules.vatKey(d.vatId())).setParameter("id", partnerId)
+                    .getResultList().stream().findFirst().ifPresent(other -> {
+                        throw new PartnerValidationException("vatId", "Partner " + other + " already has VAT id "
+                                + d.vatId() + ".");
+                    });
+        }
+        if (!d.peppolId().isEmpty()) {
+            em.createQuery("SELECT p.id FROM PartnerEntity p WHERE p.peppolKey = :key AND p.id <> :id", String.class)
+                    .setParameter("key", PartnerRules.peppolKey(d.peppolId())).setParameter("id", partnerId)
+                    .getResultList().stream().findFirst().ifPresent(other -> {
+                        throw new PartnerValidationException("peppolId", "Partner " + other + " already has Peppol id "
+                                + d.peppolId() + ".");
+                    });
+        }
+    }
+
     private static String describe(Partner p) {
         return "name=" + p.name() + "; kind=" + p.kind() + "; currency=" + p.defaultCurrency().getCurrencyCode()
-                + "; allowed currencies=" + p.allowedCurrencyCodes() + "; active=" + p.active();
+                + "; allowed currencies=" + p.allowedCurrencyCodes() + "; active=" + p.active() + "; vatId="
+                + p.vatId() + "; peppolId=" + p.peppolId() + "; terms=" + p.paymentTermsDays() + "; address="
+                + String.join(", ", p.address().street(), p.address().postalCode(), p.address().city(),
+                        p.address().countryCode())
+                + "; dunning=" + String.join(", ", p.dunningContact().name(), p.dunningContact().email(),
+                        p.dunningContact().phone());
     }
 }

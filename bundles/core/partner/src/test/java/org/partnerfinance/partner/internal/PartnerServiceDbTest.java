@@ -19,7 +19,12 @@ import org.partnerfinance.audit.api.AuditRecord;
 import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.audit.api.Verification;
 import org.partnerfinance.partner.api.Partner;
+import org.partnerfinance.partner.api.PartnerDetails;
 import org.partnerfinance.partner.api.PartnerKind;
+import org.partnerfinance.partner.api.DunningContact;
+import org.partnerfinance.partner.api.PostalAddress;
+import org.partnerfinance.partner.api.PartnerValidationException;
+import org.partnerfinance.persistence.api.ConcurrentChangeException;
 import org.partnerfinance.persistence.api.PersistenceUnitSpec;
 import org.partnerfinance.persistence.internal.TestPersistence;
 import org.partnerfinance.security.api.AccessDeniedException;
@@ -95,7 +100,9 @@ public class PartnerServiceDbTest {
     @Test
     public void createdPartnerIsStoredAndAudited() {
         Partner created = partners.create(ADMIN, "P-1001", " Acme Distribution ", PartnerKind.DISTRIBUTOR, EUR);
-        assertEquals(new Partner("P-1001", "Acme Distribution", PartnerKind.DISTRIBUTOR, EUR, true), created);
+        Partner expected = new Partner("P-1001", "Acme Distribution", PartnerKind.DISTRIBUTOR, EUR, true);
+        assertEquals(PartnerDetails.of(expected), PartnerDetails.of(created));
+        assertEquals("P-1001", created.id());
         assertEquals(Optional.of(created), partners.find(REVIEWER, "P-1001"));
         assertEquals(1, audited.size());
         assertEquals("partner.created", audited.get(0).action());
@@ -146,15 +153,17 @@ public class PartnerServiceDbTest {
     }
 
     @Test
-    public void onlyAdministratorsAndManagersCreate() {
+    public void onlyAdministratorsManagersAndIntegratorsCreate() {
         assertThrows(AccessDeniedException.class,
                 () -> partners.create(REVIEWER, "P-1001", "Acme", PartnerKind.RESELLER, EUR));
         assertThrows(AccessDeniedException.class,
                 () -> partners.create(PARTNER, "P-1001", "Acme", PartnerKind.RESELLER, EUR));
         partners.create(new Caller("manager", null, Set.of(Role.FINANCE_MANAGER), null), "P-1001", "Acme",
                 PartnerKind.RESELLER, EUR);
-        assertThrows(AccessDeniedException.class,
-                () -> partners.list(new Caller("integrator", null, Set.of(Role.INTEGRATOR), null)));
+        Caller integrator = new Caller("integrator", null, Set.of(Role.INTEGRATOR), null);
+        partners.create(integrator, "P-1002", "Beta", PartnerKind.VENDOR, EUR);
+        // integrators read partners: the documents they import belong to them
+        assertEquals(2, partners.list(integrator).size());
     }
 
     @Test
@@ -198,5 +207,84 @@ public class PartnerServiceDbTest {
         auditFails = true;
         assertThrows(IllegalStateException.class, () -> partners.setAllowedCurrencies(ADMIN, "P-1001", Set.of(usd)));
         assertEquals(Set.of(EUR), partners.find(ADMIN, "P-1001").orElseThrow().allowedCurrencies());
+    }
+
+    private static PartnerDetails acmeDetails() {
+        return new PartnerDetails("Acme", PartnerKind.DISTRIBUTOR, EUR, Set.of(EUR, Currency.getInstance("USD")),
+                "de 123.456-789", "0088:5790000435968", new PostalAddress("Hauptstr. 1", "10115", "Berlin", "de"),
+                45, new DunningContact("Accounts payable", "ap@acme.example", "+49 30 1234"), true);
+    }
+
+    @Test
+    public void masterDataIsStoredNormalisedAndAudited() {
+        Partner created = partners.create(ADMIN, "P-1001", acmeDetails());
+        assertEquals("DE123456789", created.vatId());
+        assertEquals("0088:5790000435968", created.peppolId());
+        assertEquals(new PostalAddress("Hauptstr. 1", "10115", "Berlin", "DE"), created.address());
+        assertEquals(45, created.paymentTermsDays());
+        assertEquals("ap@acme.example", created.dunningContact().email());
+        assertEquals(Set.of(EUR, Currency.getInstance("USD")), created.allowedCurrencies());
+        assertEquals(created, partners.find(REVIEWER, "P-1001").orElseThrow());
+        assertTrue(audited.get(0).after().contains("vatId=DE123456789"));
+    }
+
+    @Test
+    public void invalidMasterDataNamesTheField() {
+        PartnerDetails d = acmeDetails();
+        assertField("vatId", new PartnerDetails(d.name(), d.kind(), d.defaultCurrency(), d.allowedCurrencies(), "123",
+                d.peppolId(), d.address(), 30, d.dunningContact(), true));
+        assertField("peppolId", new PartnerDetails(d.name(), d.kind(), d.defaultCurrency(), d.allowedCurrencies(),
+                d.vatId(), "5790000435968", d.address(), 30, d.dunningContact(), true));
+        assertField("paymentTermsDays", new PartnerDetails(d.name(), d.kind(), d.defaultCurrency(),
+                d.allowedCurrencies(), d.vatId(), d.peppolId(), d.address(), -1, d.dunningContact(), true));
+        assertField("address.countryCode", new PartnerDetails(d.name(), d.kind(), d.defaultCurrency(),
+                d.allowedCurrencies(), d.vatId(), d.peppolId(), new PostalAddress("", "", "", "XX"), 30,
+                d.dunningContact(), true));
+        assertField("dunningContact.email", new PartnerDetails(d.name(), d.kind(), d.defaultCurrency(),
+                d.allowedCurrencies(), d.vatId(), d.peppolId(), d.address(), 30,
+                new DunningContact("AP", "not-an-address", ""), true));
+        assertField("name", new PartnerDetails(" ", d.kind(), d.defaultCurrency(), d.allowedCurrencies(), d.vatId(),
+                d.peppolId(), d.address(), 30, d.dunningContact(), true));
+        assertTrue("nothing written", partners.list(ADMIN).isEmpty());
+        assertTrue(audited.isEmpty());
+    }
+
+    private void assertField(String field, PartnerDetails details) {
+        PartnerValidationException e = assertThrows(PartnerValidationException.class,
+                () -> partners.create(ADMIN, "P-1001", details));
+        assertEquals(e.getMessage(), field, e.field());
+    }
+
+    @Test
+    public void identifiersBelongToOnePartnerAndFindIt() {
+        partners.create(ADMIN, "P-1001", acmeDetails());
+        PartnerDetails same = acmeDetails();
+        PartnerValidationException e = assertThrows(PartnerValidationException.class,
+                () -> partners.create(ADMIN, "P-1002", new PartnerDetails("Other", same.kind(), EUR, Set.of(EUR),
+                        "DE123456789", "", null, 30, null, true)));
+        assertEquals("vatId", e.field());
+        assertTrue(e.getMessage(), e.getMessage().contains("P-1001"));
+        assertEquals("P-1001", partners.findByIdentifier(REVIEWER, "0088:5790000435968").orElseThrow().id());
+        assertEquals("P-1001", partners.findByIdentifier(REVIEWER, "DE 123 456 789").orElseThrow().id());
+        assertEquals(Optional.empty(), partners.findByIdentifier(REVIEWER, "0088:0000000000000"));
+        Caller otherPartner = new Caller("other", null, Set.of(Role.PARTNER_USER), "P-1002");
+        assertEquals("another partner's identifier reads as unknown", Optional.empty(),
+                partners.findByIdentifier(otherPartner, "DE123456789"));
+    }
+
+    @Test
+    public void updateNeedsTheCurrentVersion() {
+        Partner created = partners.create(ADMIN, "P-1001", acmeDetails());
+        PartnerDetails d = PartnerDetails.of(created);
+        PartnerDetails changed = new PartnerDetails("Acme Europe", d.kind(), d.defaultCurrency(), d.allowedCurrencies(),
+                d.vatId(), d.peppolId(), d.address(), 60, d.dunningContact(), true);
+        Partner updated = partners.update(ADMIN, "P-1001", created.version(), changed);
+        assertEquals("Acme Europe", updated.name());
+        assertEquals(60, updated.paymentTermsDays());
+        assertThrows(ConcurrentChangeException.class,
+                () -> partners.update(ADMIN, "P-1001", created.version(), changed));
+        assertThrows(AccessDeniedException.class,
+                () -> partners.update(REVIEWER, "P-1001", updated.version(), changed));
+        assertEquals("partner.updated", audited.get(audited.size() - 1).action());
     }
 }

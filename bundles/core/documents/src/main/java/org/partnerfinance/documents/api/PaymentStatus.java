@@ -1,0 +1,14 @@
+package org.partnerfinance.documents.api;
+
+/**
+ * Where a payment stands. Only a CONFIRMED payment moves money in the books (it is posted to the bank account then) and
+ * reduces what is open; SCHEDULED and REPORTED payments are announcements the partner can see.
+ */
+public enum PaymentStatus {
+    /** Planned for its value date (e.g. a payment run); no money moved yet. */
+    SCHEDULED,
+    /** A source system (ERP) says it was paid; the bank has not confirmed it. */
+    REPORTED,
+    /** A bank statement (or finance, by hand with the bank's reference) confirmed it. */
+    CONFIRMED
+}

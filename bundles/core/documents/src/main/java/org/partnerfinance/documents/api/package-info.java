@@ -1,0 +1,11 @@
+/**
+ * Open-item accounting with the partners, in both directions: the company's invoices and credit notes to a partner
+ * (receivables: the partner owes), the partner's invoices and credit notes to the company (payables: the company owes),
+ * payments both ways and what they settle, statements of account with aging, collections (overdue items, dunning, DSO),
+ * disputes and the reconciliation of this sub-ledger with the ledger's control accounts.
+ *
+ * <p>"Paid" is two facts: what a source system reported and what the bank confirmed. Only bank-confirmed payments (and
+ * credit notes) reduce what is open; a reported payment is shown as such until a bank confirmation arrives.
+ */
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.partnerfinance.documents.api;
