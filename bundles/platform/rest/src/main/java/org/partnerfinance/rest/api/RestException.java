@@ -1,5 +1,8 @@
 package org.partnerfinance.rest.api;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * An answer other than success, written as {@code {"code": "...", "message": "...", "field": "..."}} with the
  * status. The message is shown to API clients: it must be safe and useful to them.
@@ -10,6 +13,7 @@ public class RestException extends RuntimeException {
     private final int status;
     private final String code;
     private final String field;
+    private final Map<String, Object> details = new LinkedHashMap<>();
 
     /**
      * @param status HTTP status, e.g. 404
@@ -35,6 +39,20 @@ public class RestException extends RuntimeException {
     /** The offending input field, or {@code null}. */
     public String field() {
         return field;
+    }
+
+    /**
+     * Adds a member to the error body beside {@code code} and {@code message}, e.g. {@code existing} naming the
+     * record a duplicate collides with.
+     */
+    public RestException with(String name, Object value) {
+        details.put(name, value);
+        return this;
+    }
+
+    /** The further members of the error body. */
+    public Map<String, Object> details() {
+        return Map.copyOf(details);
     }
 
     /** 400: the request is malformed (not JSON, a parameter that is not a number). */

@@ -54,6 +54,7 @@ final class Errors {
         if (e.field() != null) {
             body.put("field", e.field());
         }
+        e.details().forEach(body::putIfAbsent);
         return body;
     }
 
