@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.partnerfinance.documents.api.AgingRow;
 import org.partnerfinance.documents.api.StatementService;
 import org.partnerfinance.rest.api.RestException;
@@ -20,12 +22,9 @@ import org.partnerfinance.rest.api.RestResponse;
 @Component(service = RestResource.class)
 public class AgingResource implements RestResource {
 
-    private final StatementService statements;
-
-    @Activate
-    public AgingResource(@Reference StatementService statements) {
-        this.statements = statements;
-    }
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile StatementService statements;
 
     @Override
     public String path() {
@@ -43,7 +42,7 @@ public class AgingResource implements RestResource {
         String currency = request.parameter("currency")
                 .orElseThrow(() -> RestException.badRequest("currency", "currency is required, e.g. EUR."));
         LocalDate asOf = Params.date(request, "asOf").orElse(LocalDate.now(ZoneOffset.UTC));
-        List<AgingRow> rows = DocumentErrors.call(() -> statements.aging(request.caller(), currency, asOf));
+        List<AgingRow> rows = DocumentErrors.call(() -> Unavailable.orThrow(statements).aging(request.caller(), currency, asOf));
         List<Map<String, Object>> items = rows.stream().map(r -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("partner", r.partnerId());

@@ -24,12 +24,16 @@ public class CreditNotesResource implements RestResource {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile DocumentRenderer renderer;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DocumentService documents;
+
     private final DocumentsResource resource;
 
     @Activate
-    public CreditNotesResource(@Reference DocumentService documents, @Reference PartnerService partners) {
-        this.resource = new DocumentsResource(DocumentKind.CREDIT_NOTE, "credit note", documents, partners,
-                () -> Optional.ofNullable(renderer));
+    public CreditNotesResource(@Reference PartnerService partners) {
+        this.resource = new DocumentsResource(DocumentKind.CREDIT_NOTE, "credit note", () -> Unavailable.orThrow(documents),
+                partners, () -> Optional.ofNullable(renderer));
     }
 
     @Override

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.partnerfinance.documents.api.Dispute;
 import org.partnerfinance.documents.api.DisputeAttachment;
 import org.partnerfinance.documents.api.DisputeDraft;
@@ -43,11 +45,12 @@ public class DisputesResource implements RestResource {
         }
     }
 
-    private final DisputeService disputes;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DisputeService disputes;
 
-    @Activate
-    public DisputesResource(@Reference DisputeService disputes) {
-        this.disputes = disputes;
+    private DisputeService disputes() {
+        return Unavailable.orThrow(disputes);
     }
 
     @Override
@@ -70,7 +73,7 @@ public class DisputesResource implements RestResource {
                 throw RestException.methodNotAllowed(request.method());
             }
             long id = Params.id(segments.get(0), "dispute");
-            return RestResponse.ok(disputes.find(request.caller(), id).map(DisputeJson::of)
+            return RestResponse.ok(disputes().find(request.caller(), id).map(DisputeJson::of)
                     .orElseThrow(() -> RestException.notFound("There is no dispute " + segments.get(0) + ".")));
         }
         throw RestException.notFound("There is no such endpoint.");
@@ -80,7 +83,7 @@ public class DisputesResource implements RestResource {
         Paging paging = request.paging();
         String partner = Params.partnerFilter(request, "partner").orElse(null);
         DisputeStatus status = Params.constant(request, DisputeStatus.class, "status").orElse(null);
-        Page<Dispute> page = DocumentErrors.call(() -> disputes.list(request.caller(), partner, status,
+        Page<Dispute> page = DocumentErrors.call(() -> disputes().list(request.caller(), partner, status,
                 (int) Math.min(Integer.MAX_VALUE, paging.offset()), paging.size()));
         return RestResponse.page(page.items().stream().map(DisputeJson::of).toList(), page.total());
     }
@@ -101,7 +104,7 @@ public class DisputesResource implements RestResource {
         }).orElse(null);
         DisputeDraft draft = new DisputeDraft(documentId, subject, body.integer("lineNo").orElse(null),
                 body.decimal("amount").orElse(null), body.string("reason").orElse(null), attachment);
-        return DocumentErrors.call(() -> disputes.open(request.caller(), draft));
+        return DocumentErrors.call(() -> disputes().open(request.caller(), draft));
     }
 
     @Override

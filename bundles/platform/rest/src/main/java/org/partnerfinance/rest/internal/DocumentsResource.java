@@ -37,11 +37,11 @@ final class DocumentsResource {
 
     private final DocumentKind kind;
     private final String what;
-    private final DocumentService documents;
+    private final Supplier<DocumentService> documents;
     private final PartnerService partners;
     private final Supplier<Optional<DocumentRenderer>> renderer;
 
-    DocumentsResource(DocumentKind kind, String what, DocumentService documents, PartnerService partners,
+    DocumentsResource(DocumentKind kind, String what, Supplier<DocumentService> documents, PartnerService partners,
             Supplier<Optional<DocumentRenderer>> renderer) {
         this.kind = kind;
         this.what = what;
@@ -77,7 +77,7 @@ final class DocumentsResource {
 
     private Document find(RestRequest request, String segment) {
         long id = Params.id(segment, what);
-        return documents.find(request.caller(), id).filter(d -> d.kind() == kind)
+        return documents.get().find(request.caller(), id).filter(d -> d.kind() == kind)
                 .orElseThrow(() -> RestException.notFound("There is no " + what + " " + segment + "."));
     }
 
@@ -107,7 +107,7 @@ final class DocumentsResource {
                 Params.constant(request, DocumentQuery.Sort.class, "sort").orElse(DocumentQuery.Sort.ISSUE_DATE),
                 request.parameter("order").map(o -> o.equalsIgnoreCase("asc")).orElse(false),
                 (int) Math.min(Integer.MAX_VALUE, paging.offset()), paging.size()));
-        Page<Document> page = DocumentErrors.call(() -> documents.search(request.caller(), query));
+        Page<Document> page = DocumentErrors.call(() -> documents.get().search(request.caller(), query));
         return RestResponse.page(page.items().stream().map(DocumentJson::of).toList(), page.total());
     }
 
@@ -128,6 +128,6 @@ final class DocumentsResource {
                 body.date("dueDate").orElse(null), body.string("currency").orElse(null), lines,
                 body.decimal("statedGross").orElse(null), body.string("creditedNumber").orElse(null),
                 body.string("sourceSystem").orElse("api"), body.string("sourceReference").orElse(""));
-        return DocumentErrors.call(() -> documents.create(request.caller(), draft));
+        return DocumentErrors.call(() -> documents.get().create(request.caller(), draft));
     }
 }

@@ -24,12 +24,16 @@ public class InvoicesResource implements RestResource {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile DocumentRenderer renderer;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DocumentService documents;
+
     private final DocumentsResource resource;
 
     @Activate
-    public InvoicesResource(@Reference DocumentService documents, @Reference PartnerService partners) {
-        this.resource = new DocumentsResource(DocumentKind.INVOICE, "invoice", documents, partners,
-                () -> Optional.ofNullable(renderer));
+    public InvoicesResource(@Reference PartnerService partners) {
+        this.resource = new DocumentsResource(DocumentKind.INVOICE, "invoice", () -> Unavailable.orThrow(documents),
+                partners, () -> Optional.ofNullable(renderer));
     }
 
     @Override

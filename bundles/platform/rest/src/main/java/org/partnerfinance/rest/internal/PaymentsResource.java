@@ -3,9 +3,11 @@ package org.partnerfinance.rest.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.partnerfinance.documents.api.AllocationRequest;
 import org.partnerfinance.documents.api.BankConfirmation;
 import org.partnerfinance.documents.api.Direction;
@@ -30,11 +32,12 @@ import org.partnerfinance.rest.api.RestResponse;
 @Component(service = RestResource.class)
 public class PaymentsResource implements RestResource {
 
-    private final DocumentService documents;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DocumentService documents;
 
-    @Activate
-    public PaymentsResource(@Reference DocumentService documents) {
-        this.documents = documents;
+    private DocumentService documents() {
+        return Unavailable.orThrow(documents);
     }
 
     @Override
@@ -69,7 +72,7 @@ public class PaymentsResource implements RestResource {
     }
 
     private Payment find(RestRequest request, long id, String segment) {
-        return documents.findPayment(request.caller(), id)
+        return documents().findPayment(request.caller(), id)
                 .orElseThrow(() -> RestException.notFound("There is no payment " + segment + "."));
     }
 
@@ -81,7 +84,7 @@ public class PaymentsResource implements RestResource {
                 Params.constant(request, PaymentStatus.class, "status").orElse(null),
                 Params.date(request, "from").orElse(null), Params.date(request, "to").orElse(null),
                 (int) Math.min(Integer.MAX_VALUE, paging.offset()), paging.size()));
-        Page<Payment> page = DocumentErrors.call(() -> documents.payments(request.caller(), query));
+        Page<Payment> page = DocumentErrors.call(() -> documents().payments(request.caller(), query));
         return RestResponse.page(page.items().stream().map(DocumentJson::of).toList(), page.total());
     }
 
@@ -102,7 +105,7 @@ public class PaymentsResource implements RestResource {
                 body.string("status").map(s -> Params.constant(PaymentStatus.class, s, "status")).orElse(null),
                 body.string("remittance").orElse(""), body.string("endToEndId").orElse(""),
                 body.string("sourceSystem").orElse("api"), body.string("bankReference").orElse(null), allocations);
-        return DocumentErrors.call(() -> documents.recordPayment(request.caller(), draft));
+        return DocumentErrors.call(() -> documents().recordPayment(request.caller(), draft));
     }
 
     private Payment confirm(RestRequest request, long id, String segment) {
@@ -111,7 +114,7 @@ public class PaymentsResource implements RestResource {
                 body.date("bookingDate").orElseThrow(() -> body.missing("bookingDate")));
         long version = body.has("version") ? body.decimal("version").orElseThrow().longValue()
                 : find(request, id, segment).version();
-        return DocumentErrors.call(() -> documents.confirmPayment(request.caller(), id, version, confirmation));
+        return DocumentErrors.call(() -> documents().confirmPayment(request.caller(), id, version, confirmation));
     }
 
     @Override

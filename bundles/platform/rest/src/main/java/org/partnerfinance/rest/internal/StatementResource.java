@@ -37,12 +37,14 @@ public class StatementResource implements RestResource {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile DocumentRenderer renderer;
 
-    private final StatementService statements;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile StatementService statements;
+
     private final PartnerService partners;
 
     @Activate
-    public StatementResource(@Reference StatementService statements, @Reference PartnerService partners) {
-        this.statements = statements;
+    public StatementResource(@Reference PartnerService partners) {
         this.partners = partners;
     }
 
@@ -66,7 +68,7 @@ public class StatementResource implements RestResource {
         String currency = request.parameter("currency").orElse(partner.defaultCurrency().getCurrencyCode());
         LocalDate asOf = Params.date(request, "asOf").orElse(LocalDate.now(java.time.ZoneOffset.UTC));
         LocalDate from = Params.date(request, "from").orElse(null);
-        Statement statement = DocumentErrors.call(() -> statements.statement(caller, partnerId, currency, from, asOf));
+        Statement statement = DocumentErrors.call(() -> Unavailable.orThrow(statements).statement(caller, partnerId, currency, from, asOf));
         boolean csv = request.accepts("text/csv");
         boolean pdf = request.accepts("application/pdf");
         if (csv || pdf) {

@@ -25,9 +25,9 @@ public class OpenApiTest {
 
     private JsonNode document() throws Exception {
         List<RestResource> resources = List.of(new MeResource(), new PartnersResource(null, null),
-                new ClaimsResource(null, null), new InvoicesResource(null, null), new CreditNotesResource(null, null),
-                new PaymentsResource(null), new StatementResource(null, null), new AgingResource(null),
-                new DisputesResource(null));
+                new ClaimsResource(null, null), new InvoicesResource(null), new CreditNotesResource(null),
+                new PaymentsResource(), new StatementResource(null), new AgingResource(),
+                new DisputesResource());
         Json json = new Json();
         Map<String, Object> doc = OpenApi.document(json, resources);
         return new ObjectMapper().readTree(json.write(doc));
