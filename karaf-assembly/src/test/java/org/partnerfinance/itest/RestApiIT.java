@@ -124,7 +124,7 @@ public class RestApiIT extends ClaimsTestSupport {
         for (Claim claim : theirs) {
             refused.add("/claims/" + claim.id());
         }
-        boolean documents = documentsServiceRunning();
+        boolean documents = waitForDocumentsService();
         if (documents) {
             refused.addAll(List.of("/invoices?partner=" + PARTNER_2, "/credit-notes?partner=" + PARTNER_2,
                     "/payments?partner=" + PARTNER_2, "/disputes?partner=" + PARTNER_2));
@@ -202,6 +202,97 @@ public class RestApiIT extends ClaimsTestSupport {
         String token = token("admin");
         String big = "{\"id\": \"P-7009\", \"name\": \"" + "x".repeat(LIMIT_KB * 1024 + 10) + "\"}";
         assertEquals(413, send(post("/partners", token, big)).statusCode());
+    }
+
+    /**
+     * The documents endpoints, when the documents service runs: finance records an invoice and a payment of P-1002;
+     * P-1001 gets 404 for their ids (as for missing ones), a second invoice with the same number is 409 naming the
+     * first, invalid input is 422 with its field.
+     */
+    @Test
+    public void documentsEndpointsIsolateAndRefuseDuplicates() throws Exception {
+        org.junit.Assume.assumeTrue("the documents service is not part of this distribution",
+                waitForDocumentsService());
+        String finance = token("manager");
+        String partnerToken = token("partner");
+        String number = unique("INV-REST");
+        String invoice = "{\"partnerId\": \"" + PARTNER_2 + "\", \"direction\": \"receivable\", \"number\": \"" + number
+                + "\", \"issueDate\": \"2026-03-02\", \"currency\": \"USD\", \"lines\": [{\"description\": "
+                + "\"Cable\", \"quantity\": \"2\", \"unitPrice\": \"10.00\", \"taxCategory\": \"S\", \"taxRate\": \"10\"}]}";
+        HttpResponse<String> created = send(post("/invoices", finance, invoice));
+        assertEquals(created.body(), 201, created.statusCode());
+        JsonNode doc = json(created);
+        long id = doc.get("id").asLong();
+        assertEquals("22.00", doc.get("gross").get("amount").asText());
+        assertEquals("USD", doc.get("gross").get("currency").asText());
+        assertEquals(200, send(get("/invoices/" + id, finance)).statusCode());
+
+        HttpResponse<String> again = send(post("/invoices", finance, invoice.replace(number, " " + number.toLowerCase()
+                + " ")));
+        assertEquals(again.body(), 409, again.statusCode());
+        JsonNode duplicate = json(again);
+        assertEquals("duplicate", duplicate.get("code").asText());
+        assertEquals(id, duplicate.get("existing").get("id").asLong());
+        assertTrue(duplicate.get("message").asText(), duplicate.get("message").asText().contains(number));
+
+        HttpResponse<String> noLines = send(post("/invoices", finance, "{\"partnerId\": \"" + PARTNER_2
+                + "\", \"direction\": \"receivable\", \"number\": \"" + unique("INV") + "\", \"issueDate\": "
+                + "\"2026-03-02\", \"currency\": \"USD\", \"lines\": []}"));
+        assertEquals(noLines.body(), 422, noLines.statusCode());
+        assertNotNull(noLines.body(), json(noLines).get("field"));
+        HttpResponse<String> badDate = send(post("/invoices", finance, invoice.replace("2026-03-02", "March")));
+        assertEquals(422, badDate.statusCode());
+        assertEquals("issueDate", json(badDate).get("field").asText());
+
+        HttpResponse<String> paid = send(post("/payments", finance, "{\"partnerId\": \"" + PARTNER_2 + "\", "
+                + "\"direction\": \"receivable\", \"amount\": \"5.00\", \"currency\": \"USD\", \"valueDate\": "
+                + "\"2026-03-03\", \"status\": \"reported\", \"remittance\": \"" + number + "\", \"sourceSystem\": "
+                + "\"SAP\"}"));
+        assertEquals(paid.body(), 201, paid.statusCode());
+        long paymentId = json(paid).get("id").asLong();
+
+        for (String path : List.of("/invoices/" + id, "/invoices/" + id + "/pdf", "/credit-notes/" + id,
+                "/payments/" + paymentId, "/invoices?partner=" + PARTNER_2)) {
+            HttpResponse<String> answer = send(get(path, partnerToken));
+            assertEquals(path + ": " + answer.body(), 404, answer.statusCode());
+            assertFalse(path, answer.body().contains(number));
+        }
+        HttpResponse<String> confirm = send(post("/payments/" + paymentId + "/confirm", partnerToken,
+                "{\"bankReference\": \"X\", \"bookingDate\": \"2026-03-04\"}"));
+        assertEquals(confirm.body(), 404, confirm.statusCode());
+        JsonNode own = json(send(get("/invoices?size=500", partnerToken)));
+        for (JsonNode item : own.get("items")) {
+            assertEquals(PARTNER_1, item.get("partnerId").asText());
+        }
+        String foreignDispute = send(post("/disputes", partnerToken, "{\"documentId\": " + id + ", \"amount\": "
+                + "\"1.00\", \"reason\": \"wrong\"}")).body();
+        String missingDispute = send(post("/disputes", partnerToken, "{\"documentId\": 999999999, \"amount\": "
+                + "\"1.00\", \"reason\": \"wrong\"}")).body();
+        assertEquals("disputing another partner's invoice answers like a missing one",
+                missingDispute.replace("999999999", "#"), foreignDispute.replace(Long.toString(id), "#"));
+
+        HttpResponse<String> statement = send(get("/statement?partner=" + PARTNER_2 + "&currency=USD&asOf=2026-03-31",
+                finance));
+        assertEquals(statement.body(), 200, statement.statusCode());
+        JsonNode st = json(statement);
+        java.math.BigDecimal buckets = java.math.BigDecimal.ZERO;
+        for (JsonNode bucket : st.get("aging")) {
+            buckets = buckets.add(new java.math.BigDecimal(bucket.asText()));
+        }
+        assertEquals(0, buckets.compareTo(new java.math.BigDecimal(st.get("closing").asText())));
+        HttpResponse<String> aging = send(get("/aging?currency=USD&asOf=2026-03-31", finance));
+        assertEquals(aging.body(), 200, aging.statusCode());
+        assertEquals(403, send(get("/aging?currency=USD", partnerToken)).statusCode());
+    }
+
+    private boolean waitForDocumentsService() {
+        org.osgi.framework.Bundle documents = bundle("org.partnerfinance.pf-documents");
+        if (documents == null || documents.getHeaders().get("Service-Component") == null) {
+            // the documents API alone, without its implementation
+            return false;
+        }
+        waitFor("the documents service", this::documentsServiceRunning);
+        return true;
     }
 
     // ------------------------------------------------------------------------------------------------ description
