@@ -280,6 +280,26 @@ public class RestApiIT extends ClaimsTestSupport {
             buckets = buckets.add(new java.math.BigDecimal(bucket.asText()));
         }
         assertEquals(0, buckets.compareTo(new java.math.BigDecimal(st.get("closing").asText())));
+        // downloads come from the document renderer: 501 with a message while none is installed
+        boolean renderer = bundleContext.getServiceReference("org.partnerfinance.documents.api.DocumentRenderer")
+                != null;
+        HttpResponse<byte[]> pdf = sendBytes(get("/invoices/" + id + "/pdf", finance));
+        HttpResponse<byte[]> csv = sendBytes(HttpRequest.newBuilder(URI.create(api + "/statement?partner=" + PARTNER_2
+                + "&currency=USD&asOf=2026-03-31")).timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer "
+                + finance).header("Accept", "text/csv").build());
+        if (renderer) {
+            assertEquals(200, pdf.statusCode());
+            assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII).startsWith("%PDF-"));
+            assertTrue(pdf.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+            assertEquals(200, csv.statusCode());
+            assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        } else {
+            assertEquals(501, pdf.statusCode());
+            assertEquals(501, csv.statusCode());
+            assertTrue(new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8).contains("not_implemented"));
+        }
+
         HttpResponse<String> aging = send(get("/aging?currency=USD&asOf=2026-03-31", finance));
         assertEquals(aging.body(), 200, aging.statusCode());
         assertEquals(403, send(get("/aging?currency=USD", partnerToken)).statusCode());
@@ -330,6 +350,17 @@ public class RestApiIT extends ClaimsTestSupport {
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<byte[]> sendBytes(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new IllegalStateException(request.uri() + ": " + e, e);
         } catch (InterruptedException e) {
