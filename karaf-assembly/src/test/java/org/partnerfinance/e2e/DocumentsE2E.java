@@ -73,7 +73,7 @@ public class DocumentsE2E {
                 .orElseThrow(() -> new AssertionError("the demo partner has no open undisputed invoice"));
         Vaadin.clickRow(partner, "documents-grid", number);
         assertThat(partner.locator("#document-title")).hasText("Invoice " + number);
-        long documentId = Long.parseLong(partner.url().replaceAll(".*[?&]id=(\\d+).*", "$1"));
+        long documentId = Long.parseLong(partner.locator("#document-title").getAttribute("data-document-id"));
         Money openBefore = Money.parse(partner.locator("#document-open").innerText());
 
         // the statement in the invoice's currency, in a second tab of the same session
