@@ -144,6 +144,7 @@ public class DocumentsE2E {
         assertTrue("the partner's statement page was not reloaded", Vaadin.sameDocument(statement));
 
         // the credit note is a document of its own the partner can open
+        partner.bringToFront();
         partner.locator("#dispute-credit-note-" + disputeId).click();
         assertThat(partner.locator("#document-title")).containsText("Credit note");
     }

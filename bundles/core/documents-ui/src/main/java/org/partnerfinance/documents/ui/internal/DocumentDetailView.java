@@ -80,7 +80,7 @@ final class DocumentDetailView extends VerticalLayout {
         Optional<Document> first = render();
         String partnerId = caller.isPartner() ? caller.partnerId() : first.map(Document::partnerId).orElse(null);
         if (first.isPresent()) {
-            LiveView.follow(this, updates, partnerId, this::render);
+            LiveView.follow(this, updates, partnerId, this::refresh);
         }
     }
 
@@ -92,9 +92,33 @@ final class DocumentDetailView extends VerticalLayout {
         }
     }
 
+    /**
+     * What the view shows of the document, its payments and disputes: one change in the documents area often arrives
+     * as several events (a credit note issued, applied, the dispute accepted), and rebuilding the page for each would
+     * swallow a click on a button that was just replaced. The view is rebuilt only when this changed.
+     */
+    private String shown;
+
+    private void refresh() {
+        Optional<Document> found = documents.find(caller, documentId);
+        String now = fingerprint(found);
+        if (!now.equals(shown)) {
+            render();
+        }
+    }
+
+    private String fingerprint(Optional<Document> found) {
+        return found.map(d -> d.version() + "|" + d.open() + "|" + d.settlement() + "|"
+                + disputes.forDocument(caller, d.id()).stream().map(x -> x.id() + ":" + x.version())
+                        .collect(java.util.stream.Collectors.joining(","))
+                + "|" + documents.paymentsFor(caller, d.id()).stream().map(p -> p.id() + ":" + p.version())
+                        .collect(java.util.stream.Collectors.joining(","))).orElse("");
+    }
+
     /** Reads the document again and rebuilds the view (keeps an open dispute form). */
     private Optional<Document> render() {
         Optional<Document> found = documentId < 0 ? Optional.empty() : documents.find(caller, documentId);
+        shown = fingerprint(found);
         body.removeAll();
         if (found.isEmpty()) {
             Span missing = new Span("This document does not exist or you may not see it.");
