@@ -159,7 +159,7 @@ public class DemoHistoryTest {
 
     @Test
     public void everyDocumentCurrencyHasARateFromBeforeTheFirstPosting() {
-        String csv = DemoRates.csv(TODAY, DemoHistory.MONTHS, Currency.getInstance("EUR"));
+        String csv = DemoRateHistory.csv(TODAY, DemoHistory.MONTHS, Currency.getInstance("EUR"));
         List<String> lines = csv.lines().toList();
         assertEquals("date,currency,rate", lines.get(0));
         LocalDate oldest = all(Issue.class).stream().map(Issue::date).min(LocalDate::compareTo).orElseThrow();
@@ -172,7 +172,7 @@ public class DemoHistoryTest {
             assertTrue(rates.stream().allMatch(f -> new java.math.BigDecimal(f[2]).signum() > 0));
         }
         assertTrue(lines.stream().noneMatch(l -> l.contains(",EUR,")));
-        String inUsd = DemoRates.csv(TODAY, DemoHistory.MONTHS, Currency.getInstance("USD"));
+        String inUsd = DemoRateHistory.csv(TODAY, DemoHistory.MONTHS, Currency.getInstance("USD"));
         assertTrue(inUsd.contains(",EUR,"));
         assertFalse(inUsd.contains(",USD,"));
     }
