@@ -41,7 +41,8 @@ import org.partnerfinance.e2e.KarafShell;
  * (or {@code java -cp ...} with the test classpath). System properties: {@code pf.distribution} (the tar.gz),
  * {@code pf.bench.partners} (default 1000), {@code pf.bench.documents} (default 1000000), {@code pf.bench.clients}
  * (default 20), {@code pf.bench.requests} (per client, default 50), {@code pf.bench.keep} (true: leave the filled
- * distribution in target/scale-n for later runs).
+ * distribution in target/scale-n for later runs); {@code pf.bench.url} and {@code pf.bench.token} (a finance user's
+ * REST token) measure a portal that is running and filled already, without starting or filling one.
  */
 public final class ScaleBenchmark {
 
@@ -61,11 +62,21 @@ public final class ScaleBenchmark {
         long documents = Long.getLong("pf.bench.documents", 1_000_000L);
         int clients = Integer.getInteger("pf.bench.clients", 20);
         int requests = Integer.getInteger("pf.bench.requests", 50);
+        out("Partner Finance Portal scale benchmark, "
+                + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+        String url = System.getProperty("pf.bench.url");
+        if (url != null && !url.isBlank()) {
+            // a portal that is running and filled already: measure only
+            out("portal: " + url + " (running, not started by the benchmark)");
+            ScaleBenchmark bench = new ScaleBenchmark(url.replaceAll("/+$", ""),
+                    System.getProperty("pf.bench.token", ""));
+            bench.listFigures();
+            bench.statementFigures(clients, requests);
+            return;
+        }
         Path archive = KarafDistribution.archive();
         Path target = archive.toAbsolutePath().getParent();
         KarafDistribution.deleteEarlierRuns(target, "scale");
-        out("Partner Finance Portal scale benchmark, "
-                + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
         out("distribution: " + archive);
         out("machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, Java "
                 + System.getProperty("java.version"));
@@ -109,9 +120,10 @@ public final class ScaleBenchmark {
     }
 
     private void listFigures() throws Exception {
-        String filtered = "/api/v1/invoices?partner=P-9000001&status=open&page=0&size=50";
-        String search = "/api/v1/invoices?status=open&q=docking&page=0&size=50";
-        String all = "/api/v1/invoices?page=0&size=50";
+        String filtered = "/api/v1/invoices?partner=" + System.getProperty("pf.bench.partner", "P-9000001")
+                + "&status=open&page=1&size=50";
+        String search = "/api/v1/invoices?status=open&q=docking&page=1&size=50";
+        String all = "/api/v1/invoices?page=1&size=50";
         String me = "/api/v1/me";
         for (String path : List.of(me, filtered, search, all)) {
             time(path); // warm up: class loading, caches, JIT

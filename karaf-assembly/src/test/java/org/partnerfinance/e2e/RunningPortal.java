@@ -21,8 +21,8 @@ public final class RunningPortal extends ExternalResource {
     public static final Duration BOOT_TIMEOUT = Duration.ofMinutes(3);
 
     /**
-     * Deadline for installing the demo data (feature:install pf-demo) until all of it is in the database. Two years of
-     * finance history for twenty partners take about two minutes when the machine is busy with other builds.
+     * Deadline for installing the demo data (feature:install pf-demo) until all of it is in the database: its two years
+     * of finance history go through the services (about a minute on a busy two-core machine).
      */
     public static final Duration DEMO_TIMEOUT = Duration.ofMinutes(5);
 

@@ -142,9 +142,9 @@ public class DemoFinanceHistory {
         if (DemoSteps.done(audit, RATES).isEmpty()) {
             unitOfWork.required(() -> {
                 int count = ledger.importRates(system,
-                        new StringReader(DemoRates.csv(today, DemoHistory.MONTHS, ledger.baseCurrency())));
+                        new StringReader(DemoRateHistory.csv(today, DemoHistory.MONTHS, ledger.baseCurrency())));
                 audit.append(new AuditEvent(system.username(), RATES, DemoSteps.ENTITY_TYPE, DemoSteps.ENTITY_ID, "",
-                        count + " weekly exchange rates of " + DemoRates.CURRENCIES));
+                        count + " weekly exchange rates of " + DemoRateHistory.CURRENCIES));
                 return null;
             });
         }

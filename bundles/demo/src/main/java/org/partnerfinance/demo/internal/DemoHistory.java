@@ -196,7 +196,11 @@ final class DemoHistory {
         YearMonth first = YearMonth.from(today).minusMonths(MONTHS - 1L);
         for (int m = 0; m < MONTHS; m++) {
             YearMonth month = first.plusMonths(m);
-            for (int i = 0; i < partner.sales(); i++) {
+            // invoices of the year spread evenly over its months; the older year is half as busy (and half as long
+            // to create at the demo's first start)
+            int perYear = m < MONTHS - 12 ? partner.sales() / 2 : partner.sales();
+            int count = (m % 12 + 1) * perYear / 12 - (m % 12) * perYear / 12;
+            for (int i = 0; i < count; i++) {
                 LocalDate issued = month.atDay(1 + random.nextInt(month.lengthOfMonth()));
                 int lineCount = 1 + random.nextInt(4);
                 List<LineDraft> lines = new ArrayList<>();
@@ -303,9 +307,9 @@ final class DemoHistory {
 
     /**
      * A payment of (part of) one invoice by the partner on {@code date}: bank-confirmed when it is older than the bank
-     * lag (one in four first reported by the ERP and confirmed by the statement a day or three later), reported by the
-     * ERP only when more recent, scheduled when a direct debit lies ahead (up to 45 days), nothing when a transfer lies
-     * ahead.
+     * lag (one in eight first reported by the ERP and confirmed by the statement a day or three later; one in twenty
+     * reported and never confirmed), reported by the ERP only when more recent, scheduled when a direct debit lies
+     * ahead (up to 45 days), nothing when a transfer lies ahead.
      */
     private static List<Step> receipt(Issue invoice, LocalDate date, BigDecimal fraction, boolean roundUp,
             PaymentMethod method, Random random, Refs refs, LocalDate today) {
@@ -329,7 +333,14 @@ final class DemoHistory {
             return List.of(new Pay(date, direction, invoice.currency(), method, PaymentStatus.REPORTED, shares,
                     roundUp, invoice.number(), e2e, ERP, null));
         }
-        if (random.nextInt(4) == 0) {
+        int luck = random.nextInt(40);
+        if (luck < 2) {
+            // reported paid by the ERP, but no bank statement ever showed the money: what partners complain about
+            // when a portal says "Paid"; here it stays "reported, not confirmed by the bank" until finance acts
+            return List.of(new Pay(date, direction, invoice.currency(), method, PaymentStatus.REPORTED, shares,
+                    roundUp, invoice.number(), e2e, ERP, null));
+        }
+        if (luck < 7) {
             LocalDate booked = date.plusDays(1 + random.nextInt(3));
             if (!booked.isAfter(today.minusDays(1))) {
                 return List.of(new Pay(date, direction, invoice.currency(), method, PaymentStatus.REPORTED, shares,
@@ -344,8 +355,8 @@ final class DemoHistory {
     // --- payables --------------------------------------------------------------------------------------------------
 
     /**
-     * What the partner invoices the company each quarter, paid by the company's payment run on the due date: confirmed
-     * by the bank once older than the bank lag, reported by the ERP before, scheduled up to 30 days ahead. Every sixth
+     * What the partner invoices the company over the year, paid by the company's payment run on the due date: confirmed
+     * by the bank once older than the bank lag, reported by the ERP before, scheduled when it lies ahead. Every sixth
      * invoice of a vendor is followed by its volume rebate credit note.
      */
     private static List<Step> purchases(Profile partner, Random random, Refs refs, LocalDate today) {
@@ -356,38 +367,46 @@ final class DemoHistory {
         String prefix = partner.name().replaceAll("[^A-Z]", "");
         prefix = prefix.substring(0, Math.min(3, prefix.length()));
         YearMonth firstMonth = YearMonth.from(today).minusMonths(MONTHS - 1L);
-        int seq = 0;
-        for (int q = 0; q < MONTHS / 3; q++) {
+        List<LocalDate> dates = new ArrayList<>();
+        for (int y = 0; y < MONTHS / 12; y++) {
             for (int i = 0; i < partner.purchase(); i++) {
-                LocalDate issued = firstMonth.plusMonths(q * 3L).atDay(1).plusDays(random.nextInt(90));
-                if (issued.isAfter(today)) {
-                    continue;
+                LocalDate issued = firstMonth.plusMonths(y * 12L + i * 12L / partner.purchase()).atDay(1)
+                        .plusDays(random.nextInt(28));
+                if (!issued.isAfter(today)) {
+                    dates.add(issued);
                 }
-                seq++;
-                String number = String.format(Locale.ROOT, "%s-%d/%04d", prefix, issued.getYear() % 100, 100 + seq);
-                List<LineDraft> lines = new ArrayList<>();
-                int lineCount = 1 + random.nextInt(2);
-                for (int l = 0; l < lineCount; l++) {
-                    lines.add(line(partner, SERVICES.get(random.nextInt(SERVICES.size())), random, true));
-                }
-                Issue invoice = new Issue(issued, Direction.PAYABLE, DocumentKind.INVOICE, number,
-                        issued.plusDays(partner.termsDays()), partner.currency(), lines, null, number);
-                steps.add(invoice);
-                if (partner.kind() == org.partnerfinance.partner.api.PartnerKind.VENDOR && seq % 6 == 0) {
-                    LocalDate date = issued.plusDays(5);
-                    if (!date.isAfter(today)) {
-                        LineDraft first = lines.get(0);
-                        BigDecimal rebate = first.unitPrice().multiply(first.quantity())
-                                .multiply(new BigDecimal("0.03")).setScale(2, java.math.RoundingMode.HALF_EVEN);
-                        steps.add(new Issue(date, Direction.PAYABLE, DocumentKind.CREDIT_NOTE, number + "-CR", date,
-                                partner.currency(), List.of(new LineDraft("Volume rebate 3 %", BigDecimal.ONE, rebate,
-                                        first.taxCategory(), first.taxRate())),
-                                number, number + "-CR"));
-                    }
-                }
-                steps.addAll(payment(Direction.PAYABLE, invoice, invoice.dueDate(), BigDecimal.ONE, false,
-                        PaymentMethod.BANK_TRANSFER, random, refs, today, 30));
             }
+        }
+        if (partner.kind() == org.partnerfinance.partner.api.PartnerKind.VENDOR) {
+            // a vendor's invoice of the last few days: the next payment run has it scheduled
+            dates.add(today.minusDays(2 + random.nextInt(5)));
+        }
+        int seq = 0;
+        for (LocalDate issued : dates) {
+            seq++;
+            String number = String.format(Locale.ROOT, "%s-%d/%04d", prefix, issued.getYear() % 100, 100 + seq);
+            List<LineDraft> lines = new ArrayList<>();
+            int lineCount = 1 + random.nextInt(2);
+            for (int l = 0; l < lineCount; l++) {
+                lines.add(line(partner, SERVICES.get(random.nextInt(SERVICES.size())), random, true));
+            }
+            Issue invoice = new Issue(issued, Direction.PAYABLE, DocumentKind.INVOICE, number,
+                    issued.plusDays(partner.termsDays()), partner.currency(), lines, null, number);
+            steps.add(invoice);
+            if (partner.kind() == org.partnerfinance.partner.api.PartnerKind.VENDOR && seq % 6 == 0) {
+                LocalDate date = issued.plusDays(5);
+                if (!date.isAfter(today)) {
+                    LineDraft first = lines.get(0);
+                    BigDecimal rebate = first.unitPrice().multiply(first.quantity())
+                            .multiply(new BigDecimal("0.03")).setScale(2, java.math.RoundingMode.HALF_EVEN);
+                    steps.add(new Issue(date, Direction.PAYABLE, DocumentKind.CREDIT_NOTE, number + "-CR", date,
+                            partner.currency(), List.of(new LineDraft("Volume rebate 3 %", BigDecimal.ONE, rebate,
+                                    first.taxCategory(), first.taxRate())),
+                            number, number + "-CR"));
+                }
+            }
+            steps.addAll(payment(Direction.PAYABLE, invoice, invoice.dueDate(), BigDecimal.ONE, false,
+                    PaymentMethod.BANK_TRANSFER, random, refs, today, 60));
         }
         return steps;
     }

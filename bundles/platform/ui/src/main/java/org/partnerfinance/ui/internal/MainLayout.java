@@ -83,11 +83,17 @@ public class MainLayout extends AppLayout {
         changePassword.setId("change-password");
         changePassword.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
+        Button apiTokens = new Button("API tokens", VaadinIcon.CONNECT.create(),
+                e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(ApiTokensView.class)));
+        apiTokens.setId("api-tokens-link");
+        apiTokens.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
         Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> signOut());
         signOut.setId("logout");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), appName, who, changePassword, signOut);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), appName, who, changePassword,
+                apiTokens, signOut);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(appName);
         header.setWidthFull();

@@ -109,6 +109,9 @@ public class PortalServlet extends VaadinServlet {
             if (!routes.isRouteRegistered(ChangePasswordView.class)) {
                 routes.setAnnotatedRoute(ChangePasswordView.class);
             }
+            if (!routes.isRouteRegistered(ApiTokensView.class)) {
+                routes.setAnnotatedRoute(ApiTokensView.class);
+            }
         });
         // as ErrorNavigationTargetInitializer: the shell's error views replace Vaadin's defaults
         registry.setErrorNavigationTargets(Set.of(ErrorView.class, NotFoundView.class, AccessDeniedView.class));

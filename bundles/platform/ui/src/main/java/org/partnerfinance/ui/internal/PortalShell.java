@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.partnerfinance.extensions.api.ExtensionListener;
 import org.partnerfinance.extensions.api.FeatureToggles;
 import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.security.api.ApiTokens;
 import org.partnerfinance.security.api.UserDirectory;
 import org.partnerfinance.ui.api.DashboardWidget;
 import org.partnerfinance.ui.api.Screen;
@@ -49,6 +50,10 @@ public class PortalShell implements ExtensionListener {
 
     private final FeatureToggles toggles;
     private final UserDirectory users;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ApiTokens apiTokens;
 
     private final Map<Long, ScreenEntry> screens = new ConcurrentHashMap<>();
     private final Map<Long, WidgetEntry> widgets = new ConcurrentHashMap<>();
@@ -299,6 +304,11 @@ public class PortalShell implements ExtensionListener {
 
     UserDirectory users() {
         return users;
+    }
+
+    /** The API token service, while the user directory offers it. */
+    Optional<ApiTokens> apiTokens() {
+        return Optional.ofNullable(apiTokens);
     }
 
     private boolean enabled(String extensionId) {

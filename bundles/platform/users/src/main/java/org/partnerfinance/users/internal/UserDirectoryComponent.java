@@ -3,6 +3,7 @@ package org.partnerfinance.users.internal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,12 +22,16 @@ import org.partnerfinance.persistence.api.Jpa;
 import org.partnerfinance.persistence.api.PersistenceService;
 import org.partnerfinance.persistence.api.PersistenceUnitSpec;
 import org.partnerfinance.persistence.api.UnitOfWork;
+import org.partnerfinance.security.api.ApiToken;
+import org.partnerfinance.security.api.ApiTokens;
 import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.security.api.CreatedApiToken;
 import org.partnerfinance.security.api.LoginResult;
 import org.partnerfinance.security.api.OneTimePassword;
 import org.partnerfinance.security.api.PartnerDirectory;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.security.api.UserAccount;
+import org.partnerfinance.security.api.TokenAuthentication;
 import org.partnerfinance.security.api.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +40,15 @@ import org.slf4j.LoggerFactory;
  * The {@link UserDirectory} service: opens the {@code security} persistence unit and applies the configured policy.
  * The partner directory is optional and dynamic: while none is registered, partner users cannot be created or edited.
  */
-@Component(service = UserDirectory.class, configurationPid = UserDirectoryComponent.PID)
+@Component(service = { UserDirectory.class, ApiTokens.class }, configurationPid = UserDirectoryComponent.PID)
 @Designate(ocd = SecurityConfig.class)
-public final class UserDirectoryComponent implements UserDirectory {
+public final class UserDirectoryComponent implements UserDirectory, ApiTokens {
 
     static final String PID = "org.partnerfinance.security";
     static final String UNIT = "security";
     static final String MIGRATIONS = "db/security";
-    static final List<String> ENTITIES = List.of(UserEntity.class.getName(), ThrottleEntity.class.getName());
+    static final List<String> ENTITIES = List.of(UserEntity.class.getName(), ThrottleEntity.class.getName(),
+            ApiTokenEntity.class.getName());
 
     private static final Logger LOG = LoggerFactory.getLogger(UserDirectoryComponent.class);
 
@@ -52,6 +58,7 @@ public final class UserDirectoryComponent implements UserDirectory {
 
     private final Jpa jpa;
     private final UserDirectoryImpl directory;
+    private final ApiTokenStore tokens;
 
     @Activate
     public UserDirectoryComponent(@Reference PersistenceService persistence, @Reference UnitOfWork unitOfWork,
@@ -81,6 +88,8 @@ public final class UserDirectoryComponent implements UserDirectory {
                     PasswordPolicy.withShippedList(config.password_min_length(), random),
                     new HashGate(permits, Duration.ofMillis(config.login_busy_wait_millis())), Clock.systemUTC(),
                     settings);
+            this.tokens = new ApiTokenStore(jpa, unitOfWork, audit, settings.addressRule(), random,
+                    Clock.systemUTC());
         } catch (RuntimeException e) {
             jpa.close();
             throw e;
@@ -147,5 +156,32 @@ public final class UserDirectoryComponent implements UserDirectory {
     @Override
     public UserAccount unlock(Caller caller, String username) {
         return directory.unlock(caller, username);
+    }
+
+    // ---------------------------------------------------------------------------------------------- API tokens
+
+    @Override
+    public CreatedApiToken create(Caller caller, String name, Instant expiresAt) {
+        return tokens.create(caller, name, expiresAt);
+    }
+
+    @Override
+    public CreatedApiToken createFor(Caller caller, String username, String name, Instant expiresAt) {
+        return tokens.createFor(caller, username, name, expiresAt);
+    }
+
+    @Override
+    public List<ApiToken> listOwn(Caller caller) {
+        return tokens.listOwn(caller);
+    }
+
+    @Override
+    public Optional<ApiToken> revoke(Caller caller, String tokenId) {
+        return tokens.revoke(caller, tokenId);
+    }
+
+    @Override
+    public TokenAuthentication authenticate(String secret, String sourceAddress) {
+        return tokens.authenticate(secret, sourceAddress);
     }
 }

@@ -65,7 +65,7 @@ public class UserDirectoryTest {
     public void setUp() {
         db = newDatabase();
         jpa = db.open(UserDirectoryComponent.UNIT, UserDirectoryComponent.MIGRATIONS, UserEntity.class,
-                ThrottleEntity.class);
+                ThrottleEntity.class, ApiTokenEntity.class);
         clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
         audit = new RecordingAuditTrail(db.unitOfWork());
         gate = new HashGate(2, Duration.ofMillis(50));

@@ -17,7 +17,7 @@ import java.util.Random;
  * posting finds a rate), as the CSV the ledger imports. The rates wander around realistic levels with a fixed seed;
  * they are expressed in whatever base currency the ledger is configured with.
  */
-final class DemoRates {
+final class DemoRateHistory {
 
     /** Euros per unit of each demo currency around which the rates wander. */
     private static final Map<String, BigDecimal> EUR_PER_UNIT = Map.of(
@@ -27,7 +27,7 @@ final class DemoRates {
     /** The currencies the demo partners deal in. */
     static final List<String> CURRENCIES = List.of("EUR", "USD", "GBP", "CHF", "SEK", "NOK");
 
-    private DemoRates() {
+    private DemoRateHistory() {
     }
 
     /**
