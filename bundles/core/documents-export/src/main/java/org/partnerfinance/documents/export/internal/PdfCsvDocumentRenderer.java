@@ -19,7 +19,10 @@ import org.partnerfinance.partner.api.Partner;
  * nothing itself: the caller has already been allowed to read the document or statement.
  */
 @Component(service = DocumentRenderer.class, configurationPid = PdfCsvDocumentRenderer.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+        configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        // preferred over a plainer renderer that may also be installed (standard fonts only): this one embeds a
+        // Unicode font and prints issuer and recipient, so partner names in any script come out as written
+        property = org.osgi.framework.Constants.SERVICE_RANKING + ":Integer=100")
 @Designate(ocd = PdfCsvDocumentRenderer.Config.class)
 public class PdfCsvDocumentRenderer implements DocumentRenderer {
 
