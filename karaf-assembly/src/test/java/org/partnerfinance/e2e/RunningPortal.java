@@ -20,8 +20,11 @@ public final class RunningPortal extends ExternalResource {
     /** Deadline for the boot of the distribution up to the rendered login page. */
     public static final Duration BOOT_TIMEOUT = Duration.ofMinutes(3);
 
-    /** Deadline for installing the demo data (feature:install pf-demo) until all of it is in the database. */
-    public static final Duration DEMO_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * Deadline for installing the demo data (feature:install pf-demo) until all of it is in the database: its two years
+     * of finance history go through the services (about a minute on a busy two-core machine).
+     */
+    public static final Duration DEMO_TIMEOUT = Duration.ofMinutes(5);
 
     /** Without an answer after this long, the boot is checked for the known boot deadlock. */
     private static final Duration DEADLOCK_SUSPICION = Duration.ofSeconds(45);
