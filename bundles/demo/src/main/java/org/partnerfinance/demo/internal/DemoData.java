@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the demo installation's data once per database: the two partner organisations and the demo users at
- * activation, and a few expense claims as soon as the expense claim type is available (only for partners that have no
- * claims yet). Each step ends with an audit record ({@code demo.*} of entity {@code demo/pf-demo}); a step whose
+ * activation, and a few expense claims in every state as soon as the expense claim type is available (only for partners
+ * that have no claims yet). The finance history (invoices, payments, disputes) is {@link DemoFinanceHistory}'s. Each step ends with an audit record ({@code demo.*} of entity {@code demo/pf-demo}); a step whose
  * record exists is not repeated, so restarts never re-create what an administrator changed or removed. The work runs
  * on a thread of its own, so activation returns at once; nothing here fails when the expense type is missing — the
  * claims are then created when it is installed.
@@ -54,13 +54,13 @@ public class DemoData implements ExtensionListener {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
     /** Audit records of the seeding steps: they are also how a later start knows that a step is done. */
-    static final String SEED_ENTITY_TYPE = "demo";
-    static final String SEED_ENTITY_ID = "pf-demo";
+    static final String SEED_ENTITY_TYPE = DemoSteps.ENTITY_TYPE;
+    static final String SEED_ENTITY_ID = DemoSteps.ENTITY_ID;
     static final String SEEDED = "demo.accounts-created";
     static final String SAMPLE_CLAIMS = "demo.sample-claims-created";
 
     /** Logged once every part of the demo is in the database (tests and people starting bin/demo wait for it). */
-    static final String COMPLETE = "Demo data is complete: sign in at the portal as one of the demo users";
+    static final String COMPLETE = DemoSteps.COMPLETE;
 
     /** How long to wait for the claims service to offer a newly registered claim type. */
     private static final long TYPE_WAIT_MILLIS = 30_000;
@@ -252,7 +252,7 @@ public class DemoData implements ExtensionListener {
             sampleClaimsSeeded = true;
             LOG.info("Demo data: the sample claims were created on {}; they are not created again",
                     seeded.get().at());
-            LOG.info(COMPLETE);
+            DemoSteps.completeIfAllDone(audit, LOG);
             return;
         }
         ClaimService service = claims;
@@ -314,7 +314,7 @@ public class DemoData implements ExtensionListener {
                 SEED_ENTITY_TYPE, SEED_ENTITY_ID, "", "sample expense claims of "
                         + DemoPlan.PARTNERS.stream().map(DemoPartner::id).toList())));
         sampleClaimsSeeded = true;
-        LOG.info(COMPLETE);
+        DemoSteps.completeIfAllDone(audit, LOG);
     }
 
     private void notice(String message) {
@@ -364,6 +364,10 @@ public class DemoData implements ExtensionListener {
                 Map.of("category", plan.category(), "merchant", plan.merchant()), List.of(receipt));
         Claim claim;
         try {
+            if (plan.outcome() == DemoPlan.Outcome.LEAVE_DRAFT) {
+                service.saveDraft(submitter, draft);
+                return true;
+            }
             claim = service.submitNew(submitter, draft);
         } catch (RuntimeException e) {
             LOG.warn("Demo data: sample claim \"{}\" for {} not created: {}", plan.description(), plan.partnerId(),
@@ -379,14 +383,24 @@ public class DemoData implements ExtensionListener {
             return true;
         }
         try {
-            if (plan.outcome() == DemoPlan.Outcome.APPROVE) {
-                service.approve(decider.get(), claim.id(), claim.version(), plan.comment());
+            if (plan.outcome() == DemoPlan.Outcome.APPROVE || plan.outcome() == DemoPlan.Outcome.PAY) {
+                Claim approved = service.approve(decider.get(), claim.id(), claim.version(), plan.comment());
+                if (plan.outcome() == DemoPlan.Outcome.PAY) {
+                    // segregation of duties: whoever approved cannot also pay, so the finance manager pays
+                    Optional<Caller> payer = users.find(DemoPlan.PAYER);
+                    if (payer.isPresent()) {
+                        service.markPaid(payer.get(), approved.id(), approved.version(), plan.paymentReference());
+                    } else {
+                        LOG.warn("Demo data: user {} missing, claim {} stays approved", DemoPlan.PAYER,
+                                claim.reference());
+                    }
+                }
             } else {
                 service.reject(decider.get(), claim.id(), claim.version(), plan.reason(), plan.comment());
             }
         } catch (RuntimeException e) {
-            LOG.warn("Demo data: claim {} stays submitted, the {} failed: {}", claim.reference(),
-                    plan.outcome() == DemoPlan.Outcome.APPROVE ? "approval" : "rejection", e.getMessage());
+            LOG.warn("Demo data: claim {} is not {} as planned: {}", claim.reference(),
+                    plan.outcome().name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
         }
         return true;
     }

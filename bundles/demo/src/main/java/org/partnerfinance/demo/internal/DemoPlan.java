@@ -31,8 +31,8 @@ final class DemoPlan {
         }
     }
 
-    /** What happens to a sample claim after submission. */
-    enum Outcome { LEAVE_SUBMITTED, APPROVE, REJECT }
+    /** What happens to a sample claim: every state of a claim's lifecycle is shown by one of them. */
+    enum Outcome { LEAVE_DRAFT, LEAVE_SUBMITTED, APPROVE, REJECT, PAY }
 
     /**
      * A sample expense claim.
@@ -43,6 +43,11 @@ final class DemoPlan {
     record DemoClaim(String submitter, String partnerId, int daysAgo, String category, String merchant,
             String description, String amount, String currency, String receiptKind, Outcome outcome,
             RejectionReason reason, String comment) {
+
+        /** The bank reference of a paid claim's payment. */
+        String paymentReference() {
+            return "BK-CLAIM-" + Math.abs((merchant + amount + daysAgo).hashCode());
+        }
     }
 
     static final List<DemoPartner> PARTNERS = List.of(
@@ -63,6 +68,9 @@ final class DemoPlan {
     /** The finance user who decides on the sample claims that are not left in the review queue. */
     static final String DECIDER = "reviewer";
 
+    /** The finance manager who pays approved sample claims (not the one who approved them). */
+    static final String PAYER = "manager";
+
     static final List<DemoClaim> CLAIMS = List.of(
             new DemoClaim("partner", "P-1001", 12, "travel", "City Cabs", "Taxi to the Northwind partner summit",
                     "84.60", "EUR", "pdf", Outcome.LEAVE_SUBMITTED, null, null),
@@ -72,6 +80,12 @@ final class DemoPlan {
             new DemoClaim("partner", "P-1001", 34, "marketing-materials", "PrintWorks",
                     "Printed brochures for the spring trade fair", "1250.00", "EUR", "pdf", Outcome.REJECT,
                     RejectionReason.WRONG_AMOUNT, "The receipt shows EUR 1,150.00; please resubmit with that amount."),
+            new DemoClaim("partner", "P-1001", 2, "travel", "Rail Europe",
+                    "Train tickets to the Lyon distributor workshop", "212.90", "EUR", "pdf", Outcome.LEAVE_DRAFT,
+                    null, null),
+            new DemoClaim("partner", "P-1001", 48, "meals", "Fischmarkt Bistro",
+                    "Lunch with the Hamburg reseller network after the quarterly review", "98.50", "EUR", "png",
+                    Outcome.PAY, null, "Within the meals policy."),
             new DemoClaim("partner2", "P-1002", 5, "accommodation", "Harbor Hotel",
                     "Two nights for the certification training", "389.00", "USD", "pdf", Outcome.LEAVE_SUBMITTED,
                     null, null),

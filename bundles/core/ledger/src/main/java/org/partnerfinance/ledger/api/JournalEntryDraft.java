@@ -12,17 +12,25 @@ import java.util.TreeMap;
  * A journal entry before posting. {@link #validate()} enforces double entry: at least two lines and, per currency,
  * debits equal credits.
  *
- * @param date        accounting date
+ * @param date        accounting date; its month must be an open accounting period
  * @param description what happened
  * @param source      the business document that caused it, e.g. {@code claim:42}
- * @param lines       the lines
+ * @param lines       the lines, amounts in document currency
+ * @param journal     the journal the entry belongs to ({@link Journals})
  */
-public record JournalEntryDraft(LocalDate date, String description, String source, List<JournalLine> lines) {
+public record JournalEntryDraft(LocalDate date, String description, String source, List<JournalLine> lines,
+        String journal) {
 
     public JournalEntryDraft {
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(description, "description");
         lines = List.copyOf(lines);
+        Journals.requireValid(journal);
+    }
+
+    /** A draft of the {@link Journals#GENERAL general journal}. */
+    public JournalEntryDraft(LocalDate date, String description, String source, List<JournalLine> lines) {
+        this(date, description, source, lines, Journals.GENERAL);
     }
 
     /** @throws UnbalancedEntryException when the entry does not balance per currency or has fewer than two lines */
@@ -43,13 +51,12 @@ public record JournalEntryDraft(LocalDate date, String description, String sourc
         });
     }
 
-    /** The entry that undoes this one: same lines with debit and credit swapped. */
+    /**
+     * The entry that undoes this one: same lines (with their base amounts and rates, if any) with debit and credit
+     * swapped, in the same journal.
+     */
     public JournalEntryDraft reversal(LocalDate date, String description) {
         return new JournalEntryDraft(date, description, source,
-                lines.stream()
-                        .map(l -> new JournalLine(l.accountCode(),
-                                l.side() == JournalLine.Side.DEBIT ? JournalLine.Side.CREDIT : JournalLine.Side.DEBIT,
-                                l.amount(), l.partnerId()))
-                        .toList());
+                lines.stream().map(JournalLine::swapped).toList(), journal);
     }
 }

@@ -43,11 +43,15 @@ public class JournalEntryEntity {
     @Column(name = "reverses")
     private Long reverses;
 
+    @Column(name = "journal", nullable = false, length = 10)
+    private String journal;
+
     public JournalEntryEntity() {
     }
 
     JournalEntryEntity(LocalDate date, String description, String source, String postedBy, Instant postedAt,
-            Long reverses) {
+            Long reverses, String journal) {
+        this.journal = journal;
         this.date = date;
         this.description = description;
         this.source = source;
@@ -82,5 +86,9 @@ public class JournalEntryEntity {
 
     public Long getReverses() {
         return reverses;
+    }
+
+    public String getJournal() {
+        return journal;
     }
 }

@@ -46,6 +46,13 @@ public class JournalLineEntity {
     @Column(name = "partner_id", length = 20)
     private String partnerId;
 
+    /** Amount in the base currency; empty only on lines posted before base amounts were kept. */
+    @Column(name = "base_amount", precision = 19, scale = 4)
+    private BigDecimal baseAmount;
+
+    @Column(name = "rate", precision = 21, scale = 10)
+    private BigDecimal rate;
+
     public JournalLineEntity() {
     }
 
@@ -57,6 +64,8 @@ public class JournalLineEntity {
         this.amount = line.amount().amount();
         this.currency = line.amount().currency().getCurrencyCode();
         this.partnerId = line.partnerId();
+        this.baseAmount = line.baseAmount() == null ? null : line.baseAmount().amount();
+        this.rate = line.rate();
     }
 
     public long getEntryId() {
@@ -67,8 +76,13 @@ public class JournalLineEntity {
         return partnerId;
     }
 
-    /** The line as an API value; the amount is rebuilt at its currency's scale. */
-    public JournalLine toLine() {
-        return new JournalLine(accountCode, side, Money.of(amount, currency), partnerId);
+    /**
+     * The line as an API value; amounts are rebuilt at their currency's scale, the rate without trailing zeros. A line
+     * posted before base amounts were kept has none.
+     */
+    public JournalLine toLine(java.util.Currency base) {
+        JournalLine line = new JournalLine(accountCode, side, Money.of(amount, currency), partnerId,
+                baseAmount == null ? null : new Money(baseAmount, base), FxRules.normalise(rate));
+        return line;
     }
 }

@@ -106,10 +106,15 @@ public class LedgerServiceDbTest {
         assertEquals(posted.id(), read.id());
         assertEquals("reviewer", read.postedBy());
         assertEquals(Instant.parse("2025-03-20T10:00:00Z"), read.postedAt());
+        // lines in the base currency (EUR) carry themselves as base amount, at rate 1
         assertEquals(List.of(
-                JournalLine.debit(Accounts.PARTNER_EXPENSES, Money.of("120.50", "EUR"), "P-1001"),
-                JournalLine.credit(Accounts.ACCRUED_PARTNER_CLAIMS, Money.of("120.50", "EUR"), "P-1001")),
+                JournalLine.debit(Accounts.PARTNER_EXPENSES, Money.of("120.50", "EUR"), "P-1001")
+                        .withBase(Money.of("120.50", "EUR"), java.math.BigDecimal.ONE),
+                JournalLine.credit(Accounts.ACCRUED_PARTNER_CLAIMS, Money.of("120.50", "EUR"), "P-1001")
+                        .withBase(Money.of("120.50", "EUR"), java.math.BigDecimal.ONE)),
                 read.lines());
+        assertEquals(posted, read);
+        assertEquals(org.partnerfinance.ledger.api.Journals.GENERAL, read.journal());
         assertEquals(2, read.lines().get(0).amount().amount().scale());
     }
 
@@ -168,6 +173,8 @@ public class LedgerServiceDbTest {
 
     @Test
     public void balancesArePerPartnerAccountAndCurrency() {
+        ledger.setRate(REVIEWER, java.util.Currency.getInstance("JPY"), DAY.minusDays(10),
+                new java.math.BigDecimal("0.0062"));
         ledger.post(REVIEWER, accrual("P-1001", "100", "EUR"));
         ledger.post(REVIEWER, accrual("P-1001", "20", "EUR"));
         ledger.post(REVIEWER, accrual("P-1001", "500", "JPY"));
