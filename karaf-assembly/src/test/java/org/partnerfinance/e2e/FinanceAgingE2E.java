@@ -1,0 +1,74 @@
+package org.partnerfinance.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Rule;
+import org.junit.Test;
+
+import com.microsoft.playwright.Page;
+
+/**
+ * A finance manager reads the receivables aging across partners: generated documents (pf:generate, through the
+ * services) show up per partner with buckets that add up to the balance, the chart is drawn, and a row leads to the
+ * partner's statement.
+ */
+public class FinanceAgingE2E {
+
+    /** The first generated partner; its documents are in EUR. */
+    static final String PARTNER = "P-9000001";
+    /** Columns of the aging grid: partner, name, seven buckets, balance. */
+    static final int FIRST_BUCKET = 2;
+    static final int BALANCE = 9;
+
+    @ClassRule
+    public static final RunningPortal PORTAL = RunningPortal.shared();
+
+    @Rule
+    public final BrowserSessions sessions = new BrowserSessions(PORTAL);
+
+    @BeforeClass
+    public static void generateDocuments() throws Exception {
+        KarafDistribution karaf = PORTAL.distribution();
+        if (!karaf.shell("feature:list -i").contains("pf-tools ")) {
+            karaf.shell("feature:install pf-tools");
+        }
+        String out = karaf.shell("pf:generate 3 90");
+        assertTrue(out, !out.contains("Error") && !out.contains("Exception"));
+    }
+
+    @Test
+    public void agingPerPartnerAddsUpAndLeadsToTheStatement() {
+        Page manager = sessions.signIn("manager");
+        manager.locator("#nav-finance-aging").click();
+        manager.locator("#aging-grid").waitFor();
+        Vaadin.select(manager, "aging-currency", "EUR");
+        Vaadin.waitForRow(manager, "aging-grid", PARTNER);
+
+        List<String> row = Vaadin.gridRows(manager, "aging-grid").stream().filter(r -> r.get(0).equals(PARTNER))
+                .findFirst().orElseThrow();
+        BigDecimal buckets = BigDecimal.ZERO;
+        for (int i = FIRST_BUCKET; i < BALANCE; i++) {
+            buckets = buckets.add(amount(row.get(i)));
+        }
+        assertEquals("buckets add up to the balance: " + row, 0, buckets.compareTo(amount(row.get(BALANCE))));
+        assertTrue("something is open for " + PARTNER, amount(row.get(BALANCE)).signum() != 0);
+
+        assertThat(manager.locator("#aging-chart-svg")).isVisible();
+        assertThat(manager.locator("#aging-chart-svg")).containsText(PARTNER);
+        assertThat(manager.locator("#aging-chart-caption")).containsText("Overdue EUR");
+
+        Vaadin.clickRow(manager, "aging-grid", PARTNER);
+        manager.waitForURL(url -> url.contains("statement?partner=" + PARTNER));
+    }
+
+    private static BigDecimal amount(String cell) {
+        return new BigDecimal(cell.replace(",", ""));
+    }
+}
