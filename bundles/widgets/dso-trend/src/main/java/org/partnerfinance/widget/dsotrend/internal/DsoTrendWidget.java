@@ -11,6 +11,7 @@ import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.ui.api.DashboardWidget;
+import org.partnerfinance.ui.api.LiveUpdates;
 import org.partnerfinance.ui.api.ScreenContext;
 
 /** Dashboard card "DSO trend" for finance staff and administrators: DSO at the last twelve month ends. */
@@ -29,6 +30,9 @@ public class DsoTrendWidget implements DashboardWidget {
 
     @Reference
     private PartnerService partners;
+
+    @Reference
+    private LiveUpdates live;
 
     @Override
     public String id() {
@@ -57,6 +61,6 @@ public class DsoTrendWidget implements DashboardWidget {
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {
-        return new DsoTrendCard(context, statements, partners, Clock.systemUTC());
+        return new DsoTrendCard(context, statements, partners, live, Clock.systemUTC());
     }
 }

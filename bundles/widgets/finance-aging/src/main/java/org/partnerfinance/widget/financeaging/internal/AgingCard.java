@@ -13,6 +13,7 @@ import org.partnerfinance.partner.api.Partner;
 import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.AccessDeniedException;
 import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.ui.api.LiveUpdates;
 import org.partnerfinance.ui.api.ScreenContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,8 @@ final class AgingCard extends VerticalLayout {
     private final Select<String> currency = new Select<>();
     private final Div body = new Div();
 
-    AgingCard(ScreenContext context, StatementService statements, PartnerService partners, Clock clock) {
+    AgingCard(ScreenContext context, StatementService statements, PartnerService partners, LiveUpdates live,
+            Clock clock) {
         this.statements = statements;
         this.caller = context.caller();
         this.clock = clock;
@@ -70,6 +72,8 @@ final class AgingCard extends VerticalLayout {
         currency.addValueChangeListener(e -> refresh());
         add(currency, body, open);
         refresh();
+        // a posted invoice, a confirmed payment or an accepted dispute changes the figures of every partner's row
+        live.subscribe(this, LiveUpdates.DOCUMENTS, p -> true, this::refresh);
     }
 
     void refresh() {

@@ -11,6 +11,7 @@ import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.ui.api.DashboardWidget;
+import org.partnerfinance.ui.api.LiveUpdates;
 import org.partnerfinance.ui.api.ScreenContext;
 
 /** Dashboard card "Receivables aging" for finance staff and administrators: the buckets as a stacked bar chart. */
@@ -29,6 +30,9 @@ public class AgingWidget implements DashboardWidget {
 
     @Reference
     private PartnerService partners;
+
+    @Reference
+    private LiveUpdates live;
 
     @Override
     public String id() {
@@ -57,6 +61,6 @@ public class AgingWidget implements DashboardWidget {
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {
-        return new AgingCard(context, statements, partners, Clock.systemUTC());
+        return new AgingCard(context, statements, partners, live, Clock.systemUTC());
     }
 }
