@@ -650,6 +650,8 @@ public class DocumentServiceImpl implements DocumentService {
                         : payment.getValueDate();
                 em.persist(new AllocationEntity(payment.getPartnerId(), payment.getCurrency(), d.getId(), paymentId,
                         null, a.amount(), date, effective, engine.now()));
+                // one at a time: the ids (the order a payment lists what it settles) follow the plan's order
+                em.flush();
                 if (effective) {
                     d.settle(a.amount());
                 }
