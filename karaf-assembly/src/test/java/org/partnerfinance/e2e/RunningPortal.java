@@ -20,8 +20,12 @@ public final class RunningPortal extends ExternalResource {
     /** Deadline for the boot of the distribution up to the rendered login page. */
     public static final Duration BOOT_TIMEOUT = Duration.ofMinutes(3);
 
-    /** Deadline for installing the demo data (feature:install pf-demo) until all of it is in the database. */
-    public static final Duration DEMO_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * Deadline for installing the demo data (feature:install pf-demo) until all of it is in the database. The demo
+     * writes two years of finance history through the services (about 1,900 steps, close to two minutes on a busy
+     * build machine), so the deadline leaves room for a slow machine without hiding a demo that never completes.
+     */
+    public static final Duration DEMO_TIMEOUT = Duration.ofMinutes(5);
 
     /** Without an answer after this long, the boot is checked for the known boot deadlock. */
     private static final Duration DEADLOCK_SUSPICION = Duration.ofSeconds(45);
