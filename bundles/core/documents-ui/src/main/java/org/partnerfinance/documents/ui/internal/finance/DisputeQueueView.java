@@ -233,7 +233,10 @@ final class DisputeQueueView extends HorizontalLayout {
         rejection.setInvalid(false);
     }
 
-    /** Re-reads the list; the selected dispute stays shown while it is open, else the detail says how it ended. */
+    /**
+     * Re-reads the list. The selected dispute stays shown, with what the manager has typed, while nobody changed it;
+     * decided by someone else, the detail closes and says how it ended.
+     */
     void refresh() {
         provider.refreshAll();
         if (selected != null) {
@@ -250,13 +253,15 @@ final class DisputeQueueView extends HorizontalLayout {
             return;
         }
         if (now.isEmpty()) {
+            grid.asSingleSelect().clear();
             select(null);
         } else if (now.get().status() != DisputeStatus.OPEN) {
             Dispute d = now.get();
+            grid.asSingleSelect().clear();
             select(null);
             context.notify("The dispute about " + d.documentNumber() + " was " + Formats.words(d.status())
                     .toLowerCase(java.util.Locale.ROOT) + " by " + d.resolvedBy() + " meanwhile.", false);
-        } else {
+        } else if (now.get().version() != selected.version()) {
             String keepError = error.getText();
             select(now.get());
             error.setText(keepError);
