@@ -21,9 +21,8 @@ public final class RunningPortal extends ExternalResource {
     public static final Duration BOOT_TIMEOUT = Duration.ofMinutes(3);
 
     /**
-     * Deadline for installing the demo data (feature:install pf-demo) until all of it is in the database. The demo
-     * writes two years of finance history through the services (about 1,900 steps, close to two minutes on a busy
-     * build machine), so the deadline leaves room for a slow machine without hiding a demo that never completes.
+     * Deadline for installing the demo data (feature:install pf-demo) until all of it is in the database. Two years of
+     * finance history for twenty partners take about two minutes when the machine is busy with other builds.
      */
     public static final Duration DEMO_TIMEOUT = Duration.ofMinutes(5);
 

@@ -7,7 +7,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.partnerfinance.documents.api.DisputeService;
 import org.partnerfinance.documents.api.DocumentRenderer;
 import org.partnerfinance.documents.api.DocumentService;
-import org.partnerfinance.documents.api.StatementService;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Role;
@@ -29,9 +28,6 @@ public class DocumentDetailScreen implements Screen {
 
     @Reference
     private DisputeService disputes;
-
-    @Reference
-    private StatementService statements;
 
     @Reference
     private DocumentRenderer renderer;

@@ -114,6 +114,7 @@ final class DocumentDetailView extends VerticalLayout {
         H2 title = new H2();
         title.setId("document-title");
         title.setText((d.kind() == DocumentKind.INVOICE ? "Invoice " : "Credit note ") + d.number());
+        title.getElement().setAttribute("data-document-id", String.valueOf(d.id()));
         HorizontalLayout badges = new HorizontalLayout(Badges.status(d.status()),
                 settlementBadge(d));
         if (d.disputed()) {
@@ -216,11 +217,13 @@ final class DocumentDetailView extends VerticalLayout {
         taxes.setId("document-taxes");
         taxes.setAllRowsVisible(true);
         taxes.addColumn(t -> t.category() + " " + t.rate().stripTrailingZeros().toPlainString() + "%")
-                .setHeader("Tax");
-        taxes.addColumn(t -> Formats.money(t.taxable())).setHeader("Taxable").setTextAlign(ColumnTextAlign.END);
-        taxes.addColumn(t -> Formats.money(t.tax())).setHeader("Tax amount").setTextAlign(ColumnTextAlign.END);
+                .setHeader("Tax").setAutoWidth(true);
+        taxes.addColumn(t -> Formats.money(t.taxable())).setHeader("Taxable").setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
+        taxes.addColumn(t -> Formats.money(t.tax())).setHeader("Tax amount").setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
         taxes.setItems(d.taxes());
-        taxes.setWidth("32em");
+        taxes.setWidth("40em");
 
         VerticalLayout totals = new VerticalLayout(
                 figure("Net", Formats.money(d.net()), "document-net"),

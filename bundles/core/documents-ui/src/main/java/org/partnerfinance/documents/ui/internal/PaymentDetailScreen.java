@@ -4,12 +4,8 @@ import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.partnerfinance.documents.api.DisputeService;
-import org.partnerfinance.documents.api.DocumentRenderer;
 import org.partnerfinance.documents.api.DocumentService;
-import org.partnerfinance.documents.api.StatementService;
 import org.partnerfinance.extensions.api.ExtensionConstants;
-import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.ui.api.LiveUpdates;
 import org.partnerfinance.ui.api.MenuSection;
@@ -26,18 +22,6 @@ public class PaymentDetailScreen implements Screen {
 
     @Reference
     private DocumentService documents;
-
-    @Reference
-    private DisputeService disputes;
-
-    @Reference
-    private StatementService statements;
-
-    @Reference
-    private DocumentRenderer renderer;
-
-    @Reference
-    private PartnerService partners;
 
     @Reference
     private LiveUpdates updates;

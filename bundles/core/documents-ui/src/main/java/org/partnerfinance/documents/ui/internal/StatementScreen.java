@@ -4,9 +4,7 @@ import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.partnerfinance.documents.api.DisputeService;
 import org.partnerfinance.documents.api.DocumentRenderer;
-import org.partnerfinance.documents.api.DocumentService;
 import org.partnerfinance.documents.api.StatementService;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.partner.api.PartnerService;
@@ -23,12 +21,6 @@ import org.partnerfinance.ui.api.ScreenContext;
         ExtensionConstants.EXTENSION_NAME + "=" + DocumentScreens.EXTENSION_NAME,
         ExtensionConstants.EXTENSION_DETAIL + "=Statement of account (/" + DocumentScreens.STATEMENT + ")" })
 public class StatementScreen implements Screen {
-
-    @Reference
-    private DocumentService documents;
-
-    @Reference
-    private DisputeService disputes;
 
     @Reference
     private StatementService statements;

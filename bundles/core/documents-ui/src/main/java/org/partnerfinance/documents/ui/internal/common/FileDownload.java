@@ -77,7 +77,7 @@ public final class FileDownload implements DownloadHandler {
 
     /** A file name from free text (document numbers, partner ids): letters, digits, dot, dash and underscore. */
     public static String safeName(String text) {
-        String cleaned = text == null ? "" : text.replaceAll("[^A-Za-z0-9._-]+", "_");
-        return cleaned.isBlank() ? "download" : cleaned;
+        String cleaned = text == null ? "" : text.strip().replaceAll("[^A-Za-z0-9._-]+", "_");
+        return cleaned.chars().anyMatch(Character::isLetterOrDigit) ? cleaned : "download";
     }
 }
