@@ -70,6 +70,45 @@ public class FinanceAgingE2E {
         manager.waitForURL(url -> url.contains("statement?partner=" + PARTNER));
     }
 
+    /**
+     * The other finance screens render with the same data, and collections work: a reminder recorded for the most
+     * overdue document is listed with its note.
+     */
+    @Test
+    public void financeScreensShowTheBooksAndRecordAReminder() {
+        Page manager = sessions.signIn("manager");
+        manager.navigate(PORTAL.baseUrl() + "/finance/overdue?currency=EUR");
+        manager.waitForFunction("() => { const g = document.getElementById('overdue-grid');"
+                + " return g && g.shadowRoot && g.shadowRoot.querySelectorAll('#items tr:not([hidden])').length > 0"
+                + " && !g.shadowRoot.querySelector('#items tr[loading]'); }");
+        String number = Vaadin.gridRows(manager, "overdue-grid").get(0).get(0);
+        Vaadin.clickRow(manager, "overdue-grid", number);
+        assertThat(manager.locator("#overdue-detail-title")).containsText(number);
+        String note = "Called accounts payable, payment promised (" + System.nanoTime() + ")";
+        Vaadin.fill(manager, "overdue-note", note);
+        manager.locator("#overdue-record").click();
+        assertThat(manager.locator("#overdue-reminders")).containsText(note);
+        assertThat(manager.locator("#overdue-reminder-error")).hasText("");
+
+        manager.navigate(PORTAL.baseUrl() + "/finance/dso?currency=EUR");
+        assertThat(manager.locator("#dso-overall")).containsText("DSO over all partners");
+        assertThat(manager.locator("#dso-chart-svg")).isVisible();
+
+        manager.navigate(PORTAL.baseUrl() + "/finance/payables?currency=EUR");
+        assertThat(manager.locator("#payables-grid")).isVisible();
+        assertThat(manager.locator("#payables-weeks")).isVisible();
+
+        manager.navigate(PORTAL.baseUrl() + "/finance/disputes");
+        assertThat(manager.locator("#disputes-summary")).containsText("open dispute");
+
+        manager.navigate(PORTAL.baseUrl() + "/finance/payments-to-confirm");
+        assertThat(manager.locator("#confirm-grid")).isVisible();
+
+        manager.navigate(PORTAL.baseUrl() + "/finance/reconciliation");
+        assertThat(manager.locator("#reconciliation-badge")).isVisible();
+        assertThat(manager.locator("#reconciliation-summary")).containsText("compared as of");
+    }
+
     private static BigDecimal amount(String cell) {
         return new BigDecimal(cell.replace(",", ""));
     }
