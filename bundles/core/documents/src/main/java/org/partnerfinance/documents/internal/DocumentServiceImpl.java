@@ -180,6 +180,7 @@ public class DocumentServiceImpl implements DocumentService {
                     caller.username(), engine.now());
             em.persist(d);
             em.flush();
+            OpenTotals.added(em, d);
             p.totals.lines().forEach(l -> em.persist(new LineEntity(d.getId(), l.lineNo(), l.description(),
                     l.quantity(), l.unitPrice(), l.taxCategory(), l.taxRate(), l.net().amount())));
             int position = 0;
@@ -212,8 +213,8 @@ public class DocumentServiceImpl implements DocumentService {
         LocalDate date = later(cn.getIssueDate(), invoice.getIssueDate());
         em.persist(new AllocationEntity(cn.getPartnerId(), cn.getCurrency(), invoice.getId(), null, cn.getId(), amount,
                 date, true, engine.now()));
-        cn.settle(amount);
-        invoice.settle(amount);
+        settle(em, cn, amount);
+        settle(em, invoice, amount);
         em.flush();
         String detail = "credit note " + cn.getNumber() + " applied to invoice " + invoice.getNumber() + ": "
                 + amount.toPlainString() + " " + cn.getCurrency() + " on " + date;
@@ -222,6 +223,12 @@ public class DocumentServiceImpl implements DocumentService {
         engine.audit(caller, "credit-note.applied", "document", invoice.getId(), "", detail + "; invoice open="
                 + invoice.getOpenAmount().toPlainString());
         engine.publish(cn.getPartnerId(), "document", invoice.getId(), "credit-note.applied");
+    }
+
+    /** Deducts an effective allocation from a document and from the open totals, in the same unit of work. */
+    static void settle(EntityManager em, DocumentEntity d, BigDecimal amount) {
+        d.settle(amount);
+        OpenTotals.settled(em, d, amount);
     }
 
     static LocalDate later(LocalDate a, LocalDate b) {
@@ -653,7 +660,7 @@ public class DocumentServiceImpl implements DocumentService {
                 // one at a time: the ids (the order a payment lists what it settles) follow the plan's order
                 em.flush();
                 if (effective) {
-                    d.settle(a.amount());
+                    settle(em, d, a.amount());
                 }
                 sum = sum.add(a.amount());
                 String part = d.getNumber() + " " + a.amount().toPlainString() + (effective ? "" : " (pending)");
@@ -722,7 +729,7 @@ public class DocumentServiceImpl implements DocumentService {
                         continue;
                     }
                     a.makeEffective(effective, later(confirmation.bookingDate(), d.getIssueDate()));
-                    d.settle(effective);
+                    settle(em, d, effective);
                     applied = applied.add(effective);
                     parts.add(d.getNumber() + " " + effective.toPlainString());
                     engine.audit(caller, "payment.allocated", "document", d.getId(), "", "payment " + paymentId
