@@ -62,7 +62,17 @@ public abstract class ClaimsTestSupport extends PfTestSupport {
         audit = getService(AuditTrail.class);
         unitOfWork = getService(UnitOfWork.class);
         users = getService(UserDirectory.class);
+        // postings are converted into the ledger's base currency: the currencies the tests post in need a rate
+        for (String code : List.of("CHF", "DKK", "GBP", "NOK", "PLN", "SEK", "USD")) {
+            java.util.Currency currency = java.util.Currency.getInstance(code);
+            if (!currency.equals(ledger.baseCurrency()) && ledger.rateOn(currency, RATES_FROM).isEmpty()) {
+                ledger.setRate(Caller.system(), currency, RATES_FROM, new BigDecimal("0.5"));
+            }
+        }
     }
+
+    /** The date from which the tests' exchange rates apply. */
+    private static final LocalDate RATES_FROM = LocalDate.of(2000, 1, 1);
 
     /** A demo user as the services see it, once the demo data has created it. */
     protected Caller demoUser(String username) {

@@ -146,6 +146,8 @@ public class ClaimServiceDbTest {
                     }
                 });
         ledger = new LedgerServiceImpl(db.persistenceService(), contextOf(LedgerServiceImpl.class), audit);
+        // the ledger converts postings into its base currency (EUR): claims approved in GBP need a rate
+        ledger.setRate(Caller.system(), Currency.getInstance("GBP"), TestClaims.DAY, new java.math.BigDecimal("1.19"));
         partners = new PartnerServiceImpl(db.persistenceService(), db.unitOfWork(), audit,
                 contextOf(PartnerServiceImpl.class));
         partners.create(Caller.system(), "P-1001", "Acme Resellers", PartnerKind.RESELLER, Currency.getInstance("EUR"));
@@ -238,7 +240,7 @@ public class ClaimServiceDbTest {
         assertEquals(List.of(
                 JournalLine.debit(Accounts.PARTNER_EXPENSES, Money.of("120.50", "EUR"), "P-1001"),
                 JournalLine.credit(Accounts.ACCRUED_PARTNER_CLAIMS, Money.of("120.50", "EUR"), "P-1001")),
-                accrual.lines());
+                accrual.lines().stream().map(JournalLine::inDocumentCurrency).toList());
         assertEquals(TODAY, accrual.date());
 
         assertThrows(AccessDeniedException.class, () -> claims.markPaid(REVIEWER, claim.id(), approved.version(), "P"));

@@ -59,6 +59,11 @@ public record JournalLine(String accountCode, Side side, Money amount, String pa
         return new JournalLine(accountCode, side, amount, partnerId, base, usedRate);
     }
 
+    /** This line as a draft carries it: document currency only, without base amount and rate. */
+    public JournalLine inDocumentCurrency() {
+        return baseAmount == null ? this : new JournalLine(accountCode, side, amount, partnerId);
+    }
+
     /** The same line on the other side (debit for credit), keeping its base amount and rate. */
     public JournalLine swapped() {
         return new JournalLine(accountCode, side == Side.DEBIT ? Side.CREDIT : Side.DEBIT, amount, partnerId,
