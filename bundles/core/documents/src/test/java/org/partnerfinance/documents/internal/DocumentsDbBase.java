@@ -92,6 +92,7 @@ public abstract class DocumentsDbBase {
     DocumentServiceImpl documents;
     StatementServiceImpl statements;
     DisputeServiceImpl disputes;
+    PartnerServiceImpl partners;
 
     protected TestPersistence newDatabase() {
         return TestPersistence.inMemory();
@@ -130,7 +131,7 @@ public abstract class DocumentsDbBase {
         for (Account a : DocumentAccounts.ACCOUNTS) {
             ledger.openAccount(Caller.system(), a.code(), a.name(), a.type());
         }
-        PartnerServiceImpl partners = new PartnerServiceImpl(db.persistenceService(), db.unitOfWork(), audit,
+        partners = new PartnerServiceImpl(db.persistenceService(), db.unitOfWork(), audit,
                 contextOf(PartnerServiceImpl.class));
         partners.create(Caller.system(), "P-1001", "Acme Resellers", PartnerKind.RESELLER, Currency.getInstance("EUR"));
         partners.create(Caller.system(), "P-2002", "Globex", PartnerKind.DISTRIBUTOR, Currency.getInstance("EUR"));

@@ -402,4 +402,27 @@ public class DocumentsDbTest extends DocumentsDbBase {
         assertEquals(3, statements.dsoTrend(FINANCE, null, "EUR", TODAY, 3).size());
         assertEquals(1, statements.aging(FINANCE, "EUR", TODAY).size());
     }
+
+    @Test
+    public void foreignCurrencyDocumentsPostWithTheExchangeRateAndNotWithoutOne() {
+        partners.setAllowedCurrencies(Caller.system(), "P-1001", Set.of(Currency.getInstance("EUR"),
+                Currency.getInstance("USD")));
+        DocumentDraft usd = new DocumentDraft("P-1001", Direction.RECEIVABLE, DocumentKind.INVOICE, "US-1",
+                LocalDate.of(2025, 2, 1), null, "USD", List.of(line("Goods", "1", "100", "S", "20")), null, null,
+                "SAP", "");
+        assertThrows(org.partnerfinance.ledger.api.MissingExchangeRateException.class,
+                () -> documents.create(FINANCE, usd));
+        assertEquals("nothing of the refused document is stored", 0,
+                documents.search(FINANCE, DocumentQuery.all(10)).total());
+        ledger.setRate(FINANCE, Currency.getInstance("USD"), LocalDate.of(2025, 1, 1), new BigDecimal("0.9"));
+        Document d = documents.create(FINANCE, usd);
+        documents.recordPayment(FINANCE, new PaymentDraft("P-1001", Direction.RECEIVABLE, new BigDecimal("50"),
+                "USD", PaymentMethod.BANK_TRANSFER, LocalDate.of(2025, 3, 1), PaymentStatus.CONFIRMED, "US-1", null,
+                "SAP", "B-US", List.of()));
+        Statement s = statements.statement(ACME, "P-1001", "USD", LocalDate.of(2025, 1, 1), TODAY);
+        assertEquals(new BigDecimal("70.00"), s.closing());
+        assertEquals(new BigDecimal("70.00"), documents.find(ACME, d.id()).orElseThrow().open().amount());
+        assertEquals(List.of("USD"), statements.currencies(ACME, "P-1001"));
+        assertTrue(statements.reconcile(FINANCE, TODAY).reconciled());
+    }
 }
