@@ -93,6 +93,7 @@ public abstract class DocumentsDbBase {
     StatementServiceImpl statements;
     DisputeServiceImpl disputes;
     PartnerServiceImpl partners;
+    DocumentsEngine engine;
 
     protected TestPersistence newDatabase() {
         return TestPersistence.inMemory();
@@ -135,7 +136,7 @@ public abstract class DocumentsDbBase {
                 contextOf(PartnerServiceImpl.class));
         partners.create(Caller.system(), "P-1001", "Acme Resellers", PartnerKind.RESELLER, Currency.getInstance("EUR"));
         partners.create(Caller.system(), "P-2002", "Globex", PartnerKind.DISTRIBUTOR, Currency.getInstance("EUR"));
-        DocumentsEngine engine = new DocumentsEngine(new Collections.Thresholds(1, 15, 30),
+        engine = new DocumentsEngine(new Collections.Thresholds(1, 15, 30),
                 db.persistenceService().open(new PersistenceUnitSpec(DocumentsEngine.UNIT,
                         TestPersistence.bundleOf(DocumentsEngine.class), DocumentsEngine.ENTITY_CLASSES,
                         "db/documents")),

@@ -425,4 +425,39 @@ public class DocumentsDbTest extends DocumentsDbBase {
         assertEquals(List.of("USD"), statements.currencies(ACME, "P-1001"));
         assertTrue(statements.reconcile(FINANCE, TODAY).reconciled());
     }
+
+    @Test
+    public void eventsFollowCommitsOnlyAndEndToEndReferencesAreUnique() {
+        List<org.osgi.service.event.Event> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        engine.events = (org.osgi.service.event.EventAdmin) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {org.osgi.service.event.EventAdmin.class}, (proxy, method, args) -> {
+                    events.add((org.osgi.service.event.Event) args[0]);
+                    return null;
+                });
+        Document d = receivable("EV-1", TODAY, "10");
+        assertEquals(1, events.size());
+        assertEquals(org.partnerfinance.documents.api.DocumentEvents.TOPIC, events.get(0).getTopic());
+        assertEquals("document.created", events.get(0).getProperty(
+                org.partnerfinance.documents.api.DocumentEvents.ACTION));
+        assertEquals(d.id(), events.get(0).getProperty(org.partnerfinance.documents.api.DocumentEvents.ID));
+        assertEquals("P-1001", events.get(0).getProperty(org.partnerfinance.documents.api.DocumentEvents.PARTNER));
+        assertThrows(DuplicateDocumentException.class, () -> receivable("ev-1", TODAY, "10"));
+        // a unit of work that rolls back after the change announces nothing
+        assertThrows(IllegalStateException.class, () -> db.unitOfWork().required(() -> {
+            receivable("EV-2", TODAY, "10");
+            throw new IllegalStateException("rolled back");
+        }));
+        assertEquals(1, events.size());
+        assertEquals(1, documents.search(FINANCE, DocumentQuery.all(10)).total());
+
+        PaymentDraft draft = new PaymentDraft("P-1001", Direction.RECEIVABLE, BigDecimal.TEN, "EUR",
+                PaymentMethod.BANK_TRANSFER, TODAY, PaymentStatus.REPORTED, "", "E2E-42", "SAP", null, List.of());
+        Payment first = documents.recordPayment(FINANCE, draft);
+        DuplicateDocumentException duplicate = assertThrows(DuplicateDocumentException.class, () ->
+                documents.recordPayment(INTEGRATOR, new PaymentDraft("P-1001", Direction.RECEIVABLE,
+                        BigDecimal.ONE, "EUR", PaymentMethod.BANK_TRANSFER, TODAY, PaymentStatus.REPORTED, "",
+                        " e2e-42 ", "SAP", null, List.of())));
+        assertEquals(first.id(), duplicate.existingId());
+        assertEquals(2, events.size());
+    }
 }
