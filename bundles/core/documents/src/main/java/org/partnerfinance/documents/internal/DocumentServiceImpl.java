@@ -29,7 +29,6 @@ import org.partnerfinance.documents.api.DocumentService;
 import org.partnerfinance.documents.api.DocumentValidationException;
 import org.partnerfinance.documents.api.DuplicateDocumentException;
 import org.partnerfinance.documents.api.HistoryEntry;
-import org.partnerfinance.documents.api.LineDraft;
 import org.partnerfinance.documents.api.Page;
 import org.partnerfinance.documents.api.Payment;
 import org.partnerfinance.documents.api.PaymentDraft;
@@ -916,11 +915,5 @@ public class DocumentServiceImpl implements DocumentService {
             return p != null && DocumentsEngine.mayRead(caller, p.getPartnerId());
         });
         return readable ? engine.history("payment", paymentId) : List.of();
-    }
-
-    /** Used by disputes: a document draft line. */
-    static LineDraft line(String description, BigDecimal quantity, BigDecimal unitPrice, String category,
-            BigDecimal rate) {
-        return new LineDraft(description, quantity, unitPrice, category, rate);
     }
 }
