@@ -77,6 +77,10 @@ public class DemoData implements ExtensionListener {
     @Reference
     UnitOfWork unitOfWork;
 
+    /** The demo's exchange rates exist before any sample claim is approved (postings in USD need them). */
+    @Reference
+    DemoRates rates;
+
     /** Set once the sample claims are known to be in the database: nothing more to do for them. */
     private volatile boolean sampleClaimsSeeded;
 

@@ -75,102 +75,7 @@ import org.partnerfinance.security.api.Role;
  * The documents services with the real ledger, audit trail and partner services on one database (in-memory Derby
  * here, PostgreSQL in {@link DocumentsDbPostgresTest}) through the real unit of work.
  */
-public class DocumentsDbTest {
-
-    static final Caller FINANCE = new Caller("finance", null, Set.of(Role.FINANCE_REVIEWER), null);
-    static final Caller MANAGER = new Caller("manager", null, Set.of(Role.FINANCE_MANAGER), null);
-    static final Caller INTEGRATOR = new Caller("erp", null, Set.of(Role.INTEGRATOR), null);
-    static final Caller ACME = new Caller("acme-user", null, Set.of(Role.PARTNER_USER), "P-1001");
-    static final Caller GLOBEX = new Caller("globex-user", null, Set.of(Role.PARTNER_USER), "P-2002");
-    static final LocalDate TODAY = LocalDate.of(2025, 3, 20);
-
-    @ClassRule
-    public static final TemporaryFolder ETC = new TemporaryFolder();
-
-    TestPersistence db;
-    LedgerService ledger;
-    DocumentServiceImpl documents;
-    StatementServiceImpl statements;
-    DisputeServiceImpl disputes;
-
-    protected TestPersistence newDatabase() {
-        return TestPersistence.inMemory();
-    }
-
-    static <A> A defaults(Class<A> type) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                (proxy, method, args) -> method.getName().equals("annotationType") ? type
-                        : method.getDefaultValue()));
-    }
-
-    static BundleContext contextOf(Class<?> component) {
-        return (BundleContext) Proxy.newProxyInstance(DocumentsDbTest.class.getClassLoader(),
-                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getBundle")) {
-                        return TestPersistence.bundleOf(component);
-                    }
-                    if (method.getName().equals("getProperty") && "karaf.etc".equals(args[0])) {
-                        return ETC.getRoot().getAbsolutePath();
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    @Before
-    public void setUp() {
-        db = newDatabase();
-        AuditTrail audit = new AuditTrailImpl(db.persistenceService(), contextOf(AuditTrailImpl.class),
-                defaults(AuditConfiguration.class));
-        ledger = new LedgerServiceImpl(db.persistenceService(), contextOf(LedgerServiceImpl.class), audit);
-        for (Account a : DocumentAccounts.ACCOUNTS) {
-            ledger.openAccount(Caller.system(), a.code(), a.name(), a.type());
-        }
-        PartnerServiceImpl partners = new PartnerServiceImpl(db.persistenceService(), db.unitOfWork(), audit,
-                contextOf(PartnerServiceImpl.class));
-        partners.create(Caller.system(), "P-1001", "Acme Resellers", PartnerKind.RESELLER, Currency.getInstance("EUR"));
-        partners.create(Caller.system(), "P-2002", "Globex", PartnerKind.DISTRIBUTOR, Currency.getInstance("EUR"));
-        DocumentsEngine engine = new DocumentsEngine(new Collections.Thresholds(1, 15, 30),
-                db.persistenceService().open(new PersistenceUnitSpec(DocumentsEngine.UNIT,
-                        TestPersistence.bundleOf(DocumentsEngine.class), DocumentsEngine.ENTITY_CLASSES,
-                        "db/documents")),
-                db.unitOfWork(), ledger, audit, partners,
-                Clock.fixed(Instant.parse("2025-03-20T10:00:00Z"), ZoneOffset.UTC));
-        documents = new DocumentServiceImpl(engine);
-        statements = new StatementServiceImpl(engine);
-        disputes = new DisputeServiceImpl(engine);
-    }
-
-    @After
-    public void tearDown() {
-        db.close();
-    }
-
-    static LineDraft line(String description, String qty, String price, String category, String rate) {
-        return new LineDraft(description, new BigDecimal(qty), new BigDecimal(price), category, new BigDecimal(rate));
-    }
-
-    static DocumentDraft invoice(String partner, Direction direction, String number, LocalDate issued, String net) {
-        return new DocumentDraft(partner, direction, DocumentKind.INVOICE, number, issued, null, "EUR",
-                List.of(line("Goods", "1", net, "S", "20")), null, null, "SAP", "");
-    }
-
-    Document receivable(String number, LocalDate issued, String net) {
-        return documents.create(FINANCE, invoice("P-1001", Direction.RECEIVABLE, number, issued, net));
-    }
-
-    static PaymentDraft payment(Direction direction, String amount, PaymentStatus status, LocalDate valueDate,
-            String remittance, String bankReference, List<AllocationRequest> allocations) {
-        return new PaymentDraft("P-1001", direction, new BigDecimal(amount), "EUR", PaymentMethod.BANK_TRANSFER,
-                valueDate, status, remittance, null, "SAP", bankReference, allocations);
-    }
-
-    BigDecimal ledgerBalance(String account, String partner) {
-        if (partner == null) {
-            return ledger.accountBalance(FINANCE, account, Currency.getInstance("EUR"), TODAY).amount();
-        }
-        return ledger.partnerBalances(FINANCE, account, Currency.getInstance("EUR"), TODAY)
-                .getOrDefault(partner, Money.of("0", "EUR")).amount();
-    }
+public class DocumentsDbTest extends DocumentsDbBase {
 
     @Test
     public void createsAnInvoiceWithTotalsPostingAndHistory() {
@@ -496,5 +401,63 @@ public class DocumentsDbTest {
         assertEquals(new BigDecimal("90.0"), dso.days());
         assertEquals(3, statements.dsoTrend(FINANCE, null, "EUR", TODAY, 3).size());
         assertEquals(1, statements.aging(FINANCE, "EUR", TODAY).size());
+    }
+
+    @Test
+    public void foreignCurrencyDocumentsPostWithTheExchangeRateAndNotWithoutOne() {
+        partners.setAllowedCurrencies(Caller.system(), "P-1001", Set.of(Currency.getInstance("EUR"),
+                Currency.getInstance("USD")));
+        DocumentDraft usd = new DocumentDraft("P-1001", Direction.RECEIVABLE, DocumentKind.INVOICE, "US-1",
+                LocalDate.of(2025, 2, 1), null, "USD", List.of(line("Goods", "1", "100", "S", "20")), null, null,
+                "SAP", "");
+        assertThrows(org.partnerfinance.ledger.api.MissingExchangeRateException.class,
+                () -> documents.create(FINANCE, usd));
+        assertEquals("nothing of the refused document is stored", 0,
+                documents.search(FINANCE, DocumentQuery.all(10)).total());
+        ledger.setRate(FINANCE, Currency.getInstance("USD"), LocalDate.of(2025, 1, 1), new BigDecimal("0.9"));
+        Document d = documents.create(FINANCE, usd);
+        documents.recordPayment(FINANCE, new PaymentDraft("P-1001", Direction.RECEIVABLE, new BigDecimal("50"),
+                "USD", PaymentMethod.BANK_TRANSFER, LocalDate.of(2025, 3, 1), PaymentStatus.CONFIRMED, "US-1", null,
+                "SAP", "B-US", List.of()));
+        Statement s = statements.statement(ACME, "P-1001", "USD", LocalDate.of(2025, 1, 1), TODAY);
+        assertEquals(new BigDecimal("70.00"), s.closing());
+        assertEquals(new BigDecimal("70.00"), documents.find(ACME, d.id()).orElseThrow().open().amount());
+        assertEquals(List.of("USD"), statements.currencies(ACME, "P-1001"));
+        assertTrue(statements.reconcile(FINANCE, TODAY).reconciled());
+    }
+
+    @Test
+    public void eventsFollowCommitsOnlyAndEndToEndReferencesAreUnique() {
+        List<org.osgi.service.event.Event> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        engine.events = (org.osgi.service.event.EventAdmin) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {org.osgi.service.event.EventAdmin.class}, (proxy, method, args) -> {
+                    events.add((org.osgi.service.event.Event) args[0]);
+                    return null;
+                });
+        Document d = receivable("EV-1", TODAY, "10");
+        assertEquals(1, events.size());
+        assertEquals(org.partnerfinance.documents.api.DocumentEvents.TOPIC, events.get(0).getTopic());
+        assertEquals("document.created", events.get(0).getProperty(
+                org.partnerfinance.documents.api.DocumentEvents.ACTION));
+        assertEquals(d.id(), events.get(0).getProperty(org.partnerfinance.documents.api.DocumentEvents.ID));
+        assertEquals("P-1001", events.get(0).getProperty(org.partnerfinance.documents.api.DocumentEvents.PARTNER));
+        assertThrows(DuplicateDocumentException.class, () -> receivable("ev-1", TODAY, "10"));
+        // a unit of work that rolls back after the change announces nothing
+        assertThrows(IllegalStateException.class, () -> db.unitOfWork().required(() -> {
+            receivable("EV-2", TODAY, "10");
+            throw new IllegalStateException("rolled back");
+        }));
+        assertEquals(1, events.size());
+        assertEquals(1, documents.search(FINANCE, DocumentQuery.all(10)).total());
+
+        PaymentDraft draft = new PaymentDraft("P-1001", Direction.RECEIVABLE, BigDecimal.TEN, "EUR",
+                PaymentMethod.BANK_TRANSFER, TODAY, PaymentStatus.REPORTED, "", "E2E-42", "SAP", null, List.of());
+        Payment first = documents.recordPayment(FINANCE, draft);
+        DuplicateDocumentException duplicate = assertThrows(DuplicateDocumentException.class, () ->
+                documents.recordPayment(INTEGRATOR, new PaymentDraft("P-1001", Direction.RECEIVABLE,
+                        BigDecimal.ONE, "EUR", PaymentMethod.BANK_TRANSFER, TODAY, PaymentStatus.REPORTED, "",
+                        " e2e-42 ", "SAP", null, List.of())));
+        assertEquals(first.id(), duplicate.existingId());
+        assertEquals(2, events.size());
     }
 }

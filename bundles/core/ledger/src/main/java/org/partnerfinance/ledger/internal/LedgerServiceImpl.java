@@ -250,22 +250,35 @@ public class LedgerServiceImpl implements LedgerService {
     @Override
     public JournalEntry post(Caller caller, JournalEntryDraft draft) {
         Access.requireFinance(caller);
+        if (draft == null) {
+            throw new UnbalancedEntryException("A journal entry is required.");
+        }
         return jpa.tx(em -> {
-            LedgerRules.checkPostable(draft, loadAccounts(em));
+            PostingStore store = PostingStore.of(em);
+            Map<String, Account> chart = store.accounts(accountCodes(draft.lines()));
+            LedgerRules.checkPostable(draft, chart);
             if (draft.lines().stream().anyMatch(l -> l.baseAmount() != null)) {
                 throw new UnbalancedEntryException(
                         "Base-currency amounts are set by the ledger; post lines in document currency only.");
             }
-            requireOpen(em, draft.date());
+            requireOpen(store, draft.date());
             Currency currentBase = base;
             Map<Currency, BigDecimal> rates = new HashMap<>();
             List<JournalLine> lines = FxRules.withBaseAmounts(draft.lines(), currentBase,
-                    c -> rates.computeIfAbsent(c, k -> findRate(em, k, draft.date())
+                    c -> rates.computeIfAbsent(c, k -> store.rate(k, draft.date())
                             .orElseThrow(() -> new MissingExchangeRateException(k, draft.date(), currentBase))),
                     Accounts.FX_ROUNDING);
-            requireActiveRoundingAccount(em, lines, draft);
-            return insert(em, draft, lines, caller, null);
+            requireActiveRoundingAccount(chart, lines, draft);
+            return insert(store, draft, lines, caller, null);
         });
+    }
+
+    /** The codes a posting of these lines may touch: theirs and the FX rounding account. */
+    private static List<String> accountCodes(List<JournalLine> lines) {
+        List<String> codes = new ArrayList<>(lines.size() + 1);
+        lines.forEach(l -> codes.add(l.accountCode()));
+        codes.add(Accounts.FX_ROUNDING);
+        return codes;
     }
 
     @Override
@@ -290,19 +303,22 @@ public class LedgerServiceImpl implements LedgerService {
             JournalEntry entry = toEntries(em, List.of(original), Function.identity()).get(0);
             // dated today: a correction of a closed period goes into the open one of today
             JournalEntryDraft reversal = LedgerRules.reversalOf(entry, LocalDate.now(clock), why);
-            LedgerRules.checkPostable(reversal, loadAccounts(em));
-            requireOpen(em, reversal.date());
+            PostingStore store = PostingStore.of(em);
+            Map<String, Account> chart = store.accounts(accountCodes(reversal.lines()));
+            LedgerRules.checkPostable(reversal, chart);
+            requireOpen(store, reversal.date());
             // the original's base amounts and rates, swapped: the reversal undoes it exactly in both currencies
             List<JournalLine> lines = reversal.lines();
             if (lines.stream().anyMatch(l -> l.baseAmount() == null)) {
                 lines = FxRules.withBaseAmounts(lines.stream()
                                 .map(l -> new JournalLine(l.accountCode(), l.side(), l.amount(), l.partnerId()))
                                 .toList(), base,
-                        c -> findRate(em, c, reversal.date()).orElseThrow(
+                        c -> store.rate(c, reversal.date()).orElseThrow(
                                 () -> new MissingExchangeRateException(c, reversal.date(), base)),
                         Accounts.FX_ROUNDING);
+                requireActiveRoundingAccount(chart, lines, reversal);
             }
-            JournalEntry posted = insert(em, reversal, lines, caller, entryId);
+            JournalEntry posted = insert(store, reversal, lines, caller, entryId);
             // in the same unit of work: no reversal without its audit record, and no record without the reversal
             audit.append(new AuditEvent(caller.username(), "ledger.entry-reversed", "journal-entry",
                     Long.toString(entryId), "", "reversedBy=" + posted.id() + "; reason=" + why));
@@ -310,19 +326,18 @@ public class LedgerServiceImpl implements LedgerService {
         });
     }
 
-    private static void requireOpen(EntityManager em, LocalDate date) {
+    private static void requireOpen(PostingStore store, LocalDate date) {
         YearMonth month = YearMonth.from(date);
-        PeriodEntity period = em.find(PeriodEntity.class, month.toString());
-        if (period != null && period.isClosed()) {
+        if (store.isClosed(month)) {
             throw new PeriodClosedException(month);
         }
     }
 
-    private static void requireActiveRoundingAccount(EntityManager em, List<JournalLine> lines,
+    private static void requireActiveRoundingAccount(Map<String, Account> chart, List<JournalLine> lines,
             JournalEntryDraft draft) {
         if (lines.size() > draft.lines().size()) {
-            AccountEntity rounding = em.find(AccountEntity.class, Accounts.FX_ROUNDING);
-            if (rounding == null || !rounding.toAccount().active()) {
+            Account rounding = chart.get(Accounts.FX_ROUNDING);
+            if (rounding == null || !rounding.active()) {
                 throw new UnbalancedEntryException("The FX rounding account " + Accounts.FX_ROUNDING
                         + " is missing or inactive, so the base-currency rounding difference of this entry cannot "
                         + "be posted.");
@@ -563,10 +578,6 @@ public class LedgerServiceImpl implements LedgerService {
         return jpa.tx(em -> findRateEntity(em, currency, date).map(RateEntity::toRate));
     }
 
-    private static Optional<BigDecimal> findRate(EntityManager em, Currency currency, LocalDate date) {
-        return findRateEntity(em, currency, date).map(RateEntity::getRate);
-    }
-
     private static Optional<RateEntity> findRateEntity(EntityManager em, Currency currency, LocalDate date) {
         return em.createQuery("SELECT r FROM RateEntity r WHERE r.currency = :c AND r.date <= :d "
                         + "ORDER BY r.date DESC", RateEntity.class)
@@ -756,18 +767,13 @@ public class LedgerServiceImpl implements LedgerService {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private JournalEntry insert(EntityManager em, JournalEntryDraft draft, List<JournalLine> lines, Caller caller,
+    private JournalEntry insert(PostingStore store, JournalEntryDraft draft, List<JournalLine> lines, Caller caller,
             Long reverses) {
-        JournalEntryEntity header = new JournalEntryEntity(draft.date(), draft.description().strip(), draft.source(),
-                caller.username(), now(), reverses, draft.journal());
-        em.persist(header);
-        em.flush(); // assigns the identity the lines refer to
-        int lineNo = 1;
-        for (JournalLine line : lines) {
-            em.persist(new JournalLineEntity(header.getId(), lineNo++, line));
-        }
-        return new JournalEntry(header.getId(), header.getDate(), header.getDescription(), header.getSource(),
-                lines, header.getPostedBy(), header.getPostedAt(), reverses, header.getJournal());
+        Instant postedAt = now();
+        String description = draft.description().strip();
+        long id = store.insert(draft, description, lines, caller.username(), postedAt, reverses);
+        return new JournalEntry(id, draft.date(), description, draft.source(), lines, caller.username(), postedAt,
+                reverses, draft.journal());
     }
 
     /** Builds API entries with their lines (loaded in chunks), filtering lines through {@code visible}. */

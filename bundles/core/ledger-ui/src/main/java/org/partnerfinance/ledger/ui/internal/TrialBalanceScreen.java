@@ -1,0 +1,59 @@
+package org.partnerfinance.ledger.ui.internal;
+
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.partnerfinance.extensions.api.ExtensionConstants;
+import org.partnerfinance.ledger.api.LedgerService;
+import org.partnerfinance.security.api.Role;
+import org.partnerfinance.ui.api.MenuSection;
+import org.partnerfinance.ui.api.Screen;
+import org.partnerfinance.ui.api.ScreenContext;
+
+/** "Trial balance" (finance/trial-balance) for finance staff and administrators. */
+@Component(service = Screen.class, property = {
+        ExtensionConstants.EXTENSION_ID + "=" + LedgerUi.EXTENSION_ID,
+        ExtensionConstants.EXTENSION_KIND + "=screen",
+        ExtensionConstants.EXTENSION_NAME + "=" + LedgerUi.EXTENSION_NAME,
+        ExtensionConstants.EXTENSION_DETAIL + "=Trial balance (/finance/trial-balance)" })
+public class TrialBalanceScreen implements Screen {
+
+    @Reference
+    private LedgerService ledger;
+
+    @Override
+    public String path() {
+        return "finance/trial-balance";
+    }
+
+    @Override
+    public String title() {
+        return "Trial balance";
+    }
+
+    @Override
+    public String icon() {
+        return "SCALE";
+    }
+
+    @Override
+    public MenuSection section() {
+        return MenuSection.FINANCE;
+    }
+
+    @Override
+    public int order() {
+        return 50;
+    }
+
+    @Override
+    public Set<Role> roles() {
+        return LedgerUi.STAFF;
+    }
+
+    @Override
+    public com.vaadin.flow.component.Component create(ScreenContext context) {
+        return new TrialBalanceView(context, ledger, java.time.Clock.systemDefaultZone());
+    }
+}
