@@ -12,7 +12,7 @@ import org.junit.runners.Suite;
  */
 @RunWith(Suite.class)
 @Suite.SuiteClasses({ ClaimFlowE2E.class, LiveMenuE2E.class, UsersE2E.class, UserLifecycleE2E.class,
-        ContentSecurityPolicyE2E.class })
+        ApiTokensE2E.class, ContentSecurityPolicyE2E.class })
 public class PortalE2EIT {
 
     @ClassRule

@@ -6,10 +6,12 @@ import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,6 +55,7 @@ public class ApiServlet extends HttpServlet {
 
     private final transient Dispatcher dispatcher;
     private volatile long maxBytes;
+    private volatile Set<String> trustedProxies = Set.of();
 
     @Activate
     public ApiServlet(@Reference ApiTokens tokens, RestConfig config) {
@@ -66,6 +69,33 @@ public class ApiServlet extends HttpServlet {
     @Modified
     void modified(RestConfig config) {
         maxBytes = Math.max(1, config.max_request_size_kb()) * 1024L;
+        Set<String> proxies = new HashSet<>();
+        for (String proxy : config.trusted_proxies() == null ? new String[0] : config.trusted_proxies()) {
+            if (proxy != null && !proxy.isBlank()) {
+                proxies.add(bare(proxy));
+            }
+        }
+        trustedProxies = Set.copyOf(proxies);
+    }
+
+    /**
+     * The client's address: the TCP peer, or for a request from a trusted proxy the last X-Forwarded-For entry (the
+     * address that proxy saw; earlier entries are whatever the client claimed).
+     */
+    static String clientAddress(String peer, String forwardedFor, Set<String> trusted) {
+        String address = bare(peer == null ? "" : peer);
+        if (!trusted.contains(address) || forwardedFor == null || forwardedFor.isBlank()) {
+            return address;
+        }
+        String[] hops = forwardedFor.split(",");
+        String last = bare(hops[hops.length - 1]);
+        return last.isEmpty() ? address : last;
+    }
+
+    /** An address without blanks and without the brackets Jetty puts around IPv6 addresses. */
+    private static String bare(String address) {
+        String a = address.strip();
+        return a.startsWith("[") && a.endsWith("]") ? a.substring(1, a.length() - 1) : a;
     }
 
     @Override
@@ -75,7 +105,8 @@ public class ApiServlet extends HttpServlet {
         try {
             byte[] body = WITH_BODY.contains(method) ? readBody(request) : new byte[0];
             ApiCall call = new ApiCall(method, segments(request), query(request.getQueryString()),
-                    request::getHeader, body, request.getRemoteAddr());
+                    request::getHeader, body, clientAddress(request.getRemoteAddr(),
+                    request.getHeader("X-Forwarded-For"), trustedProxies));
             answer = dispatcher.dispatch(call);
         } catch (RestException e) {
             answer = dispatcher.error(e, Map.of());

@@ -12,4 +12,11 @@ public @interface RestConfig {
             description = "Request bodies larger than this are refused with 413 (by Content-Length, or when reading "
                     + "reaches the limit).", min = "1")
     int max_request_size_kb() default 1024;
+
+    @AttributeDefinition(name = "Trusted proxies",
+            description = "Exact addresses (e.g. 10.0.0.5, ::1) of reverse proxies in front of the portal. For "
+                    + "requests from them, the last address of X-Forwarded-For is the client whose failed tokens are "
+                    + "counted; otherwise the TCP peer is. Without it, behind a proxy every client shares one "
+                    + "throttling counter.")
+    String[] trusted_proxies() default {};
 }

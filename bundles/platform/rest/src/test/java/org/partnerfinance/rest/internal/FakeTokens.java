@@ -57,6 +57,11 @@ final class FakeTokens implements ApiTokens {
     }
 
     @Override
+    public List<ApiToken> listFor(Caller caller, String username) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Optional<ApiToken> revoke(Caller caller, String tokenId) {
         throw new UnsupportedOperationException();
     }

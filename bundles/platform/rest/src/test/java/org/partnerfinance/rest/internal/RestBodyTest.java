@@ -88,4 +88,14 @@ public class RestBodyTest {
         assertEquals(List.of(""), ApiServlet.query("flag").get("flag"));
         refused(400, null, () -> ApiServlet.segments("/partners/%zz"));
     }
+
+    @Test
+    public void forwardedAddressesCountOnlyFromTrustedProxies() {
+        java.util.Set<String> trusted = java.util.Set.of("10.0.0.5", "::1");
+        assertEquals("203.0.113.9", ApiServlet.clientAddress("203.0.113.9", "198.51.100.1", trusted));
+        assertEquals("198.51.100.1", ApiServlet.clientAddress("10.0.0.5", "6.6.6.6, 198.51.100.1", trusted));
+        assertEquals("198.51.100.2", ApiServlet.clientAddress("[::1]", "198.51.100.2", trusted));
+        assertEquals("10.0.0.5", ApiServlet.clientAddress("10.0.0.5", null, trusted));
+        assertEquals("10.0.0.5", ApiServlet.clientAddress("10.0.0.5", "1.2.3.4", java.util.Set.of()));
+    }
 }

@@ -44,6 +44,13 @@ public interface ApiTokens {
     List<ApiToken> listOwn(Caller caller);
 
     /**
+     * A user's tokens that are not revoked, newest first (administrators, e.g. to revoke a token of someone who left).
+     *
+     * @throws AccessDeniedException if the caller is not an administrator
+     */
+    List<ApiToken> listFor(Caller caller, String username);
+
+    /**
      * Revokes a token: the caller's own, or anyone's for administrators. Revoking a revoked token changes nothing.
      *
      * @return the token as it is now; empty if there is no such token or it belongs to someone else and the caller is

@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
+import org.partnerfinance.security.api.ApiToken;
 import org.partnerfinance.security.api.ApiTokens;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.CreatedApiToken;
@@ -45,5 +47,35 @@ final class TokenCommands {
                 + "\" https://<portal>/api/v1/me");
         out.println("Revoke it in the portal (user menu > API tokens) when it is no longer needed.");
         return created;
+    }
+
+    /** Prints a user's tokens that are not revoked, one a line. */
+    static List<ApiToken> list(ApiTokens tokens, Caller operator, String username, PrintStream out) {
+        List<ApiToken> found = tokens.listFor(operator, username);
+        if (found.isEmpty()) {
+            out.println("'" + username + "' has no API tokens.");
+            return found;
+        }
+        out.printf("%-20s  %-10s  %-24s  %-24s  %-24s  %s%n", "Id", "Token", "Created", "Last used", "Expires",
+                "Name");
+        for (ApiToken t : found) {
+            out.printf("%-20s  %-10s  %-24s  %-24s  %-24s  %s%n", t.id(), t.prefix() + "…", t.createdAt(),
+                    t.lastUsedAt() == null ? "never" : t.lastUsedAt(),
+                    t.expiresAt() == null ? "never" : t.expiresAt(), t.name());
+        }
+        return found;
+    }
+
+    /**
+     * Revokes a token and says whose it was.
+     *
+     * @throws IllegalArgumentException when there is no such token
+     */
+    static ApiToken revoke(ApiTokens tokens, Caller operator, String id, PrintStream out) {
+        ApiToken token = tokens.revoke(operator, id)
+                .orElseThrow(() -> new IllegalArgumentException("There is no API token with id '" + id + "'."));
+        out.println("API token '" + token.name() + "' (" + token.prefix() + "…) of user '" + token.username()
+                + "' is revoked: requests with it are refused from now on.");
+        return token;
     }
 }

@@ -31,6 +31,8 @@ public class TokenCreateCommandTest {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final ApiToken TOKEN = new ApiToken("0a1b2c", "erp", "ERP export", "pf_AbCdEf", NOW, "shell:karaf",
+            null, null, null);
 
     /** Records what the command asks for; only administrators create tokens for others, as in the real store. */
     private static final class RecordingTokens implements ApiTokens {
@@ -55,8 +57,16 @@ public class TokenCreateCommandTest {
         }
 
         @Override
+        public List<ApiToken> listFor(Caller caller, String username) {
+            Access.requireAnyRole(caller, Role.ADMINISTRATOR);
+            return username.equals("erp") ? List.of(TOKEN) : List.of();
+        }
+
+        @Override
         public Optional<ApiToken> revoke(Caller caller, String tokenId) {
-            throw new UnsupportedOperationException();
+            Access.requireAnyRole(caller, Role.ADMINISTRATOR);
+            calls.add("revoke " + tokenId);
+            return tokenId.equals(TOKEN.id()) ? Optional.of(TOKEN) : Optional.empty();
         }
 
         @Override
@@ -102,5 +112,24 @@ public class TokenCreateCommandTest {
             // refused by the store
         }
         assertTrue(tokens.calls.isEmpty());
+    }
+
+    @Test
+    public void listsWithoutSecretsAndRevokesById() {
+        RecordingTokens tokens = new RecordingTokens();
+        TokenCommands.list(tokens, OperatorCaller.forUser("karaf"), "erp", out);
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(printed, printed.contains("0a1b2c") && printed.contains("pf_AbCdEf…") && printed.contains("ERP export"));
+        TokenCommands.list(tokens, OperatorCaller.forUser("karaf"), "nobody", out);
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("'nobody' has no API tokens."));
+        TokenCommands.revoke(tokens, OperatorCaller.forUser("karaf"), "0a1b2c", out);
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("of user 'erp' is revoked"));
+        try {
+            TokenCommands.revoke(tokens, OperatorCaller.forUser("karaf"), "ffff", out);
+            fail("unknown id");
+        } catch (IllegalArgumentException expected) {
+            assertTrue(expected.getMessage().contains("ffff"));
+        }
+        assertEquals(List.of("revoke 0a1b2c", "revoke ffff"), tokens.calls);
     }
 }

@@ -142,9 +142,19 @@ final class ApiTokenStore implements ApiTokens {
     @Override
     public List<ApiToken> listOwn(Caller caller) {
         Access.requireCaller(caller);
+        return unrevoked(caller.username());
+    }
+
+    @Override
+    public List<ApiToken> listFor(Caller caller, String username) {
+        Access.requireAnyRole(caller, Role.ADMINISTRATOR);
+        return unrevoked(UserRules.normalize(username));
+    }
+
+    private List<ApiToken> unrevoked(String username) {
         return jpa.tx(em -> em.createQuery("SELECT t FROM ApiTokenEntity t WHERE t.username = :user "
                 + "AND t.revokedAt IS NULL ORDER BY t.createdAt DESC, t.tokenId", ApiTokenEntity.class)
-                .setParameter("user", caller.username()).getResultList())
+                .setParameter("user", username).getResultList())
                 .stream().map(ApiTokenStore::toToken).collect(Collectors.toList());
     }
 

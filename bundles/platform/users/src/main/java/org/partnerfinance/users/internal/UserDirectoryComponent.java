@@ -176,6 +176,11 @@ public final class UserDirectoryComponent implements UserDirectory, ApiTokens {
     }
 
     @Override
+    public List<ApiToken> listFor(Caller caller, String username) {
+        return tokens.listFor(caller, username);
+    }
+
+    @Override
     public Optional<ApiToken> revoke(Caller caller, String tokenId) {
         return tokens.revoke(caller, tokenId);
     }

@@ -186,7 +186,15 @@ public class ApiTokenStoreTest {
         assertEquals(Optional.empty(), tokens.revoke(PARTNER, theirs.token().id()));
         assertEquals(Optional.empty(), tokens.revoke(PARTNER, "0123456789abcdef0123"));
         assertTrue(tokens.authenticate(theirs.secret(), HOME).succeeded());
+        assertEquals(List.of(theirs.token().id()), tokens.listFor(ADMIN, "pv").stream().map(ApiToken::id).toList());
+        try {
+            tokens.listFor(PARTNER, "pv");
+            fail("only administrators list others' tokens");
+        } catch (AccessDeniedException expected) {
+            // refused
+        }
         assertTrue(tokens.revoke(ADMIN, theirs.token().id()).isPresent());
+        assertTrue(tokens.listFor(ADMIN, "pv").isEmpty());
         assertFalse(tokens.authenticate(theirs.secret(), HOME).succeeded());
         assertEquals("admin", audit.events("token.revoked").get(0).actor());
     }
