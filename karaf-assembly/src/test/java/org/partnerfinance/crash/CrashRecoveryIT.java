@@ -149,14 +149,16 @@ public class CrashRecoveryIT {
 
         karaf.start();
         karaf.awaitPortal(BOOT, Duration.ofSeconds(45));
+        awaitRestApi(token);
         List<String> missing = new ArrayList<>();
         int invoices = 0;
         int payments = 0;
         for (Ack ack : acknowledged) {
             String path = ack.kind().equals("invoice") ? "/api/v1/invoices/" + ack.id() : "/api/v1/payments/" + ack.id();
             HttpResponse<String> read = get(token, path);
-            if (read.statusCode() != 200 || !read.body().contains(ack.number())) {
-                missing.add(ack + " -> " + read.statusCode());
+            if (read.statusCode() != 200 || !read.body().contains("\"" + ack.number() + "\"")) {
+                missing.add(ack + " -> " + read.statusCode() + " "
+                        + read.body().substring(0, Math.min(200, read.body().length())));
             }
             if (ack.kind().equals("invoice")) {
                 invoices++;
@@ -174,6 +176,25 @@ public class CrashRecoveryIT {
         System.out.printf(Locale.ROOT, "Crash test: %d invoices and %d payments acknowledged by %d clients in %s, all "
                 + "present after SIGKILL and restart; %s%n", invoices, payments, CLIENTS, LOAD,
                 check.replace('\n', ' '));
+    }
+
+    /**
+     * Waits until the REST API answers with JSON: the login page answers before every servlet is registered, and until
+     * the API's servlet is, its paths reach the UI's servlet (HTML with 200).
+     */
+    private void awaitRestApi(String token) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            HttpResponse<String> me = get(token, "/api/v1/me");
+            if (me.statusCode() == 200 && me.headers().firstValue("Content-Type").orElse("").contains("json")) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                fail("GET /api/v1/me did not answer JSON within 2 minutes of the restart: " + me.statusCode() + " "
+                        + me.body().substring(0, Math.min(200, me.body().length())));
+            }
+            Thread.sleep(500);
+        }
     }
 
     private static String invoice(String partner, String number, int seq) {

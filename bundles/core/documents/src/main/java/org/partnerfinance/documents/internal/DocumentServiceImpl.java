@@ -29,7 +29,6 @@ import org.partnerfinance.documents.api.DocumentService;
 import org.partnerfinance.documents.api.DocumentValidationException;
 import org.partnerfinance.documents.api.DuplicateDocumentException;
 import org.partnerfinance.documents.api.HistoryEntry;
-import org.partnerfinance.documents.api.LineDraft;
 import org.partnerfinance.documents.api.Page;
 import org.partnerfinance.documents.api.Payment;
 import org.partnerfinance.documents.api.PaymentDraft;
@@ -180,6 +179,7 @@ public class DocumentServiceImpl implements DocumentService {
                     caller.username(), engine.now());
             em.persist(d);
             em.flush();
+            OpenTotals.added(em, d);
             p.totals.lines().forEach(l -> em.persist(new LineEntity(d.getId(), l.lineNo(), l.description(),
                     l.quantity(), l.unitPrice(), l.taxCategory(), l.taxRate(), l.net().amount())));
             int position = 0;
@@ -212,8 +212,8 @@ public class DocumentServiceImpl implements DocumentService {
         LocalDate date = later(cn.getIssueDate(), invoice.getIssueDate());
         em.persist(new AllocationEntity(cn.getPartnerId(), cn.getCurrency(), invoice.getId(), null, cn.getId(), amount,
                 date, true, engine.now()));
-        cn.settle(amount);
-        invoice.settle(amount);
+        settle(em, cn, amount);
+        settle(em, invoice, amount);
         em.flush();
         String detail = "credit note " + cn.getNumber() + " applied to invoice " + invoice.getNumber() + ": "
                 + amount.toPlainString() + " " + cn.getCurrency() + " on " + date;
@@ -222,6 +222,12 @@ public class DocumentServiceImpl implements DocumentService {
         engine.audit(caller, "credit-note.applied", "document", invoice.getId(), "", detail + "; invoice open="
                 + invoice.getOpenAmount().toPlainString());
         engine.publish(cn.getPartnerId(), "document", invoice.getId(), "credit-note.applied");
+    }
+
+    /** Deducts an effective allocation from a document and from the open totals, in the same unit of work. */
+    static void settle(EntityManager em, DocumentEntity d, BigDecimal amount) {
+        d.settle(amount);
+        OpenTotals.settled(em, d, amount);
     }
 
     static LocalDate later(LocalDate a, LocalDate b) {
@@ -653,7 +659,7 @@ public class DocumentServiceImpl implements DocumentService {
                 // one at a time: the ids (the order a payment lists what it settles) follow the plan's order
                 em.flush();
                 if (effective) {
-                    d.settle(a.amount());
+                    settle(em, d, a.amount());
                 }
                 sum = sum.add(a.amount());
                 String part = d.getNumber() + " " + a.amount().toPlainString() + (effective ? "" : " (pending)");
@@ -722,7 +728,7 @@ public class DocumentServiceImpl implements DocumentService {
                         continue;
                     }
                     a.makeEffective(effective, later(confirmation.bookingDate(), d.getIssueDate()));
-                    d.settle(effective);
+                    settle(em, d, effective);
                     applied = applied.add(effective);
                     parts.add(d.getNumber() + " " + effective.toPlainString());
                     engine.audit(caller, "payment.allocated", "document", d.getId(), "", "payment " + paymentId
@@ -909,11 +915,5 @@ public class DocumentServiceImpl implements DocumentService {
             return p != null && DocumentsEngine.mayRead(caller, p.getPartnerId());
         });
         return readable ? engine.history("payment", paymentId) : List.of();
-    }
-
-    /** Used by disputes: a document draft line. */
-    static LineDraft line(String description, BigDecimal quantity, BigDecimal unitPrice, String category,
-            BigDecimal rate) {
-        return new LineDraft(description, quantity, unitPrice, category, rate);
     }
 }

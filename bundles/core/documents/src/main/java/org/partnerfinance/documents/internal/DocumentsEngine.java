@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
@@ -440,10 +439,6 @@ public class DocumentsEngine {
             }
         }
         return last;
-    }
-
-    static Set<Role> roles(Role... roles) {
-        return Set.of(roles);
     }
 
     static void logInvariant(String message) {

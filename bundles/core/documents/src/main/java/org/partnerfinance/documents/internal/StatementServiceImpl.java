@@ -93,12 +93,13 @@ public class StatementServiceImpl implements StatementService {
         String code = c.getCurrencyCode();
         return engine.tx(em -> {
             BigDecimal opening = BigDecimal.ZERO;
-            for (Object[] row : em.createQuery("SELECT d.direction, d.kind, SUM(d.gross) FROM DocumentEntity d "
-                            + "WHERE d.partnerId = :p AND d.currency = :c AND d.issueDate < :from "
-                            + "GROUP BY d.direction, d.kind", Object[].class)
-                    .setParameter("p", partner.id()).setParameter("c", code).setParameter("from", start)
-                    .getResultList()) {
-                opening = opening.add(signed((Direction) row[0], (DocumentKind) row[1], (BigDecimal) row[2]));
+            for (Object row : em.createNativeQuery("SELECT direction, kind, SUM(gross) FROM doc_open_total "
+                            + "WHERE partner_id = ?1 AND currency = ?2 AND issue_date < ?3 GROUP BY direction, kind")
+                    .setParameter(1, partner.id()).setParameter(2, code)
+                    .setParameter(3, java.sql.Date.valueOf(start)).getResultList()) {
+                Object[] r = (Object[]) row;
+                opening = opening.add(signed(Direction.valueOf((String) r[0]), DocumentKind.valueOf((String) r[1]),
+                        decimal(r[2])));
             }
             for (Object[] row : em.createQuery("SELECT p.direction, SUM(p.amount) FROM PaymentEntity p "
                             + "WHERE p.partnerId = :p AND p.currency = :c AND p.status = :confirmed "
@@ -206,11 +207,24 @@ public class StatementServiceImpl implements StatementService {
         String partnerP = partnerId == null ? "" : " AND p.partnerId = :p";
         String dirD = direction == null ? "" : " AND d.direction = :dir";
         String dirP = direction == null ? "" : " AND p.direction = :dir";
-        // stored open amounts of the documents issued by asOf
-        List<Object[]> open = bind(em.createQuery("SELECT d.partnerId, d.direction, d.kind, d.dueDate, "
-                + "SUM(d.openAmount) FROM DocumentEntity d WHERE d.currency = :c AND d.issueDate <= :asOf "
-                + "AND d.openAmount > 0" + partnerD + dirD + " GROUP BY d.partnerId, d.direction, d.kind, d.dueDate",
-                Object[].class), partnerId, currency, asOf, direction).getResultList();
+        // stored open amounts of the documents issued by asOf, from the open totals (one row per issue and due date)
+        jakarta.persistence.Query openQuery = em.createNativeQuery("SELECT partner_id, direction, kind, due_date, "
+                + "SUM(open_amount) FROM doc_open_total WHERE currency = ?1 AND issue_date <= ?2 AND open_amount <> 0"
+                + (partnerId == null ? "" : " AND partner_id = ?3") + (direction == null ? "" : " AND direction = ?4")
+                + " GROUP BY partner_id, direction, kind, due_date")
+                .setParameter(1, currency).setParameter(2, java.sql.Date.valueOf(asOf));
+        if (partnerId != null) {
+            openQuery.setParameter(3, partnerId);
+        }
+        if (direction != null) {
+            openQuery.setParameter(4, direction.name());
+        }
+        List<Object[]> open = new ArrayList<>();
+        for (Object row : openQuery.getResultList()) {
+            Object[] r = (Object[]) row;
+            open.add(new Object[] {r[0], Direction.valueOf((String) r[1]), DocumentKind.valueOf((String) r[2]),
+                localDate(r[3]), decimal(r[4])});
+        }
         // allocations dated after asOf had not reduced the settled document yet ...
         List<Object[]> settledLater = bind(em.createQuery("SELECT d.partnerId, d.direction, d.kind, d.dueDate, "
                 + "SUM(a.amount) FROM AllocationEntity a, DocumentEntity d WHERE a.documentId = d.id "
@@ -254,6 +268,20 @@ public class StatementServiceImpl implements StatementService {
             }
         }
         return result;
+    }
+
+    private static LocalDate localDate(Object value) {
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        return LocalDate.parse(value.toString().substring(0, 10));
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
     }
 
     private static <T> TypedQuery<T> bind(TypedQuery<T> query, String partnerId, String currency, LocalDate asOf,

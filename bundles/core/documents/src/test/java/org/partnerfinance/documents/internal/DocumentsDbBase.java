@@ -92,6 +92,8 @@ public abstract class DocumentsDbBase {
     DocumentServiceImpl documents;
     StatementServiceImpl statements;
     DisputeServiceImpl disputes;
+    PartnerServiceImpl partners;
+    DocumentsEngine engine;
 
     protected TestPersistence newDatabase() {
         return TestPersistence.inMemory();
@@ -130,11 +132,11 @@ public abstract class DocumentsDbBase {
         for (Account a : DocumentAccounts.ACCOUNTS) {
             ledger.openAccount(Caller.system(), a.code(), a.name(), a.type());
         }
-        PartnerServiceImpl partners = new PartnerServiceImpl(db.persistenceService(), db.unitOfWork(), audit,
+        partners = new PartnerServiceImpl(db.persistenceService(), db.unitOfWork(), audit,
                 contextOf(PartnerServiceImpl.class));
         partners.create(Caller.system(), "P-1001", "Acme Resellers", PartnerKind.RESELLER, Currency.getInstance("EUR"));
         partners.create(Caller.system(), "P-2002", "Globex", PartnerKind.DISTRIBUTOR, Currency.getInstance("EUR"));
-        DocumentsEngine engine = new DocumentsEngine(new Collections.Thresholds(1, 15, 30),
+        engine = new DocumentsEngine(new Collections.Thresholds(1, 15, 30),
                 db.persistenceService().open(new PersistenceUnitSpec(DocumentsEngine.UNIT,
                         TestPersistence.bundleOf(DocumentsEngine.class), DocumentsEngine.ENTITY_CLASSES,
                         "db/documents")),

@@ -402,4 +402,62 @@ public class DocumentsDbTest extends DocumentsDbBase {
         assertEquals(3, statements.dsoTrend(FINANCE, null, "EUR", TODAY, 3).size());
         assertEquals(1, statements.aging(FINANCE, "EUR", TODAY).size());
     }
+
+    @Test
+    public void foreignCurrencyDocumentsPostWithTheExchangeRateAndNotWithoutOne() {
+        partners.setAllowedCurrencies(Caller.system(), "P-1001", Set.of(Currency.getInstance("EUR"),
+                Currency.getInstance("USD")));
+        DocumentDraft usd = new DocumentDraft("P-1001", Direction.RECEIVABLE, DocumentKind.INVOICE, "US-1",
+                LocalDate.of(2025, 2, 1), null, "USD", List.of(line("Goods", "1", "100", "S", "20")), null, null,
+                "SAP", "");
+        assertThrows(org.partnerfinance.ledger.api.MissingExchangeRateException.class,
+                () -> documents.create(FINANCE, usd));
+        assertEquals("nothing of the refused document is stored", 0,
+                documents.search(FINANCE, DocumentQuery.all(10)).total());
+        ledger.setRate(FINANCE, Currency.getInstance("USD"), LocalDate.of(2025, 1, 1), new BigDecimal("0.9"));
+        Document d = documents.create(FINANCE, usd);
+        documents.recordPayment(FINANCE, new PaymentDraft("P-1001", Direction.RECEIVABLE, new BigDecimal("50"),
+                "USD", PaymentMethod.BANK_TRANSFER, LocalDate.of(2025, 3, 1), PaymentStatus.CONFIRMED, "US-1", null,
+                "SAP", "B-US", List.of()));
+        Statement s = statements.statement(ACME, "P-1001", "USD", LocalDate.of(2025, 1, 1), TODAY);
+        assertEquals(new BigDecimal("70.00"), s.closing());
+        assertEquals(new BigDecimal("70.00"), documents.find(ACME, d.id()).orElseThrow().open().amount());
+        assertEquals(List.of("USD"), statements.currencies(ACME, "P-1001"));
+        assertTrue(statements.reconcile(FINANCE, TODAY).reconciled());
+    }
+
+    @Test
+    public void eventsFollowCommitsOnlyAndEndToEndReferencesAreUnique() {
+        List<org.osgi.service.event.Event> events = java.util.Collections.synchronizedList(new ArrayList<>());
+        engine.events = (org.osgi.service.event.EventAdmin) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {org.osgi.service.event.EventAdmin.class}, (proxy, method, args) -> {
+                    events.add((org.osgi.service.event.Event) args[0]);
+                    return null;
+                });
+        Document d = receivable("EV-1", TODAY, "10");
+        assertEquals(1, events.size());
+        assertEquals(org.partnerfinance.documents.api.DocumentEvents.TOPIC, events.get(0).getTopic());
+        assertEquals("document.created", events.get(0).getProperty(
+                org.partnerfinance.documents.api.DocumentEvents.ACTION));
+        assertEquals(d.id(), events.get(0).getProperty(org.partnerfinance.documents.api.DocumentEvents.ID));
+        assertEquals("P-1001", events.get(0).getProperty(org.partnerfinance.documents.api.DocumentEvents.PARTNER));
+        assertThrows(DuplicateDocumentException.class, () -> receivable("ev-1", TODAY, "10"));
+        // a unit of work that rolls back after the change announces nothing
+        assertThrows(IllegalStateException.class, () -> db.unitOfWork().required(() -> {
+            receivable("EV-2", TODAY, "10");
+            throw new IllegalStateException("rolled back");
+        }));
+        assertEquals(1, events.size());
+        assertEquals(1, documents.search(FINANCE, DocumentQuery.all(10)).total());
+
+        PaymentDraft draft = new PaymentDraft("P-1001", Direction.RECEIVABLE, BigDecimal.TEN, "EUR",
+                PaymentMethod.BANK_TRANSFER, TODAY, PaymentStatus.REPORTED, "", "E2E-42", "SAP", null, List.of());
+        Payment first = documents.recordPayment(FINANCE, draft);
+        DuplicateDocumentException duplicate = assertThrows(DuplicateDocumentException.class, () ->
+                documents.recordPayment(INTEGRATOR, new PaymentDraft("P-1001", Direction.RECEIVABLE,
+                        BigDecimal.ONE, "EUR", PaymentMethod.BANK_TRANSFER, TODAY, PaymentStatus.REPORTED, "",
+                        " e2e-42 ", "SAP", null, List.of())));
+        assertEquals(first.id(), duplicate.existingId());
+        assertEquals(2, events.size());
+    }
 }

@@ -229,6 +229,14 @@ public final class StatementBenchmark {
                 s.executeBatch();
                 c.commit();
             }
+            // the open totals the service keeps with every document (built at once here, as the migration does)
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO doc_open_total (partner_id, currency, direction, kind, issue_date, "
+                        + "due_date, gross, open_amount) SELECT partner_id, currency, direction, kind, issue_date, "
+                        + "due_date, SUM(gross), SUM(open_amount) FROM doc_document GROUP BY partner_id, currency, "
+                        + "direction, kind, issue_date, due_date");
+            }
+            c.commit();
             // the big partner's settled invoices: one confirmed payment each, allocated in full
             Map<String, long[]> settled = new HashMap<>();
             try (PreparedStatement q = c.prepareStatement("SELECT id, doc_number, issue_date, gross FROM doc_document "
@@ -268,7 +276,7 @@ public final class StatementBenchmark {
             }
             try (PreparedStatement a = c.prepareStatement("INSERT INTO doc_allocation (partner_id, currency, "
                     + "document_id, payment_id, credit_note_id, amount, alloc_date, effective, created_at) "
-                    + "SELECT p.partner_id, 'EUR', d.id, p.id, NULL, p.amount, p.booking_date, TRUE, "
+                    + "SELECT p.partner_id, 'EUR', d.id, p.id, CAST(NULL AS BIGINT), p.amount, p.booking_date, TRUE, "
                     + "'2025-06-30T12:00:00.000Z' FROM doc_payment p JOIN doc_document d "
                     + "ON d.partner_id = p.partner_id AND d.direction = 'RECEIVABLE' AND d.number_key = p.remittance "
                     + "WHERE p.partner_id = ?")) {
@@ -277,7 +285,7 @@ public final class StatementBenchmark {
                 c.commit();
             }
             try (Statement s = c.createStatement()) {
-                for (String table : List.of("DOC_DOCUMENT", "DOC_PAYMENT", "DOC_ALLOCATION")) {
+                for (String table : List.of("DOC_DOCUMENT", "DOC_PAYMENT", "DOC_ALLOCATION", "DOC_OPEN_TOTAL")) {
                     s.execute("CALL SYSCS_UTIL.SYSCS_UPDATE_STATISTICS('APP', '" + table + "', NULL)");
                 }
             }
