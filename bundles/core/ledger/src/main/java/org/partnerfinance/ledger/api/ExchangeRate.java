@@ -6,8 +6,8 @@ import java.util.Currency;
 
 /**
  * An exchange rate maintained by finance: from {@link #date()} on (until a later rate of the same currency), one unit
- * of {@link #currency()} is worth {@link #rate()} units of the base currency. A posting uses the latest rate dated on or
- * before its entry date.
+ * of {@link #currency()} is worth {@link #rate()} units of the base currency. A posting uses the latest rate dated on
+ * or before its entry date.
  *
  * @param currency the foreign currency
  * @param date     first day the rate applies to

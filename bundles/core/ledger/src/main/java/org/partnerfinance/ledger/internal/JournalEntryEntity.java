@@ -12,8 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The header of a posted journal entry. All values are set by the constructor; the entity has no setters, so a
- * posted entry is never changed. Its lines are {@link JournalLineEntity} rows referring to {@link #getId()}.
+ * The header of a posted journal entry, as JPA reads it. Entries are inserted by {@link PostingStore} and never
+ * changed: the entity has no setters. Its lines are {@link JournalLineEntity} rows referring to {@link #getId()}.
  */
 @Entity
 @Table(name = "ledger_entry")
@@ -47,17 +47,6 @@ public class JournalEntryEntity {
     private String journal;
 
     public JournalEntryEntity() {
-    }
-
-    JournalEntryEntity(LocalDate date, String description, String source, String postedBy, Instant postedAt,
-            Long reverses, String journal) {
-        this.journal = journal;
-        this.date = date;
-        this.description = description;
-        this.source = source;
-        this.postedBy = postedBy;
-        this.postedAt = postedAt;
-        this.reverses = reverses;
     }
 
     public Long getId() {

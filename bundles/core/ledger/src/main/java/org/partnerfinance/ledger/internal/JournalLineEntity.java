@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
 import org.partnerfinance.ledger.api.JournalLine;
 import org.partnerfinance.ledger.api.Money;
 
-/** One line of a posted journal entry; immutable like its entry. */
+/** One line of a posted journal entry, as JPA reads it; inserted by {@link PostingStore}, immutable like its entry. */
 @Entity
 @Table(name = "ledger_line")
 public class JournalLineEntity {
@@ -56,18 +56,6 @@ public class JournalLineEntity {
     public JournalLineEntity() {
     }
 
-    JournalLineEntity(long entryId, int lineNo, JournalLine line) {
-        this.entryId = entryId;
-        this.lineNo = lineNo;
-        this.accountCode = line.accountCode();
-        this.side = line.side();
-        this.amount = line.amount().amount();
-        this.currency = line.amount().currency().getCurrencyCode();
-        this.partnerId = line.partnerId();
-        this.baseAmount = line.baseAmount() == null ? null : line.baseAmount().amount();
-        this.rate = line.rate();
-    }
-
     public long getEntryId() {
         return entryId;
     }
@@ -81,8 +69,7 @@ public class JournalLineEntity {
      * posted before base amounts were kept has none.
      */
     public JournalLine toLine(java.util.Currency base) {
-        JournalLine line = new JournalLine(accountCode, side, Money.of(amount, currency), partnerId,
+        return new JournalLine(accountCode, side, Money.of(amount, currency), partnerId,
                 baseAmount == null ? null : new Money(baseAmount, base), FxRules.normalise(rate));
-        return line;
     }
 }

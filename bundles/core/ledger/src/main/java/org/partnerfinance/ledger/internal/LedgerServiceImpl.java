@@ -98,8 +98,9 @@ public class LedgerServiceImpl implements LedgerService {
     private volatile Currency base;
 
     @Activate
-    public LedgerServiceImpl(LedgerConfiguration config, @Reference(name = "persistence") PersistenceService persistence,
-            BundleContext context, @Reference(name = "audit") AuditTrail audit) {
+    public LedgerServiceImpl(LedgerConfiguration config,
+            @Reference(name = "persistence") PersistenceService persistence, BundleContext context,
+            @Reference(name = "audit") AuditTrail audit) {
         this(persistence.open(new PersistenceUnitSpec(UNIT, context.getBundle(), ENTITY_CLASSES, "db/ledger")),
                 audit, Clock.systemDefaultZone(), baseCurrencyOf(config));
     }
@@ -255,13 +256,16 @@ public class LedgerServiceImpl implements LedgerService {
         }
         return jpa.tx(em -> {
             PostingStore store = PostingStore.of(em);
-            Map<String, Account> chart = store.accounts(accountCodes(draft.lines()));
+            PostingStore.Checks checks = store.checks(accountCodes(draft.lines()), YearMonth.from(draft.date()));
+            Map<String, Account> chart = checks.accounts();
             LedgerRules.checkPostable(draft, chart);
             if (draft.lines().stream().anyMatch(l -> l.baseAmount() != null)) {
                 throw new UnbalancedEntryException(
                         "Base-currency amounts are set by the ledger; post lines in document currency only.");
             }
-            requireOpen(store, draft.date());
+            if (checks.closed()) {
+                throw new PeriodClosedException(YearMonth.from(draft.date()));
+            }
             Currency currentBase = base;
             Map<Currency, BigDecimal> rates = new HashMap<>();
             List<JournalLine> lines = FxRules.withBaseAmounts(draft.lines(), currentBase,
@@ -304,9 +308,12 @@ public class LedgerServiceImpl implements LedgerService {
             // dated today: a correction of a closed period goes into the open one of today
             JournalEntryDraft reversal = LedgerRules.reversalOf(entry, LocalDate.now(clock), why);
             PostingStore store = PostingStore.of(em);
-            Map<String, Account> chart = store.accounts(accountCodes(reversal.lines()));
+            PostingStore.Checks checks = store.checks(accountCodes(reversal.lines()), YearMonth.from(reversal.date()));
+            Map<String, Account> chart = checks.accounts();
             LedgerRules.checkPostable(reversal, chart);
-            requireOpen(store, reversal.date());
+            if (checks.closed()) {
+                throw new PeriodClosedException(YearMonth.from(reversal.date()));
+            }
             // the original's base amounts and rates, swapped: the reversal undoes it exactly in both currencies
             List<JournalLine> lines = reversal.lines();
             if (lines.stream().anyMatch(l -> l.baseAmount() == null)) {
@@ -324,13 +331,6 @@ public class LedgerServiceImpl implements LedgerService {
                     Long.toString(entryId), "", "reversedBy=" + posted.id() + "; reason=" + why));
             return posted;
         });
-    }
-
-    private static void requireOpen(PostingStore store, LocalDate date) {
-        YearMonth month = YearMonth.from(date);
-        if (store.isClosed(month)) {
-            throw new PeriodClosedException(month);
-        }
     }
 
     private static void requireActiveRoundingAccount(Map<String, Account> chart, List<JournalLine> lines,

@@ -51,39 +51,43 @@ final class PostingStore {
         return new PostingStore(connection);
     }
 
-    /** The accounts with these codes that exist (codes that do not exist are missing from the map). */
-    Map<String, Account> accounts(Collection<String> codes) {
+    /** The accounts a posting touches and whether its month is closed, read with one statement. */
+    record Checks(Map<String, Account> accounts, boolean closed) {
+    }
+
+    /**
+     * The accounts with these codes that exist (codes that do not exist are missing from the map), and whether the
+     * month is closed (a month without a row is open).
+     */
+    Checks checks(Collection<String> codes, YearMonth month) {
         List<String> distinct = codes.stream().distinct().toList();
         String marks = String.join(", ", java.util.Collections.nCopies(distinct.size(), "?"));
         Map<String, Account> accounts = new HashMap<>();
+        boolean closed = false;
+        // one round trip: the period's state rides along on every account row, and on a row of its own
         try (PreparedStatement s = connection.prepareStatement(
-                "SELECT code, name, account_type, active FROM ledger_account WHERE code IN (" + marks + ")")) {
+                "SELECT code, name, account_type, active FROM ledger_account WHERE code IN (" + marks + ") "
+                        + "UNION ALL SELECT CAST(NULL AS VARCHAR(10)), CAST(NULL AS VARCHAR(100)), "
+                        + "CAST(NULL AS VARCHAR(10)), closed FROM ledger_period WHERE period = ?")) {
             for (int i = 0; i < distinct.size(); i++) {
                 s.setString(i + 1, distinct.get(i));
             }
+            s.setString(distinct.size() + 1, month.toString());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    accounts.put(rs.getString(1), new Account(rs.getString(1), rs.getString(2),
-                            AccountType.valueOf(rs.getString(3)), rs.getBoolean(4)));
+                    String code = rs.getString(1);
+                    if (code == null) {
+                        closed = rs.getBoolean(4);
+                    } else {
+                        accounts.put(code, new Account(code, rs.getString(2), AccountType.valueOf(rs.getString(3)),
+                                rs.getBoolean(4)));
+                    }
                 }
             }
         } catch (SQLException e) {
-            throw failure("reading accounts", e);
+            throw failure("reading accounts and the accounting period", e);
         }
-        return accounts;
-    }
-
-    /** Whether the month is closed (a month without a row is open). */
-    boolean isClosed(YearMonth month) {
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT closed FROM ledger_period WHERE period = ?")) {
-            s.setString(1, month.toString());
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        } catch (SQLException e) {
-            throw failure("reading the accounting period", e);
-        }
+        return new Checks(accounts, closed);
     }
 
     /** The latest rate of the currency dated on or before the date. */

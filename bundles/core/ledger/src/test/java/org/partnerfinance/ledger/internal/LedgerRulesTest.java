@@ -154,4 +154,78 @@ public class LedgerRulesTest {
         assertEquals(Instant.parse("2024-10-27T00:30:00.123Z"), converter.convertToEntityAttribute("2024-10-27T00:30:00.123Z"));
         assertNull(converter.convertToDatabaseColumn(null));
     }
+
+    // ---- trial balance, inactive accounts, reversals keep their journal and base amounts -------------------------
+
+    private static LedgerRules.SideTotal total(String account, String currency, Side side, String sum, String base) {
+        return new LedgerRules.SideTotal(account, currency, side, new BigDecimal(sum), new BigDecimal(base));
+    }
+
+    @Test
+    public void trialBalanceSumsPerAccountAndCurrencyAndTotalsBalance() {
+        Map<String, Account> chart = Map.of(
+                Accounts.BANK, new Account(Accounts.BANK, "Bank", AccountType.ASSET),
+                "4000", new Account("4000", "Sales", AccountType.INCOME),
+                Accounts.FX_ROUNDING, new Account(Accounts.FX_ROUNDING, "FX rounding", AccountType.EXPENSE));
+        List<LedgerRules.SideTotal> totals = List.of(
+                total("4000", "USD", Side.CREDIT, "10.0000", "9.16"),
+                total(Accounts.BANK, "USD", Side.DEBIT, "12.00", "10.98"),
+                total(Accounts.BANK, "USD", Side.CREDIT, "2.00", "1.83"),
+                total(Accounts.FX_ROUNDING, "USD", Side.DEBIT, "0", "0.01"),
+                total(Accounts.BANK, "EUR", Side.DEBIT, "5", "5"),
+                total("4000", "EUR", Side.CREDIT, "5", "5"));
+
+        org.partnerfinance.ledger.api.TrialBalance tb = LedgerRules.trialBalance(DAY, Money.currency("EUR"), chart,
+                totals);
+
+        assertEquals(List.of("1000 EUR", "1000 USD", "4000 EUR", "4000 USD", "7990 USD"), tb.rows().stream()
+                .map(r -> r.account().code() + " " + r.currency().getCurrencyCode()).toList());
+        org.partnerfinance.ledger.api.TrialBalance.Row bankUsd = tb.rows().get(1);
+        assertEquals(Money.of("12", "USD"), bankUsd.debit());
+        assertEquals(Money.of("2", "USD"), bankUsd.credit());
+        assertEquals(Money.of("10", "USD"), bankUsd.balance());
+        assertEquals(Money.of("9.15", "EUR"), bankUsd.baseBalance());
+        assertEquals(List.of(Money.of("5", "EUR"), Money.of("12", "USD")), tb.totalsByCurrency().stream()
+                .map(t -> t.debit()).toList());
+        assertTrue(tb.totalsByCurrency().stream().allMatch(t -> t.balance().isZero()));
+        assertEquals(Money.of("15.99", "EUR"), tb.baseDebit());
+        assertEquals(Money.of("15.99", "EUR"), tb.baseCredit());
+        assertTrue(tb.balanced());
+
+        // one cent missing in the base currency: not balanced
+        org.partnerfinance.ledger.api.TrialBalance off = LedgerRules.trialBalance(DAY, Money.currency("EUR"), chart,
+                totals.subList(0, 3));
+        assertEquals(false, off.balanced());
+    }
+
+    @Test
+    public void postingsToAnInactiveAccountAreRefused() {
+        Map<String, Account> chart = Map.of(
+                Accounts.BANK, new Account(Accounts.BANK, "Bank", AccountType.ASSET, false),
+                Accounts.ACCRUED_PARTNER_CLAIMS, new Account(Accounts.ACCRUED_PARTNER_CLAIMS, "Accrued",
+                        AccountType.LIABILITY));
+        UnbalancedEntryException e = assertThrows(UnbalancedEntryException.class, () -> LedgerRules.checkPostable(
+                draft(JournalLine.debit(Accounts.ACCRUED_PARTNER_CLAIMS, Money.of("1", "EUR"), null),
+                        JournalLine.credit(Accounts.BANK, Money.of("1", "EUR"), null)), chart));
+        assertEquals("Account 1000 Bank is inactive: nothing can be posted to it.", e.getMessage());
+    }
+
+    @Test
+    public void aReversalKeepsTheJournalAndSwapsBaseAmounts() {
+        JournalLine debit = JournalLine.debit(Accounts.BANK, Money.of("10", "USD"), null)
+                .withBase(Money.of("9.15", "EUR"), new BigDecimal("0.915"));
+        JournalLine credit = JournalLine.credit(Accounts.ACCRUED_PARTNER_CLAIMS, Money.of("10", "USD"), "P-1")
+                .withBase(Money.of("9.15", "EUR"), new BigDecimal("0.915"));
+        JournalEntry posted = new JournalEntry(7, DAY, "Payment", "claim:1", List.of(debit, credit), "reviewer",
+                Instant.parse("2025-03-14T10:00:00Z"), null, org.partnerfinance.ledger.api.Journals.CASH);
+
+        JournalEntryDraft reversal = LedgerRules.reversalOf(posted, DAY.plusMonths(1), "wrong partner");
+
+        assertEquals(org.partnerfinance.ledger.api.Journals.CASH, reversal.journal());
+        assertEquals(DAY.plusMonths(1), reversal.date());
+        assertEquals(Side.CREDIT, reversal.lines().get(0).side());
+        assertEquals(Money.of("9.15", "EUR"), reversal.lines().get(0).baseAmount());
+        assertEquals(new BigDecimal("0.915"), reversal.lines().get(1).rate());
+        assertEquals(0, FxRules.baseDifference(reversal.lines()).signum());
+    }
 }
