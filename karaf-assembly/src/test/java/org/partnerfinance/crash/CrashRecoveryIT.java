@@ -179,8 +179,8 @@ public class CrashRecoveryIT {
     }
 
     /**
-     * Waits until the REST API answers with JSON: the login page answers before every servlet is registered, and until
-     * the API's servlet is, its paths reach the UI's servlet (HTML with 200).
+     * Waits until the REST API answers: until its servlet context is registered, its paths reach the portal's context,
+     * which answers 503 (JSON) for them.
      */
     private void awaitRestApi(String token) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();

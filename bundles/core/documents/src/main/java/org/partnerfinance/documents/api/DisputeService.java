@@ -41,4 +41,7 @@ public interface DisputeService {
 
     /** A dispute's history from the audit trail, oldest first. */
     List<HistoryEntry> history(Caller caller, long disputeId);
+
+    /** The proof of one record of a dispute's history; same rules as {@link DocumentService#proof}. */
+    Optional<String> proof(Caller caller, long disputeId, long sequence);
 }

@@ -71,4 +71,12 @@ public interface DocumentService {
 
     /** A payment's history, with the same authorization as {@link #findPayment}. */
     List<HistoryEntry> paymentHistory(Caller caller, long paymentId);
+
+    /**
+     * The proof of one record of a document's {@link #history history} ({@link HistoryEntry#sequence()}): a
+     * self-contained JSON document that an independent program checks against the audit trail's published key
+     * (docs/audit-trail.md, "How to check a proof"). Same authorization as {@link #history}: empty when the document
+     * does not exist, the caller may not read it, or the record is not one of the document's own.
+     */
+    Optional<String> proof(Caller caller, long documentId, long sequence);
 }

@@ -14,6 +14,7 @@ import jakarta.persistence.TypedQuery;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.partnerfinance.audit.api.AuditProofs;
 import org.partnerfinance.documents.api.Direction;
 import org.partnerfinance.documents.api.Dispute;
 import org.partnerfinance.documents.api.DisputeAttachment;
@@ -48,6 +49,10 @@ public class DisputeServiceImpl implements DisputeService {
 
     private final DocumentsEngine engine;
     private final DocumentServiceImpl documents;
+
+    /** Proofs of the audit records; the audit trail's own component provides it beside {@code AuditTrail}. */
+    @Reference(name = "proofs")
+    AuditProofs proofs;
 
     @Activate
     public DisputeServiceImpl(@Reference(name = "engine") DocumentsEngine engine) {
@@ -408,5 +413,15 @@ public class DisputeServiceImpl implements DisputeService {
                 d.getLineNo(), new Money(d.getAmount(), c), d.getReason(), d.getAttachmentName(), d.getStatus(),
                 d.getResolution(), d.getCreditNoteId(), d.getOpenedBy(), d.getOpenedAt(), d.getResolvedBy(),
                 d.getResolvedAt(), d.getVersion());
+    }
+
+    /**
+     * Authorized like {@link #history}; the audit trail's proofs are not authorized by themselves, so only sequence
+     * numbers of this item's own records are proven.
+     */
+    @Override
+    public Optional<String> proof(Caller caller, long disputeId, long sequence) {
+        boolean ownRecord = history(caller, disputeId).stream().anyMatch(e -> e.sequence() == sequence);
+        return ownRecord ? Optional.of(proofs.proof(sequence).json()) : Optional.empty();
     }
 }

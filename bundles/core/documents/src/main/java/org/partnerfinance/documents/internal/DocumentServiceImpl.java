@@ -18,6 +18,7 @@ import jakarta.persistence.TypedQuery;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.partnerfinance.audit.api.AuditProofs;
 import org.partnerfinance.documents.api.AllocationRequest;
 import org.partnerfinance.documents.api.BankConfirmation;
 import org.partnerfinance.documents.api.Direction;
@@ -54,6 +55,10 @@ public class DocumentServiceImpl implements DocumentService {
     static final String DEFAULT_SOURCE = "portal";
 
     private final DocumentsEngine engine;
+
+    /** Proofs of the audit records; the audit trail's own component provides it beside {@code AuditTrail}. */
+    @Reference(name = "proofs")
+    AuditProofs proofs;
 
     @Activate
     public DocumentServiceImpl(@Reference(name = "engine") DocumentsEngine engine) {
@@ -915,5 +920,15 @@ public class DocumentServiceImpl implements DocumentService {
             return p != null && DocumentsEngine.mayRead(caller, p.getPartnerId());
         });
         return readable ? engine.history("payment", paymentId) : List.of();
+    }
+
+    /**
+     * Authorized like {@link #history}; the audit trail's proofs are not authorized by themselves, so only sequence
+     * numbers of this item's own records are proven.
+     */
+    @Override
+    public Optional<String> proof(Caller caller, long documentId, long sequence) {
+        boolean ownRecord = history(caller, documentId).stream().anyMatch(e -> e.sequence() == sequence);
+        return ownRecord ? Optional.of(proofs.proof(sequence).json()) : Optional.empty();
     }
 }

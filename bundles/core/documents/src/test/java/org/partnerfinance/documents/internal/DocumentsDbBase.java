@@ -28,6 +28,7 @@ import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 import org.osgi.framework.BundleContext;
+import org.partnerfinance.audit.api.AuditProofs;
 import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.audit.internal.AuditConfiguration;
 import org.partnerfinance.audit.internal.AuditTrailImpl;
@@ -145,6 +146,8 @@ public abstract class DocumentsDbBase {
         documents = new DocumentServiceImpl(engine);
         statements = new StatementServiceImpl(engine);
         disputes = new DisputeServiceImpl(engine);
+        documents.proofs = (AuditProofs) audit;
+        disputes.proofs = (AuditProofs) audit;
     }
 
     @After

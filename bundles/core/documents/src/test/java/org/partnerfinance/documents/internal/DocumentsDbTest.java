@@ -460,4 +460,17 @@ public class DocumentsDbTest extends DocumentsDbBase {
         assertEquals(first.id(), duplicate.existingId());
         assertEquals(2, events.size());
     }
+
+    @Test
+    public void partnersDownloadProofsOfTheirOwnDocumentsRecordsOnly() {
+        Document invoice = receivable("INV-PROOF-1", LocalDate.of(2025, 3, 1), "100.00");
+        long seq = documents.history(ACME, invoice.id()).get(0).sequence();
+        String proof = documents.proof(ACME, invoice.id(), seq).orElseThrow();
+        assertTrue(proof, proof.contains("\"seq\" : " + seq + ","));
+        assertTrue(proof, proof.contains("INV-PROOF-1"));
+        assertTrue("another partner gets nothing", documents.proof(GLOBEX, invoice.id(), seq).isEmpty());
+        Document other = receivable("INV-PROOF-2", LocalDate.of(2025, 3, 2), "50.00");
+        assertTrue("a record of another document is not proven through this one",
+                documents.proof(ACME, other.id(), seq).isEmpty());
+    }
 }

@@ -101,6 +101,19 @@ public class HttpSecurityFilter implements Filter {
 
         SecurityHeaders.apply(response, client.secure());
 
+        if (isApiPath(request.getRequestURI(), request.getContextPath())) {
+            // the REST API has its own servlet context at /api; a request reaching the portal's context means that
+            // context is not registered (starting, or the pf-rest feature is not installed): a JSON client gets a JSON
+            // refusal it can retry on, not the sign-in page with status 200
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("Retry-After", "5");
+            response.setHeader("Cache-Control", "no-store");
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write("{\"code\":\"unavailable\",\"message\":"
+                    + "\"The REST API is not available yet. Try again in a few seconds.\"}");
+            return;
+        }
+
         long length = request.getContentLengthLong();
         if (length > current.maxRequestBytes()) {
             LOG.info("Refused a request body of {} bytes from {} to {} (limit {} bytes)", length, client.address(),
@@ -121,6 +134,16 @@ public class HttpSecurityFilter implements Filter {
         } finally {
             SessionCookies.complete(response, client.secure());
         }
+    }
+
+    /** Whether a request on the portal's context is addressed to the REST API ({@code /api} and below). */
+    static boolean isApiPath(String requestUri, String contextPath) {
+        String path = requestUri == null ? "" : requestUri;
+        String context = contextPath == null ? "" : contextPath;
+        if (path.startsWith(context)) {
+            path = path.substring(context.length());
+        }
+        return path.equals("/api") || path.startsWith("/api/");
     }
 
     /** The servlet let the cut-off body's exception through: answer 413 if it has not answered yet. */

@@ -47,6 +47,7 @@ final class FakeHttp {
                             case "getRemoteAddr": return remoteAddr;
                             case "isSecure": return secure;
                             case "getRequestURI": return uri;
+                            case "getContextPath": return "";
                             case "getContentLengthLong": return contentLength;
                             case "getContentLength": return (int) contentLength;
                             case "getHeader": {

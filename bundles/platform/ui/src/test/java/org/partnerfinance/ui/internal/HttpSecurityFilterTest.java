@@ -197,4 +197,14 @@ public class HttpSecurityFilterTest {
         assertEquals(ONE_MB, read[0]);
         assertEquals(200, response.status);
     }
+
+    @Test
+    public void apiPathsAreRecognisedWhateverTheContextPath() {
+        assertTrue(HttpSecurityFilter.isApiPath("/api/v1/me", ""));
+        assertTrue(HttpSecurityFilter.isApiPath("/api", ""));
+        assertTrue(HttpSecurityFilter.isApiPath("/portal/api/v1/invoices", "/portal"));
+        assertFalse(HttpSecurityFilter.isApiPath("/apidocs", ""));
+        assertFalse(HttpSecurityFilter.isApiPath("/claims/api", ""));
+        assertFalse(HttpSecurityFilter.isApiPath(null, null));
+    }
 }

@@ -1,9 +1,11 @@
 package org.partnerfinance.documents.ui.internal;
 
+import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.partnerfinance.audit.api.AuditProofs;
 import org.partnerfinance.documents.api.DisputeService;
 import org.partnerfinance.documents.api.DocumentRenderer;
 import org.partnerfinance.documents.api.DocumentService;
@@ -37,6 +39,9 @@ public class DocumentDetailScreen implements Screen {
 
     @Reference
     private LiveUpdates updates;
+
+    @Reference
+    private AuditProofs proofs;
 
     @Override
     public String path() {
@@ -75,6 +80,7 @@ public class DocumentDetailScreen implements Screen {
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {
-        return new DocumentDetailView(context, documents, disputes, renderer, partners, updates);
+        return new DocumentDetailView(context, documents, disputes, renderer, partners, updates,
+                () -> Optional.of(proofs.publicKeyPem()));
     }
 }

@@ -1,9 +1,11 @@
 package org.partnerfinance.documents.ui.internal;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.partnerfinance.documents.api.Direction;
 import org.partnerfinance.documents.api.Dispute;
@@ -57,6 +59,7 @@ final class DocumentDetailView extends VerticalLayout {
     private final transient DisputeService disputes;
     private final transient DocumentRenderer renderer;
     private final transient PartnerService partners;
+    private final transient Supplier<Optional<String>> publicKey;
     private final ScreenContext context;
     private final Caller caller;
     private final long documentId;
@@ -65,8 +68,10 @@ final class DocumentDetailView extends VerticalLayout {
     private DisputeForm disputeForm;
 
     DocumentDetailView(ScreenContext context, DocumentService documents, DisputeService disputes,
-            DocumentRenderer renderer, PartnerService partners, LiveUpdates updates) {
+            DocumentRenderer renderer, PartnerService partners, LiveUpdates updates,
+            Supplier<Optional<String>> publicKey) {
         this.context = context;
+        this.publicKey = publicKey;
         this.documents = documents;
         this.disputes = disputes;
         this.renderer = renderer;
@@ -353,7 +358,8 @@ final class DocumentDetailView extends VerticalLayout {
         } else if (caller.has(Role.FINANCE_MANAGER)) {
             card.add(decision(dispute));
         }
-        card.add(trail(disputes.history(caller, dispute.id()), "dispute-trail-" + dispute.id()));
+        card.add(trail(disputes.history(caller, dispute.id()), "dispute-trail-" + dispute.id(),
+                seq -> proofDownload("dispute-" + dispute.id(), () -> disputes.proof(caller, dispute.id(), seq))));
         return card;
     }
 
@@ -408,10 +414,34 @@ final class DocumentDetailView extends VerticalLayout {
     }
 
     private Component history(Document d) {
-        return section("History", trail(documents.history(caller, d.id()), "document-history"));
+        Grid<HistoryEntry> trail = trail(documents.history(caller, d.id()), "document-history",
+                seq -> proofDownload("document-" + d.id(), () -> documents.proof(caller, d.id(), seq)));
+        // the key the proofs are checked with (docs/audit-trail.md, "How to check a proof"); public information
+        Anchor key = new Anchor(new FileDownload(() -> publicKey.get().map(pem -> new FileDownload.File(
+                "partner-finance-audit-public-key.pem", "application/x-pem-file",
+                pem.getBytes(StandardCharsets.UTF_8)))), "Download the audit trail's public key");
+        key.setId("audit-public-key");
+        VerticalLayout content = new VerticalLayout(trail, key);
+        content.setPadding(false);
+        return section("History", content);
+    }
+
+    /**
+     * The proof of one audit record as a JSON file, produced when asked and authorised again by the service with the
+     * viewer's caller: anyone can check it without the portal.
+     */
+    private static FileDownload proofDownload(String item, Supplier<Optional<String>> proof) {
+        return new FileDownload(() -> proof.get().map(json -> new FileDownload.File(
+                "audit-proof-" + item + ".json", "application/json", json.getBytes(StandardCharsets.UTF_8))));
     }
 
     static Grid<HistoryEntry> trail(List<HistoryEntry> entries, String id) {
+        return trail(entries, id, null);
+    }
+
+    /** A history grid; with {@code proofOf}, each record offers the download of its proof. */
+    static Grid<HistoryEntry> trail(List<HistoryEntry> entries, String id,
+            java.util.function.LongFunction<FileDownload> proofOf) {
         Grid<HistoryEntry> grid = new Grid<>();
         grid.setId(id);
         grid.setAllRowsVisible(true);
@@ -419,6 +449,10 @@ final class DocumentDetailView extends VerticalLayout {
         grid.addColumn(HistoryEntry::actor).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(HistoryEntry::action).setHeader("What").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(HistoryEntry::detail).setHeader("Detail").setFlexGrow(1);
+        if (proofOf != null) {
+            grid.addComponentColumn(h -> new Anchor(proofOf.apply(h.sequence()), "Proof"))
+                    .setHeader("Proof").setAutoWidth(true).setFlexGrow(0);
+        }
         grid.setItems(entries);
         return grid;
     }
