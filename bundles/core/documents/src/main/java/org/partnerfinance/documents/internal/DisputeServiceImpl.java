@@ -348,16 +348,11 @@ public class DisputeServiceImpl implements DisputeService {
             throw new DocumentValidationException("size", "Pages start at 0 and have 1 to "
                     + org.partnerfinance.documents.api.DocumentQuery.MAX_LIMIT + " items.");
         }
-        String partner = partnerId == null || partnerId.isBlank() ? null : partnerId.strip();
-        if (caller.isPartner()) {
-            if (partner != null && !partner.equals(caller.partnerId())) {
-                return new Page<>(List.of(), 0);
-            }
-            partner = caller.partnerId();
-        } else {
-            Access.requireAnyRole(caller, DocumentsEngine.STAFF_READERS);
+        DocumentsEngine.ListScope scope = DocumentsEngine.listScope(caller, partnerId);
+        if (scope.nothing()) {
+            return new Page<>(List.of(), 0);
         }
-        String forPartner = partner;
+        String forPartner = scope.partnerId();
         return engine.tx(em -> {
             String where = " WHERE 1 = 1" + (forPartner == null ? "" : " AND d.partnerId = :p")
                     + (status == null ? "" : " AND d.status = :s");

@@ -295,16 +295,11 @@ public class DocumentServiceImpl implements DocumentService {
         if (query == null) {
             throw new DocumentValidationException("query", "The query is missing.");
         }
-        String partnerId = query.partnerId() == null || query.partnerId().isBlank() ? null : query.partnerId().strip();
-        if (caller.isPartner()) {
-            if (partnerId != null && !partnerId.equals(caller.partnerId())) {
-                return new Page<>(List.of(), 0);
-            }
-            partnerId = caller.partnerId();
-        } else {
-            Access.requireAnyRole(caller, DocumentsEngine.STAFF_READERS);
+        DocumentsEngine.ListScope scope = DocumentsEngine.listScope(caller, query.partnerId());
+        if (scope.nothing()) {
+            return new Page<>(List.of(), 0);
         }
-        String forPartner = partnerId;
+        String forPartner = scope.partnerId();
         return engine.tx(em -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             Map<String, Object> params = new LinkedHashMap<>();
@@ -844,16 +839,11 @@ public class DocumentServiceImpl implements DocumentService {
         if (query == null) {
             throw new DocumentValidationException("query", "The query is missing.");
         }
-        String partnerId = query.partnerId() == null || query.partnerId().isBlank() ? null : query.partnerId().strip();
-        if (caller.isPartner()) {
-            if (partnerId != null && !partnerId.equals(caller.partnerId())) {
-                return new Page<>(List.of(), 0);
-            }
-            partnerId = caller.partnerId();
-        } else {
-            Access.requireAnyRole(caller, DocumentsEngine.STAFF_READERS);
+        DocumentsEngine.ListScope scope = DocumentsEngine.listScope(caller, query.partnerId());
+        if (scope.nothing()) {
+            return new Page<>(List.of(), 0);
         }
-        String forPartner = partnerId;
+        String forPartner = scope.partnerId();
         return engine.tx(em -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             Map<String, Object> params = new LinkedHashMap<>();

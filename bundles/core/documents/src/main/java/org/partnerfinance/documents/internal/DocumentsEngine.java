@@ -165,6 +165,28 @@ public class DocumentsEngine {
      *
      * @throws org.partnerfinance.security.api.AccessDeniedException for callers who may not read partner data at all
      */
+    /**
+     * Which partner a list may show to the caller, given the partner it asked for (blank = any): a partner user sees
+     * only their own partner, whatever they asked ({@link ListScope#nothing()} when they asked for another one, so the
+     * answer is an empty page, exactly as for an unknown partner); staff see the partner they asked for, or all
+     * ({@code partnerId == null}).
+     */
+    static ListScope listScope(Caller caller, String requested) {
+        Access.requireCaller(caller);
+        String partner = requested == null || requested.isBlank() ? null : requested.strip();
+        if (caller.isPartner()) {
+            return partner != null && !partner.equals(caller.partnerId()) ? ListScope.NOTHING
+                    : new ListScope(false, caller.partnerId());
+        }
+        Access.requireAnyRole(caller, STAFF_READERS);
+        return new ListScope(false, partner);
+    }
+
+    /** The outcome of {@link #listScope}: nothing at all, or one partner, or every partner ({@code null}). */
+    record ListScope(boolean nothing, String partnerId) {
+        static final ListScope NOTHING = new ListScope(true, null);
+    }
+
     static boolean mayRead(Caller caller, String partnerId) {
         Access.requireCaller(caller);
         if (caller.isPartner()) {
