@@ -24,6 +24,12 @@ public interface LiveUpdates {
     /** Topic of invoices, credit notes, payments, disputes and statements. */
     String DOCUMENTS = "documents";
 
+    /** Topic of claims: submissions, decisions, settlements, claim types arriving or leaving. */
+    String CLAIMS = "claims";
+
+    /** Topic of a user's notifications (the bell); published with the partner id of the recipient or {@code null}. */
+    String NOTIFICATIONS = "notifications";
+
     /**
      * Announces a change.
      *

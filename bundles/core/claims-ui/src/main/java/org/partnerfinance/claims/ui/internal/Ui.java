@@ -37,9 +37,11 @@ final class Ui {
     static List<String> statusTheme(ClaimStatus status) {
         return switch (status) {
             case DRAFT -> List.of("badge", "contrast");
-            case SUBMITTED -> List.of("badge");
+            case SUBMITTED, SCHEDULED -> List.of("badge");
+            case RETURNED -> List.of("badge", "warning");
             case APPROVED -> List.of("badge", "success");
             case REJECTED -> List.of("badge", "error");
+            case WITHDRAWN -> List.of("badge", "contrast", "pill");
             case PAID -> List.of("badge", "success", "primary");
         };
     }

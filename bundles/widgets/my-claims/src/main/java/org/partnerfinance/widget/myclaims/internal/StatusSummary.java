@@ -18,8 +18,9 @@ record StatusSummary(ClaimStatus status, long count, List<Money> totals) {
     }
 
     /** Statuses in the order a partner follows them. */
-    static final List<ClaimStatus> ORDER = List.of(ClaimStatus.DRAFT, ClaimStatus.SUBMITTED, ClaimStatus.APPROVED,
-            ClaimStatus.PAID, ClaimStatus.REJECTED);
+    static final List<ClaimStatus> ORDER = List.of(ClaimStatus.DRAFT, ClaimStatus.RETURNED,
+            ClaimStatus.SUBMITTED, ClaimStatus.APPROVED, ClaimStatus.SCHEDULED, ClaimStatus.PAID, ClaimStatus.REJECTED,
+            ClaimStatus.WITHDRAWN);
 
     /**
      * Folds the per-status-and-currency totals of the claims service into one summary per status (in {@link #ORDER});
