@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.claims.api.AttachmentContent;
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimChange;
+import org.partnerfinance.claims.api.ClaimEvents;
 import org.partnerfinance.claims.api.ClaimEvent;
 import org.partnerfinance.claims.api.ClaimDraft;
 import org.partnerfinance.claims.api.ClaimListener;
@@ -59,6 +61,8 @@ import org.partnerfinance.security.api.Access;
 import org.partnerfinance.security.api.AccessDeniedException;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,6 +110,11 @@ public class ClaimServiceImpl implements ClaimService {
     @Reference(name = "listeners", service = ClaimListener.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile List<ClaimListener> listeners = List.of();
+
+    /** Where committed changes are announced ({@link ClaimEvents}); optional, events are not kept while it is absent. */
+    @Reference(name = "events", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventAdmin events;
 
     @Reference(name = "toggles", policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile FeatureToggles toggles;
@@ -216,7 +225,7 @@ public class ClaimServiceImpl implements ClaimService {
     private Claim create(Caller caller, ClaimDraft draft, boolean submit) {
         requireDraft(draft);
         Access.requireActingFor(caller, draft.partnerId());
-        return change(() -> {
+        return change(caller, submit ? "claim.submitted" : "claim.created", () -> {
             ClaimType type = requireAvailable(draft.typeId(), null, submit ? "submitted" : "created");
             Validated valid = validate(caller, type, draft);
             List<ComplianceFinding> findings = submit ? compliance(type, draft, null) : List.of();
@@ -239,7 +248,7 @@ public class ClaimServiceImpl implements ClaimService {
     @Override
     public Claim submit(Caller caller, long claimId, long expectedVersion) {
         Access.requireAnyRole(caller, Role.PARTNER_USER, Role.PARTNER_ADMIN); // which partner is checked once loaded
-        return change(() -> {
+        return change(caller, "claim.submitted", () -> {
             ClaimEntity stored = jpa.tx(em -> store.require(em, claimId));
             Access.requireActingFor(caller, stored.getPartnerId());
             requireVersion(stored, expectedVersion);
@@ -345,7 +354,7 @@ public class ClaimServiceImpl implements ClaimService {
     public Claim approve(Caller caller, long claimId, long expectedVersion, String comment) {
         ClaimAccess.requireFinanceStaff(caller);
         String note = optionalText(comment, "comment", MAX_COMMENT);
-        return change(() -> {
+        return change(caller, "claim.approved", () -> {
             Decision decision = jpa.tx(em -> {
                 ClaimEntity entity = store.require(em, claimId);
                 requireVersion(entity, expectedVersion);
@@ -375,7 +384,7 @@ public class ClaimServiceImpl implements ClaimService {
             throw new IllegalArgumentException("Explain the rejection in a comment when the reason is \""
                     + reason.text() + "\".");
         }
-        return change(() -> {
+        return change(caller, "claim.rejected", () -> {
             Claim claim = jpa.tx(em -> {
                 ClaimEntity entity = store.require(em, claimId);
                 requireVersion(entity, expectedVersion);
@@ -397,7 +406,7 @@ public class ClaimServiceImpl implements ClaimService {
         if (reference == null) {
             throw new IllegalArgumentException("Enter the payment reference.");
         }
-        return change(() -> {
+        return change(caller, "claim.paid", () -> {
             Decision decision = jpa.tx(em -> {
                 ClaimEntity entity = store.require(em, claimId);
                 requireVersion(entity, expectedVersion);
@@ -491,16 +500,48 @@ public class ClaimServiceImpl implements ClaimService {
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     /**
-     * Runs a change in the current unit of work (or a new one) and tells the listeners once that unit of work has
-     * committed; a rolled-back change is never announced.
+     * Runs a change in the current unit of work (or a new one) and, once that unit of work has committed, tells the
+     * listeners and posts {@link ClaimEvents#TOPIC} on Event Admin; a rolled-back change is never announced.
      */
-    private Claim change(Work<Claim> work) {
+    private Claim change(Caller caller, String action, Work<Claim> work) {
         return unitOfWork.required(() -> {
             Claim claim = work.run();
             ClaimChange change = new ClaimChange(claim.id(), claim.partnerId(), claim.status());
-            unitOfWork.afterCommit(() -> notifyListeners(change));
+            Event event = new Event(ClaimEvents.TOPIC, eventProperties(claim, action, caller.username()));
+            unitOfWork.afterCommit(() -> {
+                notifyListeners(change);
+                EventAdmin admin = events;
+                if (admin != null) {
+                    admin.postEvent(event);
+                }
+            });
             return claim;
         });
+    }
+
+    /** The {@link ClaimEvents} properties of a change; {@code actor} is {@code null} for the scheduler. */
+    static Map<String, Object> eventProperties(Claim claim, String action, String actor) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(ClaimEvents.CLAIM, claim.id());
+        properties.put(ClaimEvents.REFERENCE, claim.reference());
+        properties.put(ClaimEvents.PARTNER, claim.partnerId());
+        properties.put(ClaimEvents.TYPE, claim.typeId());
+        properties.put(ClaimEvents.STATUS, claim.status().name());
+        properties.put(ClaimEvents.ACTION, action);
+        properties.put(ClaimEvents.CREATED_BY, claim.createdBy());
+        if (actor != null) {
+            properties.put(ClaimEvents.ACTOR, actor);
+        }
+        String[] next = switch (claim.status()) {
+            case SUBMITTED -> new String[] { Role.FINANCE_REVIEWER.id(), Role.FINANCE_MANAGER.id() };
+            case RETURNED -> new String[] { Role.PARTNER_USER.id(), Role.PARTNER_ADMIN.id() };
+            case APPROVED -> new String[] { Role.FINANCE_MANAGER.id() };
+            default -> null;
+        };
+        if (next != null) {
+            properties.put(ClaimEvents.NEXT_ROLES, next);
+        }
+        return properties;
     }
 
     private void notifyListeners(ClaimChange change) {

@@ -71,9 +71,11 @@ record StatusSummary(ClaimStatus status, long count, List<Money> totals) {
     List<String> badgeTheme() {
         return switch (status) {
             case DRAFT -> List.of("badge", "contrast");
-            case SUBMITTED -> List.of("badge");
+            case SUBMITTED, SCHEDULED -> List.of("badge");
+            case RETURNED -> List.of("badge", "warning");
             case APPROVED -> List.of("badge", "success");
             case REJECTED -> List.of("badge", "error");
+            case WITHDRAWN -> List.of("badge", "contrast", "pill");
             case PAID -> List.of("badge", "success", "primary");
         };
     }
@@ -82,8 +84,10 @@ record StatusSummary(ClaimStatus status, long count, List<Money> totals) {
         return switch (status) {
             case DRAFT -> "var(--lumo-contrast-50pct)";
             case SUBMITTED -> "var(--lumo-primary-color)";
-            case APPROVED -> "var(--lumo-success-color)";
+            case RETURNED -> "var(--lumo-warning-color, #c97a00)";
+            case APPROVED, SCHEDULED -> "var(--lumo-success-color)";
             case REJECTED -> "var(--lumo-error-color)";
+            case WITHDRAWN -> "var(--lumo-contrast-30pct)";
             case PAID -> "var(--lumo-success-text-color)";
         };
     }
