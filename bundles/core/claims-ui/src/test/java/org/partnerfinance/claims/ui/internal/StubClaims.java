@@ -196,7 +196,8 @@ class StubClaims implements ClaimService {
 
     @Override
     public Claim submit(Caller caller, long claimId, long expectedVersion) {
-        throw new UnsupportedOperationException();
+        calls.add("submit " + claimId + " v" + expectedVersion);
+        return claim = decision.decide("submit", claimId, expectedVersion);
     }
 
     @Override
