@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -24,47 +23,7 @@ public class ApprovalLimitsTest {
     private static final Currency EUR = Currency.getInstance("EUR");
 
     private static ClaimsConfiguration config(String reviewer, String manager) {
-        return new ClaimsConfiguration() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return ClaimsConfiguration.class;
-            }
-
-            @Override
-            public String reviewerApprovalLimits() {
-                return reviewer;
-            }
-
-            @Override
-            public String managerApprovalLimits() {
-                return manager;
-            }
-
-            @Override
-            public String userApprovalLimits() {
-                return "";
-            }
-
-            @Override
-            public String approvalChains() {
-                return TestClaims.defaults(ClaimsConfiguration.class).approvalChains();
-            }
-
-            @Override
-            public int reviewerStepDays() {
-                return 2;
-            }
-
-            @Override
-            public int managerStepDays() {
-                return 3;
-            }
-
-            @Override
-            public int reminderHoursBeforeDue() {
-                return 24;
-            }
-        };
+        return TestClaims.config(reviewer, manager);
     }
 
     private static Caller caller(Role... roles) {

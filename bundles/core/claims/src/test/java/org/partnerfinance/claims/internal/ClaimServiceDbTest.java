@@ -897,47 +897,7 @@ public class ClaimServiceDbTest {
         assertEquals(ClaimStatus.SUBMITTED, claims.find(REVIEWER, claim.id()).get().status());
         assertEquals(List.of(), ledger.entriesForSource(REVIEWER, "claim:" + claim.id()));
 
-        claims.modified(new ClaimsConfiguration() {
-            @Override
-            public Class<? extends java.lang.annotation.Annotation> annotationType() {
-                return ClaimsConfiguration.class;
-            }
-
-            @Override
-            public String reviewerApprovalLimits() {
-                return "EUR 10000, GBP 500";
-            }
-
-            @Override
-            public String managerApprovalLimits() {
-                return "unlimited";
-            }
-
-            @Override
-            public String userApprovalLimits() {
-                return "";
-            }
-
-            @Override
-            public String approvalChains() {
-                return TestClaims.defaults(ClaimsConfiguration.class).approvalChains();
-            }
-
-            @Override
-            public int reviewerStepDays() {
-                return 2;
-            }
-
-            @Override
-            public int managerStepDays() {
-                return 3;
-            }
-
-            @Override
-            public int reminderHoursBeforeDue() {
-                return 24;
-            }
-        });
+        claims.modified(TestClaims.config("EUR 10000, GBP 500", "unlimited"));
         assertEquals(ClaimStatus.APPROVED, claims.approve(REVIEWER, claim.id(), claim.version(), null).status());
     }
 

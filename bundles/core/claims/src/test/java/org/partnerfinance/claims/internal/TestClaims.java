@@ -87,6 +87,18 @@ final class TestClaims {
                         : method.getDefaultValue()));
     }
 
+    /** The claims configuration with these role limits and every other attribute at its default. */
+    static ClaimsConfiguration config(String reviewerLimits, String managerLimits) {
+        ClaimsConfiguration defaults = defaults(ClaimsConfiguration.class);
+        return (ClaimsConfiguration) java.lang.reflect.Proxy.newProxyInstance(
+                ClaimsConfiguration.class.getClassLoader(), new Class<?>[] {ClaimsConfiguration.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "reviewerApprovalLimits" -> reviewerLimits;
+                    case "managerApprovalLimits" -> managerLimits;
+                    default -> method.invoke(defaults, args);
+                });
+    }
+
     /**
      * The default approval chains: up to 1,000 (base currency) one reviewer, up to 25,000 reviewer then manager,
      * above two managers.
