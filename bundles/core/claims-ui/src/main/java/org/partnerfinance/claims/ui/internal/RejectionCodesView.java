@@ -71,7 +71,7 @@ final class RejectionCodesView extends VerticalLayout {
         refresh();
     }
 
-    private Button retireButton(RejectionCode r) {
+    Button retireButton(RejectionCode r) {
         Button button = new Button(r.retired() ? "Restore" : "Retire", e -> run(() ->
                 claims.retireRejectionCode(caller, r.code(), !r.retired()), (r.retired() ? "Restored " : "Retired ")
                         + r.code()));

@@ -339,6 +339,59 @@ public class ClaimDetailViewTest {
     // --- helpers ---------------------------------------------------------------------------------------------------
 
     /** The dialog opened last; runs the UI's pending before-response work that attaches opened dialogs. */
+    // ---- the review queue's mass approval and the rejection-reason catalogue (same stub service and UI) ---------
+
+    @Test
+    public void massApprovalApprovesTheSelectedClaimsAndListsEachOutcome() {
+        Claim first = claim(ClaimStatus.SUBMITTED, true, 1);
+        Claim second = new Claim(43, "CLM-000043", "P-1001", "expense", "Expense reimbursement", true,
+                ClaimStatus.SUBMITTED, first.date(), "Hotel", first.amount(), first.amount(), List.of(), List.of(),
+                List.of(), null, null, null, null, "partner", first.createdAt(), first.submittedAt(), null, null, 7);
+        claims.queue = List.of(first, second);
+        claims.decision = (action, id, version, args) -> {
+            if (id == 43) {
+                throw new org.partnerfinance.security.api.AccessDeniedException("above your approval limit");
+            }
+            return claim(ClaimStatus.APPROVED, true, 2);
+        };
+        ReviewQueueView view = new ReviewQueueView(context(REVIEWER, null), claims, new ClaimUpdatesService(),
+                java.util.Map::of, java.time.Clock.systemUTC());
+        Button approve = find(view, "review-approve-selected");
+        assertFalse(approve.isEnabled());
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<Claim> grid = (com.vaadin.flow.component.grid.Grid<Claim>) find(view,
+                "review-grid");
+        grid.select(first);
+        grid.select(second);
+        assertTrue(approve.isEnabled());
+        approve.click();
+
+        assertEquals(List.of("approveAll {42=1, 43=7} null"), claims.calls);
+        assertEquals("CLM-000042: approved", this.<Span>find(view, "review-result-42").getText());
+        assertEquals("CLM-000043: not approved — above your approval limit",
+                this.<Span>find(view, "review-result-43").getText());
+        assertEquals(List.of("1 of 2 claims approved"), notifications);
+    }
+
+    @Test
+    public void administratorsAddRenameAndRetireRejectionCodes() {
+        Caller admin = new Caller("admin", "Ada", Set.of(Role.ADMINISTRATOR), null);
+        RejectionCodesView view = new RejectionCodesView(context(admin, null), claims);
+        this.<com.vaadin.flow.component.textfield.TextField>find(view, "rejection-code").setValue("R07");
+        this.<com.vaadin.flow.component.textfield.TextField>find(view, "rejection-text")
+                .setValue("Activity not pre-approved");
+        this.<Button>find(view, "rejection-save").click();
+        view.retireButton(claims.codes.get(0)).click(); // the grid renders its buttons lazily, as the browser asks
+        assertEquals(List.of("saveCode R07 Activity not pre-approved false", "retireCode R01 true"), claims.calls);
+        assertTrue(claims.rejectionCodes(admin, true).stream()
+                .anyMatch(c -> c.code().equals("R01") && c.retired()));
+        // a retired code is no longer offered when rejecting
+        claims.claim = claim(ClaimStatus.SUBMITTED, true, 1);
+        this.<Button>find(view(REVIEWER, "42"), "claim-reject").click();
+        Select<RejectionCode> reason = find(openDialog(), "reject-reason");
+        assertEquals(List.of("R99", "R07"), reason.getListDataView().getItems().map(RejectionCode::code).toList());
+    }
+
     private Dialog openDialog() {
         ui.getInternals().getStateTree().runExecutionsBeforeClientResponse();
         return descendants(ui).filter(Dialog.class::isInstance).map(Dialog.class::cast).filter(Dialog::isOpened)
