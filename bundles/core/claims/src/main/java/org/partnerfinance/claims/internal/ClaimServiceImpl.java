@@ -42,6 +42,7 @@ import org.partnerfinance.claims.api.ClaimValidationException;
 import org.partnerfinance.claims.api.ComplianceFinding;
 import org.partnerfinance.claims.api.ComplianceRule;
 import org.partnerfinance.claims.api.ComplianceSubject;
+import org.partnerfinance.claims.api.IllegalTransitionException;
 import org.partnerfinance.claims.api.Problem;
 import org.partnerfinance.claims.api.RejectionCode;
 import org.partnerfinance.claims.api.RejectionReason;
@@ -405,7 +406,7 @@ public class ClaimServiceImpl implements ClaimService {
             try {
                 Claim claim = approveStep(caller, id, selected.getValue(), null, null, note);
                 outcomes.add(new ApprovalOutcome(id, claim, true, null));
-            } catch (ConcurrentChangeException | IllegalArgumentException | IllegalStateException
+            } catch (ConcurrentChangeException | IllegalArgumentException | IllegalTransitionException
                     | AccessDeniedException e) {
                 // the reviewer's own mistakes and the claim's state: reported per claim, the others go on
                 outcomes.add(new ApprovalOutcome(id, null, false, e.getMessage()));
@@ -436,7 +437,8 @@ public class ClaimServiceImpl implements ClaimService {
                 ClaimType type = requireAvailable(entity.getTypeId(), entity.getTypeName(), "approved");
                 List<ClaimStepEntity> steps = store.steps(em, claimId);
                 if (entity.getCurrentStep() < 1 || entity.getCurrentStep() > steps.size()) {
-                    throw new IllegalStateException("Claim " + entity.getReference() + " has no approval step open.");
+                    throw new IllegalTransitionException("Claim " + entity.getReference()
+                            + " has no approval step open.");
                 }
                 ClaimStepEntity current = steps.get(entity.getCurrentStep() - 1);
                 Segregation.requireMayApprove(caller, entity, current, steps, store.editors(em, claimId),
@@ -756,7 +758,7 @@ public class ClaimServiceImpl implements ClaimService {
             Decision decision = jpa.tx(em -> {
                 ClaimEntity entity = store.require(em, claimId);
                 requireVersion(entity, expectedVersion);
-                requireNotApprovedBy(caller, entity);
+                requireNotApprovedBy(caller, entity, store.steps(em, claimId));
                 entity.markPaid(now(), reference);
                 em.flush();
                 return new Decision(store.snapshot(em, entity), ClaimPostings.settlement(entity, today()));
@@ -934,9 +936,11 @@ public class ClaimServiceImpl implements ClaimService {
         }
     }
 
-    /** Segregation of duties: whoever approved a claim does not also release its payment. */
-    private static void requireNotApprovedBy(Caller caller, ClaimEntity claim) {
-        if (claim.getStatus() == ClaimStatus.APPROVED && caller.username().equals(claim.getDecidedBy())) {
+    /** Segregation of duties: whoever approved a claim (or a step of its chain) does not also release its payment. */
+    private static void requireNotApprovedBy(Caller caller, ClaimEntity claim, List<ClaimStepEntity> steps) {
+        boolean approvedAStep = steps.stream().anyMatch(s -> caller.username().equals(s.getApprovedBy()));
+        if (claim.getStatus() == ClaimStatus.APPROVED
+                && (caller.username().equals(claim.getDecidedBy()) || approvedAStep)) {
             throw new AccessDeniedException("You approved claim " + claim.getReference()
                     + " yourself, so someone else has to mark it paid (segregation of duties).");
         }

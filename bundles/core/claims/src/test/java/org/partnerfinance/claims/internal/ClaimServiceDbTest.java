@@ -725,7 +725,12 @@ public class ClaimServiceDbTest {
         assertEquals(ClaimStatus.SUBMITTED, first.status());
         assertEquals(2, first.currentStep().orElseThrow().number());
         assertThrows(AccessDeniedException.class, () -> claims.approve(MANAGER, first.id(), first.version(), null));
-        assertEquals(ClaimStatus.APPROVED, claims.approve(MANAGER2, first.id(), first.version(), null).status());
+        Claim approved = claims.approve(MANAGER2, first.id(), first.version(), null);
+        assertEquals(ClaimStatus.APPROVED, approved.status());
+        // whoever approved a step does not also mark the claim paid
+        AccessDeniedException pays = assertThrows(AccessDeniedException.class,
+                () -> claims.markPaid(MANAGER, approved.id(), approved.version(), "PAY-7"));
+        assertTrue(pays.getMessage(), pays.getMessage().contains("segregation of duties"));
     }
 
     @Test
