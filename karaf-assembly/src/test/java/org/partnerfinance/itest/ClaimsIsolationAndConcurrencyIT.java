@@ -225,8 +225,8 @@ public class ClaimsIsolationAndConcurrencyIT extends ClaimsTestSupport {
         waitForExpenseType(partner);
 
         for (int round = 1; round <= ROUNDS; round++) {
-            // SEK 4,000 at the tests' rate 0.5 is EUR 2,000: the reviewer-then-manager band
-            Claim claim = submitExpense(partner, "4000.0" + round, "SEK");
+            // EUR 2,000 (the base currency, so no exchange rate decides the band): the reviewer-then-manager band
+            Claim claim = submitExpense(partner, "2000.0" + round, "EUR");
             String context = "round " + round + ", claim " + claim.reference() + ": ";
             assertEquals(context + "chain", List.of("finance-reviewer", "finance-manager"),
                     claim.steps().stream().map(s -> s.role()).toList());
