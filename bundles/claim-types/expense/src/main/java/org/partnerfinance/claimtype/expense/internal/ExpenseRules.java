@@ -77,7 +77,7 @@ public final class ExpenseRules {
         }
         this.maxAgeDays = maxAgeDays;
         this.caps = new HashMap<>();
-        for (String cap : categoryCaps) {
+        for (String cap : entries(categoryCaps)) {
             String[] parts = cap.strip().split("\\s+", 2);
             if (parts.length != 2 || CATEGORIES.stream().noneMatch(c -> c.key().equals(parts[0]))) {
                 throw new IllegalArgumentException("category.caps: '" + cap + "' is not 'category CURRENCY amount'");
@@ -215,7 +215,7 @@ public final class ExpenseRules {
     /** Parses 'CURRENCY amount' entries into positive amounts by currency. */
     private static Map<Currency, BigDecimal> rates(String setting, String... entries) {
         Map<Currency, BigDecimal> rates = new HashMap<>();
-        for (String entry : entries) {
+        for (String entry : entries(entries)) {
             String[] parts = entry.strip().split("\\s+");
             try {
                 BigDecimal amount = new BigDecimal(parts[1]);
@@ -229,6 +229,19 @@ public final class ExpenseRules {
             }
         }
         return Map.copyOf(rates);
+    }
+
+    /** Entries of a list setting; one string may hold several, separated by commas (as a .cfg file gives them). */
+    private static List<String> entries(String... values) {
+        List<String> entries = new ArrayList<>();
+        for (String value : values) {
+            for (String entry : value.split(",")) {
+                if (!entry.isBlank()) {
+                    entries.add(entry.strip());
+                }
+            }
+        }
+        return entries;
     }
 
     private static String describe(Map<Currency, BigDecimal> rates) {

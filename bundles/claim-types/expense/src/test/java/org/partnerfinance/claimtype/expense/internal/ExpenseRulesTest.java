@@ -135,9 +135,11 @@ public class ExpenseRulesTest {
 
     @Test
     public void settingsAreParsedOnceAndNamedWhenWrong() {
-        ExpenseRules custom = new ExpenseRules(1024, 2, 30, new String[] { "travel EUR 50" },
+        // a .cfg file gives a list as one comma-separated string
+        ExpenseRules custom = new ExpenseRules(1024, 2, 30, new String[] { "travel EUR 50, meals EUR 10" },
                 new String[] { "CHF 0.70" }, new String[0]);
         assertEquals(Money.of("50.00", "EUR"), custom.eligibleAmount(draft(TODAY, "travel", "70", "EUR", RECEIPT)));
+        assertEquals(Money.of("10.00", "EUR"), custom.eligibleAmount(draft(TODAY, "meals", "70", "EUR", RECEIPT)));
         assertEquals(2, custom.fields().get(2).attachmentPolicy().maxFiles());
         assertMessage("category.caps", () -> new ExpenseRules(1024, 2, 30, new String[] { "champagne EUR 5" },
                 new String[0], new String[0]));
