@@ -8,17 +8,39 @@ import org.partnerfinance.ledger.api.Money;
 
 /**
  * A kind of claim, contributed by an extension bundle as a service with the properties
- * {@code pf.extension.id}, {@code pf.extension.kind=claim-type}. The claims core never needs the type to read a stored
- * claim; it needs it to create, validate and account for new ones.
+ * {@code pf.extension.id}, {@code pf.extension.kind=claim-type} and its id and name as typed properties:
+ *
+ * <pre>
+ * &#64;Component(service = ClaimType.class, property = { "pf.extension.id=expense", "pf.extension.kind=claim-type" })
+ * &#64;ClaimTypeId("expense") &#64;ClaimTypeName("Expense reimbursement")
+ * public class ExpenseClaimType implements ClaimType { ... }
+ * </pre>
+ *
+ * The claims core never needs the type to read a stored claim; it needs it to create, validate and account for new
+ * ones.
  */
 @ConsumerType
 public interface ClaimType {
 
-    /** Stable id stored with every claim, e.g. {@code expense}. */
-    String id();
+    /**
+     * Stable id stored with every claim, e.g. {@code expense}.
+     *
+     * @deprecated declare it with {@link ClaimTypeId}; asked only for a type registered without that property
+     */
+    @Deprecated
+    default String id() {
+        return null;
+    }
 
-    /** Name shown to people, e.g. {@code Expense reimbursement}. */
-    String name();
+    /**
+     * Name shown to people, e.g. {@code Expense reimbursement}.
+     *
+     * @deprecated declare it with {@link ClaimTypeName}; asked only for a type registered without that property
+     */
+    @Deprecated
+    default String name() {
+        return null;
+    }
 
     /** Type-specific fields. */
     List<FieldDef> fields();

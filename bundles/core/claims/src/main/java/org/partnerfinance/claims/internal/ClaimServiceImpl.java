@@ -162,15 +162,20 @@ public class ClaimServiceImpl implements ClaimService {
         Access.requireAnyRole(caller, Role.values());
         return claimTypes.stream()
                 .filter(e -> enabled(e.getKey()))
-                .map(e -> new ClaimTypeInfo(e.getValue().id(), e.getValue().name(), e.getValue().fields(),
-                        e.getValue().attachmentPolicy()))
+                .map(e -> InstalledClaimType.of(e.getKey(), e.getValue()))
+                .filter(t -> t.id() != null)
+                .map(t -> new ClaimTypeInfo(t.id(), t.name(), t.fields(), t.attachmentPolicy()))
                 .sorted(Comparator.comparing(ClaimTypeInfo::name))
                 .toList();
     }
 
-    /** The registered service of a claim type, switched on or not. */
+    /** The registered service of a claim type, switched on or not, with its id and name from its properties. */
     private Optional<Map.Entry<Map<String, ?>, ClaimType>> installed(String typeId) {
-        return claimTypes.stream().filter(e -> e.getValue().id().equals(typeId)).findFirst();
+        return claimTypes.stream()
+                .<Map.Entry<Map<String, ?>, ClaimType>>map(
+                        e -> Map.entry(e.getKey(), InstalledClaimType.of(e.getKey(), e.getValue())))
+                .filter(e -> typeId.equals(e.getValue().id()))
+                .findFirst();
     }
 
     /** Whether the extension that contributed a service is switched on; services without an extension id always are. */

@@ -11,6 +11,8 @@ import org.partnerfinance.claims.api.AccountingRule;
 import org.partnerfinance.claims.api.AttachmentPolicy;
 import org.partnerfinance.claims.api.ClaimDraft;
 import org.partnerfinance.claims.api.ClaimType;
+import org.partnerfinance.claims.api.ClaimTypeId;
+import org.partnerfinance.claims.api.ClaimTypeName;
 import org.partnerfinance.claims.api.FieldDef;
 import org.partnerfinance.claims.api.Problem;
 import org.partnerfinance.extensions.api.ExtensionConstants;
@@ -25,6 +27,8 @@ import org.slf4j.LoggerFactory;
         ExtensionConstants.EXTENSION_NAME + "=" + ExpenseRules.NAME,
         ExtensionConstants.EXTENSION_DETAIL + "=Claim type " + ExpenseRules.NAME + " (expense)" })
 @Designate(ocd = ExpenseConfiguration.class)
+@ClaimTypeId(ExpenseRules.TYPE_ID)
+@ClaimTypeName(ExpenseRules.NAME)
 public class ExpenseClaimType implements ClaimType {
 
     static final String EXTENSION_ID = "expense";
@@ -44,16 +48,6 @@ public class ExpenseClaimType implements ClaimType {
                     ExpenseConfiguration.PID, e.getMessage(), ExpenseRules.DEFAULT_MAX_RECEIPT_BYTES,
                     ExpenseRules.DEFAULT_MAX_AGE_DAYS);
         }
-    }
-
-    @Override
-    public String id() {
-        return ExpenseRules.TYPE_ID;
-    }
-
-    @Override
-    public String name() {
-        return ExpenseRules.NAME;
     }
 
     @Override

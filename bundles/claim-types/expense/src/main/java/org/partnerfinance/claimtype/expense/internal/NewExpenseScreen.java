@@ -2,9 +2,7 @@ package org.partnerfinance.claimtype.expense.internal;
 
 import java.time.Clock;
 import java.util.Currency;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,11 +17,19 @@ import org.partnerfinance.partner.api.Partner;
 import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
+import org.partnerfinance.ui.api.Icon;
 import org.partnerfinance.ui.api.MenuSection;
+import org.partnerfinance.ui.api.Order;
+import org.partnerfinance.ui.api.Roles;
 import org.partnerfinance.ui.api.Screen;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.partnerfinance.ui.api.ScreenPath;
+import org.partnerfinance.ui.api.Section;
+import org.partnerfinance.ui.api.Title;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.vaadin.flow.component.icon.VaadinIcon;
 
 /** "New expense claim" ({@code claims/new/expense}): the form partners submit expense claims with. */
 @Component(service = Screen.class, configurationPid = ExpenseConfiguration.PID, property = {
@@ -31,10 +37,15 @@ import org.slf4j.LoggerFactory;
         ExtensionConstants.EXTENSION_KIND + "=screen",
         ExtensionConstants.EXTENSION_NAME + "=" + ExpenseRules.NAME,
         ExtensionConstants.EXTENSION_DETAIL + "=New expense claim (/claims/new/expense)" })
+@ScreenPath("claims/new/expense")
+@Title("New expense claim")
+@Icon(VaadinIcon.PLUS_CIRCLE)
+@Section(MenuSection.CLAIMS)
+@Order(20)
+@Roles({ Role.PARTNER_USER, Role.PARTNER_ADMIN })
 public class NewExpenseScreen implements Screen {
 
     private static final Logger LOG = LoggerFactory.getLogger(NewExpenseScreen.class);
-    private static final Set<Role> ROLES = Set.copyOf(EnumSet.of(Role.PARTNER_USER, Role.PARTNER_ADMIN));
 
     @Reference
     private ClaimService claims;
@@ -54,36 +65,6 @@ public class NewExpenseScreen implements Screen {
             // the claim type logs the invalid configuration; the form follows the same defaults
             rules = ExpenseRules.defaults();
         }
-    }
-
-    @Override
-    public String path() {
-        return "claims/new/expense";
-    }
-
-    @Override
-    public String title() {
-        return "New expense claim";
-    }
-
-    @Override
-    public String icon() {
-        return "PLUS_CIRCLE";
-    }
-
-    @Override
-    public MenuSection section() {
-        return MenuSection.CLAIMS;
-    }
-
-    @Override
-    public int order() {
-        return 20;
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return ROLES;
     }
 
     @Override

@@ -5,6 +5,8 @@ import static org.junit.Assert.assertEquals;
 import java.lang.annotation.Annotation;
 
 import org.junit.Test;
+import org.partnerfinance.claims.api.ClaimTypeId;
+import org.partnerfinance.claims.api.ClaimTypeName;
 
 public class ExpenseClaimTypeTest {
 
@@ -32,8 +34,8 @@ public class ExpenseClaimTypeTest {
         ExpenseClaimType type = new ExpenseClaimType();
         type.configure(config(1_000_000, 90));
         assertEquals(1_000_000, type.attachmentPolicy().maxBytes());
-        assertEquals("expense", type.id());
-        assertEquals("Expense reimbursement", type.name());
+        assertEquals("expense", ExpenseClaimType.class.getAnnotation(ClaimTypeId.class).value());
+        assertEquals("Expense reimbursement", ExpenseClaimType.class.getAnnotation(ClaimTypeName.class).value());
         java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2025-06-15T12:00:00Z"),
                 java.time.ZoneOffset.UTC);
         org.partnerfinance.claims.api.ClaimDraft old = new org.partnerfinance.claims.api.ClaimDraft("expense", "P-1001",

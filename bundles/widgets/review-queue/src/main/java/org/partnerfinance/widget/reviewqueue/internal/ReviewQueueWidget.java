@@ -1,9 +1,7 @@
 package org.partnerfinance.widget.reviewqueue.internal;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Component;
@@ -19,7 +17,11 @@ import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.ui.api.DashboardWidget;
+import org.partnerfinance.ui.api.Order;
+import org.partnerfinance.ui.api.Roles;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.partnerfinance.ui.api.Title;
+import org.partnerfinance.ui.api.WidgetId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +31,13 @@ import org.slf4j.LoggerFactory;
         ExtensionConstants.EXTENSION_KIND + "=widget",
         ExtensionConstants.EXTENSION_NAME + "=Review queue widget",
         ExtensionConstants.EXTENSION_DETAIL + "=Dashboard card: claims waiting for review" })
+@WidgetId("review-queue")
+@Title("Review queue")
+@Order(10)
+@Roles({ Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER })
 public class ReviewQueueWidget implements DashboardWidget {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReviewQueueWidget.class);
-    private static final Set<Role> ROLES = Set.copyOf(EnumSet.of(Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER));
 
     @Reference
     private ClaimService claims;
@@ -43,26 +48,6 @@ public class ReviewQueueWidget implements DashboardWidget {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PartnerService partners;
-
-    @Override
-    public String id() {
-        return "review-queue";
-    }
-
-    @Override
-    public String title() {
-        return "Review queue";
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return ROLES;
-    }
-
-    @Override
-    public int order() {
-        return 10;
-    }
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {
