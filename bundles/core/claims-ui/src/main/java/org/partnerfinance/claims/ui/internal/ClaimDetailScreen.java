@@ -9,11 +9,11 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.partnerfinance.audit.api.AuditProofs;
 import org.partnerfinance.claims.api.ClaimService;
-import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.ui.api.Icon;
+import org.partnerfinance.ui.api.LiveUpdates;
 import org.partnerfinance.ui.api.Order;
 import org.partnerfinance.ui.api.Roles;
 import org.partnerfinance.ui.api.Screen;
@@ -40,7 +40,7 @@ public class ClaimDetailScreen implements Screen {
     private ClaimService claims;
 
     @Reference
-    private ClaimUpdates updates;
+    private LiveUpdates live;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -53,7 +53,7 @@ public class ClaimDetailScreen implements Screen {
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {
-        return new ClaimDetailView(context, claims, updates,
+        return new ClaimDetailView(context, claims, live,
                 id -> ClaimsScreens.partnerName(partners, context.caller()).apply(id),
                 () -> Optional.ofNullable(auditProofs).map(AuditProofs::publicKeyPem));
     }

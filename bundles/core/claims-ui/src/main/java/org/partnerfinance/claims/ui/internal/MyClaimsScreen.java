@@ -3,10 +3,10 @@ package org.partnerfinance.claims.ui.internal;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.partnerfinance.claims.api.ClaimService;
-import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.ui.api.Icon;
+import org.partnerfinance.ui.api.LiveUpdates;
 import org.partnerfinance.ui.api.MenuSection;
 import org.partnerfinance.ui.api.Order;
 import org.partnerfinance.ui.api.Roles;
@@ -36,10 +36,10 @@ public class MyClaimsScreen implements Screen {
     private ClaimService claims;
 
     @Reference
-    private ClaimUpdates updates;
+    private LiveUpdates live;
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {
-        return new MyClaimsView(context, claims, updates);
+        return new MyClaimsView(context, claims, live);
     }
 }

@@ -8,11 +8,11 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.partnerfinance.claims.api.ClaimService;
-import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.ui.api.Icon;
+import org.partnerfinance.ui.api.LiveUpdates;
 import org.partnerfinance.ui.api.MenuSection;
 import org.partnerfinance.ui.api.Order;
 import org.partnerfinance.ui.api.Roles;
@@ -42,7 +42,7 @@ public class ReviewQueueScreen implements Screen {
     private ClaimService claims;
 
     @Reference
-    private ClaimUpdates updates;
+    private LiveUpdates live;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -50,7 +50,7 @@ public class ReviewQueueScreen implements Screen {
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {
-        return new ReviewQueueView(context, claims, updates,
+        return new ReviewQueueView(context, claims, live,
                 () -> ClaimsScreens.partnerNames(partners, context.caller()), Clock.systemUTC());
     }
 }

@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimService;
 import org.partnerfinance.claims.api.ComplianceOutcome;
-import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.ui.api.LiveUpdates;
 import org.partnerfinance.ui.api.ScreenContext;
 
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -32,7 +32,7 @@ final class ReviewQueueView extends VerticalLayout {
     private Map<String, String> names = Map.of();
     private Instant now;
 
-    ReviewQueueView(ScreenContext context, ClaimService claims, ClaimUpdates updates,
+    ReviewQueueView(ScreenContext context, ClaimService claims, LiveUpdates live,
             Supplier<Map<String, String>> partnerNames, Clock clock) {
         this.context = context;
         this.claims = claims;
@@ -46,7 +46,7 @@ final class ReviewQueueView extends VerticalLayout {
         add(summary, grid);
         setFlexGrow(1, grid);
         refresh();
-        LiveView.bind(this, updates, change -> true, this::refresh, null);
+        live.subscribe(this, LiveUpdates.CLAIMS, p -> true, this::refresh);
     }
 
     private void configureGrid() {

@@ -3,10 +3,10 @@ package org.partnerfinance.widget.myclaims.internal;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.partnerfinance.claims.api.ClaimService;
-import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.ui.api.DashboardWidget;
+import org.partnerfinance.ui.api.LiveUpdates;
 import org.partnerfinance.ui.api.Order;
 import org.partnerfinance.ui.api.Roles;
 import org.partnerfinance.ui.api.ScreenContext;
@@ -29,10 +29,10 @@ public class MyClaimsWidget implements DashboardWidget {
     private ClaimService claims;
 
     @Reference
-    private ClaimUpdates updates;
+    private LiveUpdates live;
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {
-        return new MyClaimsCard(context, claims, updates);
+        return new MyClaimsCard(context, claims, live);
     }
 }

@@ -10,13 +10,13 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.partnerfinance.claims.api.ClaimService;
-import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.partner.api.Partner;
 import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.ui.api.DashboardWidget;
+import org.partnerfinance.ui.api.LiveUpdates;
 import org.partnerfinance.ui.api.Order;
 import org.partnerfinance.ui.api.Roles;
 import org.partnerfinance.ui.api.ScreenContext;
@@ -43,7 +43,7 @@ public class ReviewQueueWidget implements DashboardWidget {
     private ClaimService claims;
 
     @Reference
-    private ClaimUpdates updates;
+    private LiveUpdates live;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -52,7 +52,7 @@ public class ReviewQueueWidget implements DashboardWidget {
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {
         Caller caller = context.caller();
-        return new ReviewQueueCard(context, claims, updates, () -> partnerNames(caller), Clock.systemUTC());
+        return new ReviewQueueCard(context, claims, live, () -> partnerNames(caller), Clock.systemUTC());
     }
 
     private Map<String, String> partnerNames(Caller caller) {
