@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
@@ -170,6 +171,9 @@ public abstract class PfTestSupport {
                     .unpackDirectory(new File(System.getProperty("pf.exam.dir", "target/exam")))
                     .useDeployFolder(false),
             configureConsole().ignoreLocalConsole(),
+            // how long Pax Exam waits for the container (Pax Exam's default 180 s); a heavily loaded machine needs more,
+            // e.g. -DargLine=-Dpf.exam.timeout=600000
+            systemTimeout(Long.getLong("pf.exam.timeout", 180_000L)),
             logLevel(LogLevel.INFO),
             // Karaf resolves mvn: URLs (Pax Exam's bundles, feature:install of anything not in system/) here
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
