@@ -5,6 +5,7 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
@@ -171,9 +172,9 @@ public abstract class PfTestSupport {
                     .unpackDirectory(new File(System.getProperty("pf.exam.dir", "target/exam")))
                     .useDeployFolder(false),
             configureConsole().ignoreLocalConsole(),
-            // Pax Exam's default (3 minutes) for the container and its remote bundle context is too short on a
-            // loaded build machine, where the boot alone has taken that long
-            systemTimeout(TimeUnit.MINUTES.toMillis(10)),
+            // how long Pax Exam waits for the container and its remote bundle context: its default (3 minutes) is too
+            // short on a loaded build machine, where the boot alone has taken that long; -Dpf.exam.timeout=<ms>
+            systemTimeout(Long.getLong("pf.exam.timeout", TimeUnit.MINUTES.toMillis(10))),
             logLevel(LogLevel.INFO),
             // Karaf resolves mvn: URLs (Pax Exam's bundles, feature:install of anything not in system/) here
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",

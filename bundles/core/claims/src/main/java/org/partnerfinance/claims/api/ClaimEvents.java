@@ -9,6 +9,11 @@ public final class ClaimEvents {
 
     /** Topic of every claim change, reminder and escalation. */
     public static final String TOPIC = "org/partnerfinance/claims/CHANGED";
+    /**
+     * Topic posted when the claim types the core offers changed (a type installed, removed or its registration
+     * changed), after the core's own list has changed; property {@link #TYPE} names the type when it has an id.
+     */
+    public static final String TYPES_TOPIC = "org/partnerfinance/claims/TYPES_CHANGED";
     /** Event property: the claim's id (Long). */
     public static final String CLAIM = "claim";
     /** Event property: the claim's reference shown to people, e.g. {@code CLM-000042}. */

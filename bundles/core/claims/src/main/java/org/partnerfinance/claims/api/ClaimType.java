@@ -8,8 +8,16 @@ import org.partnerfinance.ledger.api.Money;
 
 /**
  * A kind of claim, contributed by an extension bundle as a service with the properties
- * {@code pf.extension.id}, {@code pf.extension.kind=claim-type}. The claims core never needs the type to read a stored
- * claim; it needs it to create, validate and account for new ones.
+ * {@code pf.extension.id}, {@code pf.extension.kind=claim-type} and its id and name as typed properties:
+ *
+ * <pre>
+ * &#64;Component(service = ClaimType.class, property = { "pf.extension.id=expense", "pf.extension.kind=claim-type" })
+ * &#64;ClaimTypeId("expense") &#64;ClaimTypeName("Expense reimbursement")
+ * public class ExpenseClaimType implements ClaimType { ... }
+ * </pre>
+ *
+ * The claims core never needs the type to read a stored claim; it needs it to create, validate and account for new
+ * ones.
  *
  * <p>A type declares its fields ({@link #fields()}); the claims core checks what is entered against them (required
  * values, formats, choices, the attachment policy, line items) with its own messages, so {@link #validate} only checks
@@ -18,15 +26,32 @@ import org.partnerfinance.ledger.api.Money;
 @ConsumerType
 public interface ClaimType {
 
-    /** Stable id stored with every claim, e.g. {@code expense}. */
-    String id();
+    /**
+     * Stable id stored with every claim, e.g. {@code expense}.
+     *
+     * @deprecated declare it with {@link ClaimTypeId}; asked only for a type registered without that property
+     */
+    @Deprecated
+    default String id() {
+        return null;
+    }
 
-    /** Name shown to people, e.g. {@code Expense reimbursement}. */
-    String name();
+    /**
+     * Name shown to people, e.g. {@code Expense reimbursement}.
+     *
+     * @deprecated declare it with {@link ClaimTypeName}; asked only for a type registered without that property
+     */
+    @Deprecated
+    default String name() {
+        return null;
+    }
 
-    /** Title of the form that creates a claim of this type, e.g. {@code New expense claim}. */
+    /**
+     * Title of the form that creates a claim of this type, e.g. {@code New expense claim}; {@code null} (the default)
+     * for "New claim: " and the type's name.
+     */
     default String formTitle() {
-        return "New claim: " + name();
+        return null;
     }
 
     /** Type-specific fields, in the order the form shows them. */

@@ -106,10 +106,9 @@ public class ClaimServiceImpl implements ClaimService {
     private volatile ApprovalLimits limits;
     private volatile ApprovalChains chains;
 
-    @Reference(name = "claimTypes", service = ClaimType.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
-            collectionType = CollectionType.TUPLE)
+    /** The claim types bound, with their service properties; replaced as a whole when one comes or goes. */
     volatile List<Map.Entry<Map<String, ?>, ClaimType>> claimTypes = List.of();
+    private final Object claimTypesLock = new Object();
 
     @Reference(name = "complianceRules", service = ComplianceRule.class,
             cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -173,16 +172,66 @@ public class ClaimServiceImpl implements ClaimService {
         Access.requireAnyRole(caller, Role.values());
         return claimTypes.stream()
                 .filter(e -> enabled(e.getKey()))
-                .map(e -> new ClaimTypeInfo(e.getValue().id(), e.getValue().name(), e.getValue().formTitle(),
-                        e.getValue().fields(),
-                        e.getValue().attachmentPolicy()))
+                .map(e -> InstalledClaimType.of(e.getKey(), e.getValue()))
+                .filter(t -> t.id() != null)
+                .map(t -> new ClaimTypeInfo(t.id(), t.name(), t.formTitle(), t.fields(), t.attachmentPolicy()))
                 .sorted(Comparator.comparing(ClaimTypeInfo::name))
                 .toList();
     }
 
-    /** The registered service of a claim type, switched on or not. */
+    @Reference(name = "claimTypes", service = ClaimType.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            updated = "updatedClaimType")
+    void bindClaimType(ClaimType type, Map<String, Object> properties) {
+        synchronized (claimTypesLock) {
+            List<Map.Entry<Map<String, ?>, ClaimType>> next = new ArrayList<>(claimTypes);
+            next.add(Map.entry(properties, type));
+            claimTypes = List.copyOf(next);
+        }
+        typesChanged(properties, type);
+    }
+
+    void updatedClaimType(ClaimType type, Map<String, Object> properties) {
+        synchronized (claimTypesLock) {
+            claimTypes = claimTypes.stream()
+                    .<Map.Entry<Map<String, ?>, ClaimType>>map(e -> e.getValue() == type ? Map.entry(properties, type) : e)
+                    .toList();
+        }
+        typesChanged(properties, type);
+    }
+
+    void unbindClaimType(ClaimType type, Map<String, Object> properties) {
+        synchronized (claimTypesLock) {
+            claimTypes = claimTypes.stream().filter(e -> e.getValue() != type).toList();
+        }
+        typesChanged(properties, type);
+    }
+
+    /**
+     * Posts {@link ClaimEvents#TYPES_TOPIC} once this service's own list of types has changed, so that whoever reacts
+     * (open screens through the claims UI) reads the new list: the order in which the framework tells different
+     * components about the type's service does not matter.
+     */
+    private void typesChanged(Map<String, ?> properties, ClaimType type) {
+        EventAdmin admin = events;
+        if (admin == null) {
+            return;
+        }
+        Map<String, Object> event = new HashMap<>();
+        String id = InstalledClaimType.of(properties, type).id();
+        if (id != null) {
+            event.put(ClaimEvents.TYPE, id);
+        }
+        admin.postEvent(new Event(ClaimEvents.TYPES_TOPIC, event));
+    }
+
+    /** The registered service of a claim type, switched on or not, with its id and name from its properties. */
     private Optional<Map.Entry<Map<String, ?>, ClaimType>> installed(String typeId) {
-        return claimTypes.stream().filter(e -> e.getValue().id().equals(typeId)).findFirst();
+        return claimTypes.stream()
+                .<Map.Entry<Map<String, ?>, ClaimType>>map(
+                        e -> Map.entry(e.getKey(), InstalledClaimType.of(e.getKey(), e.getValue())))
+                .filter(e -> typeId.equals(e.getValue().id()))
+                .findFirst();
     }
 
     /** Whether the extension that contributed a service is switched on; services without an extension id always are. */

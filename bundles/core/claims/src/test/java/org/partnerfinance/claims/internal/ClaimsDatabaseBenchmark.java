@@ -2,7 +2,6 @@ package org.partnerfinance.claims.internal;
 
 import java.io.IOException;
 import java.lang.reflect.Proxy;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,17 +24,10 @@ import java.util.function.IntFunction;
 import org.osgi.framework.BundleContext;
 import org.partnerfinance.audit.internal.AuditConfiguration;
 import org.partnerfinance.audit.internal.AuditTrailImpl;
-import org.partnerfinance.claims.api.AccountingRule;
-import org.partnerfinance.claims.api.AttachmentPolicy;
 import org.partnerfinance.claims.api.AttachmentUpload;
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimDraft;
-import org.partnerfinance.claims.api.ClaimType;
-import org.partnerfinance.claims.api.FieldDef;
-import org.partnerfinance.claims.api.Problem;
 import org.partnerfinance.extensions.api.ExtensionConstants;
-import org.partnerfinance.extensions.api.FeatureToggles;
-import org.partnerfinance.ledger.api.Accounts;
 import org.partnerfinance.ledger.api.Money;
 import org.partnerfinance.ledger.internal.LedgerServiceImpl;
 import org.partnerfinance.partner.api.PartnerKind;
@@ -90,22 +82,7 @@ public final class ClaimsDatabaseBenchmark {
                         TestPersistence.bundleOf(ClaimServiceImpl.class), ClaimServiceImpl.ENTITY_CLASSES,
                         "db/claims")),
                 db.unitOfWork(), ledger, audit, partners, Clock.systemUTC());
-        claims.toggles = new FeatureToggles() {
-            @Override
-            public boolean isEnabled(String extensionId) {
-                return true;
-            }
-
-            @Override
-            public Set<String> disabled() {
-                return Set.of();
-            }
-
-            @Override
-            public void setEnabled(Caller caller, String extensionId, boolean enabled) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        claims.toggles = TestClaims.allSwitchedOn();
         claims.claimTypes = List.of(Map.entry(Map.of(ExtensionConstants.EXTENSION_ID, "expense",
                 ExtensionConstants.EXTENSION_KIND, "claim-type"), TestClaims.EXPENSE_TYPE));
         claims.listeners = List.of();

@@ -29,17 +29,11 @@ import org.osgi.framework.BundleContext;
 import org.partnerfinance.audit.api.Verification;
 import org.partnerfinance.audit.internal.AuditConfiguration;
 import org.partnerfinance.audit.internal.AuditTrailImpl;
-import org.partnerfinance.claims.api.AccountingRule;
-import org.partnerfinance.claims.api.AttachmentPolicy;
 import org.partnerfinance.claims.api.AttachmentUpload;
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimDraft;
 import org.partnerfinance.claims.api.ClaimStatus;
-import org.partnerfinance.claims.api.ClaimType;
-import org.partnerfinance.claims.api.FieldDef;
-import org.partnerfinance.claims.api.Problem;
 import org.partnerfinance.extensions.api.ExtensionConstants;
-import org.partnerfinance.extensions.api.FeatureToggles;
 import org.partnerfinance.ledger.api.Accounts;
 import org.partnerfinance.ledger.api.Balance;
 import org.partnerfinance.ledger.api.Money;
@@ -101,22 +95,7 @@ public class ConcurrentPartnersDerbyDbTest {
                         TestPersistence.bundleOf(ClaimServiceImpl.class), ClaimServiceImpl.ENTITY_CLASSES,
                         "db/claims")),
                 db.unitOfWork(), ledger, audit, partners, Clock.systemUTC());
-        claims.toggles = new FeatureToggles() {
-            @Override
-            public boolean isEnabled(String extensionId) {
-                return true;
-            }
-
-            @Override
-            public Set<String> disabled() {
-                return Set.of();
-            }
-
-            @Override
-            public void setEnabled(Caller caller, String extensionId, boolean enabled) {
-                throw new AssertionError("not used");
-            }
-        };
+        claims.toggles = TestClaims.allSwitchedOn();
         claims.claimTypes = List.of(Map.entry(Map.of(ExtensionConstants.EXTENSION_ID, "expense",
                 ExtensionConstants.EXTENSION_KIND, "claim-type"), TestClaims.EXPENSE_TYPE));
         claims.listeners = List.of();

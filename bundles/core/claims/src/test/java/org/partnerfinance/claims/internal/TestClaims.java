@@ -16,8 +16,10 @@ import org.partnerfinance.claims.api.ClaimType;
 import org.partnerfinance.claims.api.Choice;
 import org.partnerfinance.claims.api.FieldDef;
 import org.partnerfinance.claims.api.Problem;
+import org.partnerfinance.extensions.api.FeatureToggles;
 import org.partnerfinance.ledger.api.Accounts;
 import org.partnerfinance.ledger.api.Money;
+import org.partnerfinance.security.api.Caller;
 
 /** Shared test data: an expense-like claim type's fields and policy, sample files, claims with ids. */
 final class TestClaims {
@@ -43,6 +45,26 @@ final class TestClaims {
             new AttachmentPolicy(true, 1024, Set.of(Attachments.PDF, Attachments.PNG, Attachments.JPEG));
 
     private TestClaims() {
+    }
+
+    /** Feature toggles with every extension switched on. */
+    static FeatureToggles allSwitchedOn() {
+        return new FeatureToggles() {
+            @Override
+            public boolean isEnabled(String extensionId) {
+                return true;
+            }
+
+            @Override
+            public Set<String> disabled() {
+                return Set.of();
+            }
+
+            @Override
+            public void setEnabled(Caller caller, String extensionId, boolean enabled) {
+                throw new AssertionError("not used");
+            }
+        };
     }
 
     /** A claim type like the expense extension's: a required category, a receipt, no future dates. */

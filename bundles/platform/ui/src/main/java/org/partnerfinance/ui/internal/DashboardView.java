@@ -86,7 +86,7 @@ public class DashboardView extends VerticalLayout implements BeforeEnterObserver
         card.getStyle().set("flex", size + " 1 " + (size * COLUMN_REM) + "rem").set("min-width", "0")
                 .set("max-width", "100%").set("box-sizing", "border-box");
         try {
-            Component content = widget.widget().create(context);
+            Component content = widget.service().get().create(context);
             if (content == null) {
                 throw new IllegalStateException("Widget '" + widget.id() + "' created no component");
             }

@@ -1,7 +1,5 @@
 package org.partnerfinance.ui.internal;
 
-import java.util.Set;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -9,9 +7,17 @@ import org.partnerfinance.extensions.api.ExtensionRegistry;
 import org.partnerfinance.extensions.api.FeatureToggles;
 import org.partnerfinance.security.api.Access;
 import org.partnerfinance.security.api.Role;
+import org.partnerfinance.ui.api.Icon;
 import org.partnerfinance.ui.api.MenuSection;
+import org.partnerfinance.ui.api.Order;
+import org.partnerfinance.ui.api.Roles;
 import org.partnerfinance.ui.api.Screen;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.partnerfinance.ui.api.ScreenPath;
+import org.partnerfinance.ui.api.Section;
+import org.partnerfinance.ui.api.Title;
+
+import com.vaadin.flow.component.icon.VaadinIcon;
 
 /**
  * The administrators' Extensions screen, contributed through the same {@link Screen} extension point as every other
@@ -19,6 +25,12 @@ import org.partnerfinance.ui.api.ScreenContext;
  * lock administrators out of the switches).
  */
 @Component(service = Screen.class)
+@ScreenPath(ExtensionsScreen.PATH)
+@Title("Extensions")
+@Icon(VaadinIcon.PLUG)
+@Section(MenuSection.ADMINISTRATION)
+@Order(10)
+@Roles({ Role.ADMINISTRATOR })
 public class ExtensionsScreen implements Screen {
 
     static final String PATH = "admin/extensions";
@@ -30,36 +42,6 @@ public class ExtensionsScreen implements Screen {
     public ExtensionsScreen(@Reference ExtensionRegistry registry, @Reference FeatureToggles toggles) {
         this.registry = registry;
         this.toggles = toggles;
-    }
-
-    @Override
-    public String path() {
-        return PATH;
-    }
-
-    @Override
-    public String title() {
-        return "Extensions";
-    }
-
-    @Override
-    public String icon() {
-        return "PLUG";
-    }
-
-    @Override
-    public MenuSection section() {
-        return MenuSection.ADMINISTRATION;
-    }
-
-    @Override
-    public int order() {
-        return 10;
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return Set.of(Role.ADMINISTRATOR);
     }
 
     @Override

@@ -11,7 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -21,8 +23,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.partnerfinance.extensions.api.ExtensionListener;
 import org.partnerfinance.extensions.api.FeatureToggles;
-import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.ApiTokens;
+import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.UserDirectory;
 import org.partnerfinance.ui.api.DashboardWidget;
 import org.partnerfinance.ui.api.Screen;
@@ -100,38 +102,53 @@ public class PortalShell implements ExtensionListener {
 
     // --- screens and widgets -------------------------------------------------------------------------------------
 
+    // Screens and widgets are bound as service objects that are got only when first shown: menus, routes and
+    // dashboards are built from the typed service properties, so a contribution's component is activated when
+    // someone opens it, not when it is installed.
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, updated = "updatedScreen")
-    void bindScreen(Screen screen, Map<String, Object> properties) {
+    void bindScreen(ComponentServiceObjects<Screen> screen, Map<String, Object> properties) {
+        addScreen(properties, new LazyService<>(screen));
+    }
+
+    void updatedScreen(ComponentServiceObjects<Screen> screen, Map<String, Object> properties) {
+        updateScreen(properties, new LazyService<>(screen));
+    }
+
+    void unbindScreen(ComponentServiceObjects<Screen> screen, Map<String, Object> properties) {
+        removeScreen(properties);
+    }
+
+    void addScreen(Map<String, Object> properties, Supplier<Screen> screen) {
         try {
-            ScreenEntry entry = ScreenEntry.of(screen, properties);
+            ScreenEntry entry = ScreenEntry.of(properties, screen);
             screens.put(entry.serviceId(), entry);
             LOG.info("Screen '{}' ({}) registered at /{}", entry.title(), extensionLabel(entry.extensionId()),
                     entry.path());
             warnContested();
         } catch (IllegalArgumentException e) {
-            LOG.error("Screen service {} ({}) is ignored: {}", ScreenEntry.serviceIdOf(properties),
-                    screen.getClass().getName(), e.getMessage());
+            LOG.error("Screen service {} is ignored: {}", ScreenEntry.serviceIdOf(properties), e.getMessage());
             return;
         } catch (RuntimeException | LinkageError e) {
-            LOG.error("Screen service {} ({}) is ignored: it failed to describe itself",
-                    ScreenEntry.serviceIdOf(properties), screen.getClass().getName(), e);
+            LOG.error("Screen service {} is ignored: it failed to describe itself",
+                    ScreenEntry.serviceIdOf(properties), e);
             return;
         }
         refresh();
     }
 
-    void updatedScreen(Screen screen, Map<String, Object> properties) {
+    void updateScreen(Map<String, Object> properties, Supplier<Screen> screen) {
         long id = ScreenEntry.serviceIdOf(properties);
         screens.remove(id);
-        bindScreen(screen, properties);
+        addScreen(properties, screen);
         if (!screens.containsKey(id)) {
             // no longer valid: its route goes
             refresh();
         }
     }
 
-    void unbindScreen(Screen screen, Map<String, Object> properties) {
+    void removeScreen(Map<String, Object> properties) {
         ScreenEntry entry = screens.remove(ScreenEntry.serviceIdOf(properties));
         if (entry != null) {
             LOG.info("Screen '{}' at /{} went away", entry.title(), entry.path());
@@ -141,33 +158,45 @@ public class PortalShell implements ExtensionListener {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, updated = "updatedWidget")
-    void bindWidget(DashboardWidget widget, Map<String, Object> properties) {
+    void bindWidget(ComponentServiceObjects<DashboardWidget> widget, Map<String, Object> properties) {
+        addWidget(properties, new LazyService<>(widget));
+    }
+
+    void updatedWidget(ComponentServiceObjects<DashboardWidget> widget, Map<String, Object> properties) {
+        updateWidget(properties, new LazyService<>(widget));
+    }
+
+    void unbindWidget(ComponentServiceObjects<DashboardWidget> widget, Map<String, Object> properties) {
+        removeWidget(properties);
+    }
+
+    void addWidget(Map<String, Object> properties, Supplier<DashboardWidget> widget) {
         try {
-            WidgetEntry entry = WidgetEntry.of(widget, properties);
+            WidgetEntry entry = WidgetEntry.of(properties, widget);
             widgets.put(entry.serviceId(), entry);
             LOG.info("Dashboard widget '{}' ({}) registered", entry.title(), extensionLabel(entry.extensionId()));
         } catch (IllegalArgumentException e) {
-            LOG.error("Dashboard widget service {} ({}) is ignored: {}", ScreenEntry.serviceIdOf(properties),
-                    widget.getClass().getName(), e.getMessage());
+            LOG.error("Dashboard widget service {} is ignored: {}", ScreenEntry.serviceIdOf(properties),
+                    e.getMessage());
             return;
         } catch (RuntimeException | LinkageError e) {
-            LOG.error("Dashboard widget service {} ({}) is ignored: it failed to describe itself",
-                    ScreenEntry.serviceIdOf(properties), widget.getClass().getName(), e);
+            LOG.error("Dashboard widget service {} is ignored: it failed to describe itself",
+                    ScreenEntry.serviceIdOf(properties), e);
             return;
         }
         refresh();
     }
 
-    void updatedWidget(DashboardWidget widget, Map<String, Object> properties) {
+    void updateWidget(Map<String, Object> properties, Supplier<DashboardWidget> widget) {
         long id = ScreenEntry.serviceIdOf(properties);
         widgets.remove(id);
-        bindWidget(widget, properties);
+        addWidget(properties, widget);
         if (!widgets.containsKey(id)) {
             refresh();
         }
     }
 
-    void unbindWidget(DashboardWidget widget, Map<String, Object> properties) {
+    void removeWidget(Map<String, Object> properties) {
         WidgetEntry entry = widgets.remove(ScreenEntry.serviceIdOf(properties));
         if (entry != null) {
             LOG.info("Dashboard widget '{}' went away", entry.title());

@@ -53,7 +53,7 @@ public class ScreenHost extends Div implements BeforeEnterObserver, HasDynamicTi
         path = screen.path();
         serviceId = screen.serviceId();
         title = screen.title();
-        Component created = screen.screen()
+        Component created = screen.service().get()
                 .create(new ShellScreenContext(caller, event.getUI(), event.getLocation().getQueryParameters()));
         if (created == null) {
             throw new IllegalStateException("Screen '" + screen.path() + "' created no component");

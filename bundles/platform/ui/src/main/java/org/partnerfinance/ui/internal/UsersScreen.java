@@ -1,16 +1,22 @@
 package org.partnerfinance.ui.internal;
 
-import java.util.Set;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.partnerfinance.security.api.Access;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.security.api.UserDirectory;
+import org.partnerfinance.ui.api.Icon;
 import org.partnerfinance.ui.api.MenuSection;
+import org.partnerfinance.ui.api.Order;
+import org.partnerfinance.ui.api.Roles;
 import org.partnerfinance.ui.api.Screen;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.partnerfinance.ui.api.ScreenPath;
+import org.partnerfinance.ui.api.Section;
+import org.partnerfinance.ui.api.Title;
+
+import com.vaadin.flow.component.icon.VaadinIcon;
 
 /**
  * Users: partner administrators list and add the users of their own partner, administrators those of everyone. What a
@@ -18,6 +24,12 @@ import org.partnerfinance.ui.api.ScreenContext;
  * the platform, so it carries no {@code pf.extension.id} and cannot be switched off.
  */
 @Component(service = Screen.class)
+@ScreenPath(UsersScreen.PATH)
+@Title("Users")
+@Icon(VaadinIcon.USERS)
+@Section(MenuSection.ADMINISTRATION)
+@Order(20)
+@Roles({ Role.PARTNER_ADMIN, Role.ADMINISTRATOR })
 public class UsersScreen implements Screen {
 
     static final String PATH = "admin/users";
@@ -27,36 +39,6 @@ public class UsersScreen implements Screen {
     @Activate
     public UsersScreen(@Reference UserDirectory users) {
         this.users = users;
-    }
-
-    @Override
-    public String path() {
-        return PATH;
-    }
-
-    @Override
-    public String title() {
-        return "Users";
-    }
-
-    @Override
-    public String icon() {
-        return "USERS";
-    }
-
-    @Override
-    public MenuSection section() {
-        return MenuSection.ADMINISTRATION;
-    }
-
-    @Override
-    public int order() {
-        return 20;
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return Set.of(Role.PARTNER_ADMIN, Role.ADMINISTRATOR);
     }
 
     @Override

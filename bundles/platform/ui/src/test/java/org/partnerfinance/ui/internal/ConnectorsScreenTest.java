@@ -16,10 +16,11 @@ public class ConnectorsScreenTest {
 
     @Test
     public void isAnIntegrationScreenForIntegratorsAndAdministrators() {
-        ConnectorsScreen screen = new ConnectorsScreen(null, null);
-        assertEquals("integration/connectors", screen.path());
-        assertEquals(MenuSection.INTEGRATION, screen.section());
-        assertEquals(Set.of(Role.INTEGRATOR, Role.ADMINISTRATOR), screen.roles());
+        ScreenEntry entry = ScreenEntry.of(Fakes.declared(ConnectorsScreen.class, Fakes.props(1, null)),
+                Fakes.notCreated());
+        assertEquals("integration/connectors", entry.path());
+        assertEquals(MenuSection.INTEGRATION, entry.section());
+        assertEquals(Set.of(Role.INTEGRATOR, Role.ADMINISTRATOR), entry.roles());
     }
 
     @Test

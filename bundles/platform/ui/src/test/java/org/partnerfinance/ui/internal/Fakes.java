@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.osgi.framework.Constants;
 import org.partnerfinance.extensions.api.ExtensionConstants;
@@ -14,9 +15,15 @@ import org.partnerfinance.extensions.api.FeatureToggles;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.ui.api.DashboardWidget;
+import org.partnerfinance.ui.api.Icon;
 import org.partnerfinance.ui.api.MenuSection;
+import org.partnerfinance.ui.api.Order;
+import org.partnerfinance.ui.api.Roles;
 import org.partnerfinance.ui.api.Screen;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.partnerfinance.ui.api.ScreenPath;
+import org.partnerfinance.ui.api.Section;
+import org.partnerfinance.ui.api.Title;
 
 import com.vaadin.flow.component.Component;
 
@@ -39,6 +46,74 @@ final class Fakes {
             p.put(ExtensionConstants.EXTENSION_KIND, "screen");
         }
         return p;
+    }
+
+    /**
+     * The base properties plus the typed properties that describe the screen, in the form DS writes them from the
+     * annotations ({@code @ScreenPath}, {@code @Roles}, ...): enums as their names, role arrays as string arrays.
+     */
+    static Map<String, Object> typed(FakeScreen screen, Map<String, Object> base) {
+        Map<String, Object> p = new HashMap<>(base);
+        p.put(ContributionProperties.SCREEN_PATH, screen.path());
+        p.put(ContributionProperties.TITLE, screen.title());
+        p.put(ContributionProperties.ICON, screen.icon());
+        if (screen.inMenu()) {
+            p.put(ContributionProperties.SECTION, screen.section().name());
+        }
+        p.put(ContributionProperties.ORDER, screen.order());
+        p.put(ContributionProperties.ROLES, screen.roles().stream().map(Role::name).toArray(String[]::new));
+        return p;
+    }
+
+    /** The base properties plus the typed properties that describe the widget. */
+    static Map<String, Object> typed(FakeWidget widget, Map<String, Object> base) {
+        Map<String, Object> p = new HashMap<>(base);
+        p.put(ContributionProperties.WIDGET_ID, widget.id());
+        p.put(ContributionProperties.TITLE, widget.title());
+        p.put(ContributionProperties.WIDGET_SIZE, widget.size());
+        p.put(ContributionProperties.ORDER, widget.order());
+        p.put(ContributionProperties.ROLES, widget.roles().stream().map(Role::name).toArray(String[]::new));
+        return p;
+    }
+
+    /**
+     * The typed properties a screen or widget class declares with the UI API's annotations, named as DS names them
+     * (prefix {@code pf.ui.} and the annotation's name in dotted lower case; enums as their names).
+     */
+    static Map<String, Object> declared(Class<?> type, Map<String, Object> base) {
+        Map<String, Object> p = new HashMap<>(base);
+        ScreenPath path = type.getAnnotation(ScreenPath.class);
+        if (path != null) {
+            p.put("pf.ui.screen.path", path.value());
+        }
+        Title title = type.getAnnotation(Title.class);
+        if (title != null) {
+            p.put("pf.ui.title", title.value());
+        }
+        Icon icon = type.getAnnotation(Icon.class);
+        if (icon != null) {
+            p.put("pf.ui.icon", icon.value().name());
+        }
+        Section section = type.getAnnotation(Section.class);
+        if (section != null) {
+            p.put("pf.ui.section", section.value().name());
+        }
+        Order order = type.getAnnotation(Order.class);
+        if (order != null) {
+            p.put("pf.ui.order", order.value());
+        }
+        Roles roles = type.getAnnotation(Roles.class);
+        if (roles != null) {
+            p.put("pf.ui.roles", java.util.Arrays.stream(roles.value()).map(Role::name).toArray(String[]::new));
+        }
+        return p;
+    }
+
+    /** A service object the shell must not get: typed contributions are described by their properties alone. */
+    static <S> Supplier<S> notCreated() {
+        return () -> {
+            throw new AssertionError("the service object was got although its properties describe it");
+        };
     }
 
     static Caller caller(Role... roles) {

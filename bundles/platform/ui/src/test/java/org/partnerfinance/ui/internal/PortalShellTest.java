@@ -36,8 +36,8 @@ public class PortalShellTest {
 
     @Test
     public void routesAreAddedWhenTheServletStartsAfterTheScreens() {
-        shell.bindScreen(expenseNew, Fakes.props(10, "expense"));
-        shell.bindScreen(users, Fakes.props(11, null));
+        shell.addScreen(Fakes.typed(expenseNew, Fakes.props(10, "expense")), Fakes.notCreated());
+        shell.addScreen(Fakes.typed(users, Fakes.props(11, null)), Fakes.notCreated());
         assertTrue(routes.routes.isEmpty());
         // left from an earlier start of the servlet in the same context
         routes.routes.add("claims/rebate/new");
@@ -49,18 +49,18 @@ public class PortalShellTest {
     @Test
     public void routesFollowScreensComingAndGoing() {
         shell.attachRoutes(routes);
-        shell.bindScreen(expenseNew, Fakes.props(10, "expense"));
-        shell.bindScreen(expenseDetail, Fakes.props(12, "expense"));
+        shell.addScreen(Fakes.typed(expenseNew, Fakes.props(10, "expense")), Fakes.notCreated());
+        shell.addScreen(Fakes.typed(expenseDetail, Fakes.props(12, "expense")), Fakes.notCreated());
         assertEquals(Set.of("claims/expense/new", "claims/expense"), routes.routes);
         assertEquals(Set.of("claims/expense"), view.last().added());
 
-        shell.unbindScreen(expenseNew, Fakes.props(10, "expense"));
+        shell.removeScreen(Fakes.props(10, "expense"));
         assertEquals(Set.of("claims/expense"), routes.routes);
         assertEquals(Set.of("claims/expense/new"), view.last().removed());
         assertEquals(List.of("New expense claim"), view.last().gone().stream().map(ScreenEntry::title).toList());
 
         // the bundle comes back: the route returns
-        shell.bindScreen(expenseNew, Fakes.props(13, "expense"));
+        shell.addScreen(Fakes.typed(expenseNew, Fakes.props(13, "expense")), Fakes.notCreated());
         assertEquals(Set.of("claims/expense/new", "claims/expense"), routes.routes);
         assertTrue(shell.screen("/claims/expense/new/").isPresent());
     }
@@ -68,9 +68,9 @@ public class PortalShellTest {
     @Test
     public void switchingAnExtensionOffRemovesAllItsRoutesAndTellsOpenViews() {
         shell.attachRoutes(routes);
-        shell.bindScreen(expenseNew, Fakes.props(10, "expense"));
-        shell.bindScreen(expenseDetail, Fakes.props(12, "expense"));
-        shell.bindScreen(users, Fakes.props(11, null));
+        shell.addScreen(Fakes.typed(expenseNew, Fakes.props(10, "expense")), Fakes.notCreated());
+        shell.addScreen(Fakes.typed(expenseDetail, Fakes.props(12, "expense")), Fakes.notCreated());
+        shell.addScreen(Fakes.typed(users, Fakes.props(11, null)), Fakes.notCreated());
         int told = view.changes.size();
 
         toggles.off.add("expense");
@@ -91,7 +91,7 @@ public class PortalShellTest {
     @Test
     public void unchangedTogglesChangeNoRoutesButStillRefreshViews() {
         shell.attachRoutes(routes);
-        shell.bindScreen(users, Fakes.props(11, null));
+        shell.addScreen(Fakes.typed(users, Fakes.props(11, null)), Fakes.notCreated());
         int applied = routes.applied.size();
         int told = view.changes.size();
         shell.extensionsChanged();
@@ -102,8 +102,8 @@ public class PortalShellTest {
 
     @Test
     public void widgetChangesReachOpenViews() {
-        shell.bindWidget(new FakeWidget("mine", "My claims", Set.of(Role.PARTNER_USER), 1, 1),
-                Fakes.props(20, "my-claims"));
+        shell.addWidget(Fakes.typed(new FakeWidget("mine", "My claims", Set.of(Role.PARTNER_USER), 1, 1),
+                Fakes.props(20, "my-claims")), Fakes.notCreated());
         assertEquals(1, view.changes.size());
         assertEquals(1, shell.widgets(Fakes.caller(Role.PARTNER_USER)).size());
         assertEquals(0, shell.widgets(Fakes.caller(Role.FINANCE_REVIEWER)).size());
@@ -112,15 +112,15 @@ public class PortalShellTest {
         shell.extensionsChanged();
         assertEquals(0, shell.widgets(Fakes.caller(Role.PARTNER_USER)).size());
 
-        shell.unbindWidget(null, Fakes.props(20, "my-claims"));
+        shell.removeWidget(Fakes.props(20, "my-claims"));
         assertEquals(3, view.changes.size());
     }
 
     @Test
     public void invalidScreensAreIgnored() {
         shell.attachRoutes(routes);
-        shell.bindScreen(new FakeScreen("login", "Fake login", MenuSection.HOME, 1, Role.PARTNER_USER),
-                Fakes.props(30, "evil"));
+        shell.addScreen(Fakes.typed(new FakeScreen("login", "Fake login", MenuSection.HOME, 1, Role.PARTNER_USER),
+                Fakes.props(30, "evil")), Fakes.notCreated());
         assertTrue(routes.routes.isEmpty());
         assertTrue(view.changes.isEmpty());
     }
@@ -128,10 +128,10 @@ public class PortalShellTest {
     @Test
     public void replacingTheScreenBehindAPathKeepsTheRouteButReportsTheOldScreenGone() {
         shell.attachRoutes(routes);
-        shell.bindScreen(users, Fakes.props(11, null));
+        shell.addScreen(Fakes.typed(users, Fakes.props(11, null)), Fakes.notCreated());
         FakeScreen better = new FakeScreen("admin/users", "Users (new)", MenuSection.ADMINISTRATION, 1,
                 Role.ADMINISTRATOR);
-        shell.bindScreen(better, Fakes.props(40, null, 10));
+        shell.addScreen(Fakes.typed(better, Fakes.props(40, null, 10)), Fakes.notCreated());
         assertEquals(Set.of("admin/users"), routes.routes);
         assertTrue(view.last().added().isEmpty());
         assertTrue(view.last().removed().isEmpty());
@@ -142,13 +142,13 @@ public class PortalShellTest {
     @Test
     public void changedServicePropertiesAreReadAgain() {
         shell.attachRoutes(routes);
-        shell.bindScreen(expenseNew, Fakes.props(10, "expense"));
+        shell.addScreen(Fakes.typed(expenseNew, Fakes.props(10, "expense")), Fakes.notCreated());
         toggles.off.add("other");
         // the screen is re-registered under an extension id that is switched off
-        shell.updatedScreen(expenseNew, Fakes.props(10, "other"));
+        shell.updateScreen(Fakes.typed(expenseNew, Fakes.props(10, "other")), Fakes.notCreated());
         assertTrue(routes.routes.isEmpty());
         assertEquals(Set.of("claims/expense/new"), view.last().removed());
-        shell.updatedScreen(expenseNew, Fakes.props(10, "expense"));
+        shell.updateScreen(Fakes.typed(expenseNew, Fakes.props(10, "expense")), Fakes.notCreated());
         assertEquals(Set.of("claims/expense/new"), routes.routes);
     }
 
@@ -158,20 +158,44 @@ public class PortalShellTest {
         closed.alive = false;
         shell.register(closed);
         assertEquals(2, shell.openViews());
-        shell.bindScreen(users, Fakes.props(11, null));
+        shell.addScreen(Fakes.typed(users, Fakes.props(11, null)), Fakes.notCreated());
         assertEquals(1, shell.openViews());
 
         shell.unregister(view);
-        shell.bindScreen(expenseNew, Fakes.props(10, "expense"));
+        shell.addScreen(Fakes.typed(expenseNew, Fakes.props(10, "expense")), Fakes.notCreated());
         assertEquals(0, shell.openViews());
         assertEquals(1, view.changes.size());
+    }
+
+    @Test
+    public void typedScreensAreCreatedOnlyWhenOpened() {
+        shell.attachRoutes(routes);
+        int[] created = new int[1];
+        shell.addScreen(Fakes.typed(users, Fakes.props(11, null)), () -> {
+            created[0]++;
+            return users;
+        });
+        assertEquals(Set.of("admin/users"), routes.routes);
+        assertEquals(List.of(MenuSection.ADMINISTRATION),
+                shell.menu(Fakes.caller(Role.ADMINISTRATOR)).stream().map(MenuGroup::section).toList());
+        assertEquals("route and menu come from the service properties", 0, created[0]);
+        assertEquals(users, shell.screen("admin/users").orElseThrow().service().get());
+        assertEquals(1, created[0]);
+    }
+
+    @Test
+    public void screensWithoutTypedPropertiesDescribeThemselves() {
+        shell.attachRoutes(routes);
+        shell.addScreen(Fakes.props(11, null), () -> users);
+        assertEquals(Set.of("admin/users"), routes.routes);
+        assertEquals("Users", shell.screen("admin/users").orElseThrow().title());
     }
 
     @Test
     public void detachedRouteTableIsLeftAlone() {
         shell.attachRoutes(routes);
         shell.detachRoutes(routes);
-        shell.bindScreen(users, Fakes.props(11, null));
+        shell.addScreen(Fakes.typed(users, Fakes.props(11, null)), Fakes.notCreated());
         assertTrue(routes.routes.isEmpty());
         assertFalse(shell.screen("admin/users").isEmpty());
     }

@@ -17,10 +17,11 @@ public class UsersScreenTest {
 
     @Test
     public void isAnAdministrationScreenForPartnerAdministratorsAndAdministrators() {
-        UsersScreen screen = new UsersScreen(null);
-        assertEquals("admin/users", screen.path());
-        assertEquals(MenuSection.ADMINISTRATION, screen.section());
-        assertEquals(Set.of(Role.PARTNER_ADMIN, Role.ADMINISTRATOR), screen.roles());
+        ScreenEntry entry = ScreenEntry.of(Fakes.declared(UsersScreen.class, Fakes.props(1, null)),
+                Fakes.notCreated());
+        assertEquals("admin/users", entry.path());
+        assertEquals(MenuSection.ADMINISTRATION, entry.section());
+        assertEquals(Set.of(Role.PARTNER_ADMIN, Role.ADMINISTRATOR), entry.roles());
     }
 
     @Test

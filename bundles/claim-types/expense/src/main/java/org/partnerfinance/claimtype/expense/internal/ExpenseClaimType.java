@@ -10,6 +10,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.partnerfinance.claims.api.AccountingRule;
 import org.partnerfinance.claims.api.ClaimDraft;
 import org.partnerfinance.claims.api.ClaimType;
+import org.partnerfinance.claims.api.ClaimTypeId;
+import org.partnerfinance.claims.api.ClaimTypeName;
 import org.partnerfinance.claims.api.FieldDef;
 import org.partnerfinance.claims.api.Problem;
 import org.partnerfinance.extensions.api.ExtensionConstants;
@@ -27,6 +29,8 @@ import org.slf4j.LoggerFactory;
         ExtensionConstants.EXTENSION_NAME + "=" + ExpenseRules.NAME,
         ExtensionConstants.EXTENSION_DETAIL + "=Claim type " + ExpenseRules.NAME + " (expense)" })
 @Designate(ocd = ExpenseConfiguration.class)
+@ClaimTypeId(ExpenseRules.TYPE_ID)
+@ClaimTypeName(ExpenseRules.NAME)
 public class ExpenseClaimType implements ClaimType {
 
     static final String EXTENSION_ID = "expense";
@@ -45,16 +49,6 @@ public class ExpenseClaimType implements ClaimType {
             LOG.error("Invalid expense claim configuration ({}); using the defaults", e.getMessage());
             rules = ExpenseRules.defaults();
         }
-    }
-
-    @Override
-    public String id() {
-        return ExpenseRules.TYPE_ID;
-    }
-
-    @Override
-    public String name() {
-        return ExpenseRules.NAME;
     }
 
     @Override

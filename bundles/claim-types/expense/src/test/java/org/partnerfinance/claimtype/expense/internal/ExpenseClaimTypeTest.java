@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.Test;
 import org.partnerfinance.claims.api.AttachmentUpload;
 import org.partnerfinance.claims.api.ClaimDraft;
+import org.partnerfinance.claims.api.ClaimTypeId;
+import org.partnerfinance.claims.api.ClaimTypeName;
 import org.partnerfinance.ledger.api.Money;
 
 public class ExpenseClaimTypeTest {
@@ -62,7 +64,8 @@ public class ExpenseClaimTypeTest {
         type.configure(config(1_000_000, 90, "meals EUR 40"));
         assertEquals(1_000_000, type.attachmentPolicy().maxBytes());
         assertEquals(3, type.attachmentPolicy().maxFiles());
-        assertEquals("expense", type.id());
+        assertEquals("expense", ExpenseClaimType.class.getAnnotation(ClaimTypeId.class).value());
+        assertEquals("Expense reimbursement", ExpenseClaimType.class.getAnnotation(ClaimTypeName.class).value());
         assertEquals("New expense claim", type.formTitle());
         Clock clock = Clock.fixed(Instant.parse("2025-06-15T12:00:00Z"), ZoneOffset.UTC);
         ClaimDraft old = new ClaimDraft("expense", "P-1001", LocalDate.of(2025, 3, 16), "Dinner",

@@ -1,7 +1,6 @@
 package org.partnerfinance.claims.ui.internal;
 
 import java.util.Optional;
-import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -10,13 +9,19 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.partnerfinance.audit.api.AuditProofs;
 import org.partnerfinance.claims.api.ClaimService;
-import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Role;
-import org.partnerfinance.ui.api.MenuSection;
+import org.partnerfinance.ui.api.Icon;
+import org.partnerfinance.ui.api.LiveUpdates;
+import org.partnerfinance.ui.api.Order;
+import org.partnerfinance.ui.api.Roles;
 import org.partnerfinance.ui.api.Screen;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.partnerfinance.ui.api.ScreenPath;
+import org.partnerfinance.ui.api.Title;
+
+import com.vaadin.flow.component.icon.VaadinIcon;
 
 /** The detail page of one claim ({@code claims/detail?id=42}), reached from lists; no menu entry. */
 @Component(service = Screen.class, property = {
@@ -24,13 +29,18 @@ import org.partnerfinance.ui.api.ScreenContext;
         ExtensionConstants.EXTENSION_KIND + "=screen",
         ExtensionConstants.EXTENSION_NAME + "=" + ClaimsScreens.EXTENSION_NAME,
         ExtensionConstants.EXTENSION_DETAIL + "=Claim detail (/claims/detail)" })
+@ScreenPath("claims/detail")
+@Title("Claim")
+@Icon(VaadinIcon.FILE_TEXT_O)
+@Order(100)
+@Roles({ Role.PARTNER_USER, Role.PARTNER_ADMIN, Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER })
 public class ClaimDetailScreen implements Screen {
 
     @Reference
     private ClaimService claims;
 
     @Reference
-    private ClaimUpdates updates;
+    private LiveUpdates live;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -42,43 +52,8 @@ public class ClaimDetailScreen implements Screen {
     private volatile AuditProofs auditProofs;
 
     @Override
-    public String path() {
-        return "claims/detail";
-    }
-
-    @Override
-    public String title() {
-        return "Claim";
-    }
-
-    @Override
-    public String icon() {
-        return "FILE_TEXT_O";
-    }
-
-    @Override
-    public MenuSection section() {
-        return MenuSection.CLAIMS;
-    }
-
-    @Override
-    public int order() {
-        return 100;
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return ClaimsScreens.PARTNER_AND_FINANCE_ROLES;
-    }
-
-    @Override
-    public boolean inMenu() {
-        return false;
-    }
-
-    @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {
-        return new ClaimDetailView(context, claims, updates,
+        return new ClaimDetailView(context, claims, live,
                 id -> ClaimsScreens.partnerName(partners, context.caller()).apply(id),
                 () -> Optional.ofNullable(auditProofs).map(AuditProofs::publicKeyPem));
     }

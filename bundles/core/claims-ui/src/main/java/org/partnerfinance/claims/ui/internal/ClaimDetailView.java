@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimService;
-import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.ui.api.LiveUpdates;
 import org.partnerfinance.ui.api.ScreenContext;
 
 import com.vaadin.flow.component.Component;
@@ -30,13 +30,15 @@ final class ClaimDetailView extends VerticalLayout {
     private final Caller caller;
     private final long claimId;
     private final List<ClaimDetailPart> parts;
+    /** Partner of the claim shown, once read: only its changes (and type changes) refresh the page. */
+    private volatile String partnerId;
 
     /**
      * @param partnerName    a partner's name by id, or {@code null}
      * @param auditPublicKey the audit trail's public key (PEM) that partners check downloaded proofs with; empty while
      *                       the audit service is not there
      */
-    ClaimDetailView(ScreenContext context, ClaimService claims, ClaimUpdates updates,
+    ClaimDetailView(ScreenContext context, ClaimService claims, LiveUpdates live,
             Function<String, String> partnerName, Supplier<Optional<String>> auditPublicKey) {
         this.context = context;
         this.claims = claims;
@@ -57,7 +59,7 @@ final class ClaimDetailView extends VerticalLayout {
         setWidthFull();
         refresh();
         if (claimId > 0) {
-            LiveView.bind(this, updates, change -> change.claimId() == claimId, this::refresh, null);
+            live.subscribe(this, LiveUpdates.CLAIMS, p -> p == null || p.equals(partnerId), this::refresh);
         }
     }
 
@@ -91,6 +93,7 @@ final class ClaimDetailView extends VerticalLayout {
             add(notice("Claim " + claimId + " does not exist or you may not see it."));
             return;
         }
+        partnerId = found.get().partnerId();
         for (ClaimDetailPart part : parts) {
             part.addTo(this, found.get());
         }

@@ -1,15 +1,12 @@
 package org.partnerfinance.claims.ui.internal;
 
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.partnerfinance.partner.api.Partner;
 import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Caller;
-import org.partnerfinance.security.api.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +15,6 @@ final class ClaimsScreens {
 
     static final String EXTENSION_ID = "claims";
     static final String EXTENSION_NAME = "Claims";
-
-    static final Set<Role> PARTNER_ROLES = Set.copyOf(EnumSet.of(Role.PARTNER_USER, Role.PARTNER_ADMIN));
-    static final Set<Role> FINANCE_ROLES = Set.copyOf(EnumSet.of(Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER));
-    static final Set<Role> PARTNER_AND_FINANCE_ROLES = Set.copyOf(
-            EnumSet.of(Role.PARTNER_USER, Role.PARTNER_ADMIN, Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER));
 
     private static final Logger LOG = LoggerFactory.getLogger(ClaimsScreens.class);
 

@@ -8,8 +8,8 @@ import org.partnerfinance.claims.api.ClaimService;
 import org.partnerfinance.claims.api.ClaimStatus;
 import org.partnerfinance.claims.api.ClaimTypeInfo;
 import org.partnerfinance.claims.ui.api.ClaimRoutes;
-import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.ui.api.LiveUpdates;
 import org.partnerfinance.ui.api.ScreenContext;
 
 import com.vaadin.flow.component.contextmenu.MenuItem;
@@ -38,7 +38,7 @@ final class MyClaimsView extends VerticalLayout {
     private final MenuBar newClaim = new MenuBar();
     private final Span message = new Span();
 
-    MyClaimsView(ScreenContext context, ClaimService claims, ClaimUpdates updates) {
+    MyClaimsView(ScreenContext context, ClaimService claims, LiveUpdates live) {
         this.context = context;
         this.claims = claims;
         this.caller = context.caller();
@@ -58,8 +58,11 @@ final class MyClaimsView extends VerticalLayout {
         refreshTypes();
         refresh();
         String partnerId = caller.partnerId();
-        LiveView.bind(this, updates, change -> Objects.equals(change.partnerId(), partnerId), this::refresh,
-                this::refreshTypes);
+        // the partner's own claims, and claim types coming, going or switched (published for no single partner)
+        live.subscribe(this, LiveUpdates.CLAIMS, p -> p == null || Objects.equals(p, partnerId), () -> {
+            refreshTypes();
+            refresh();
+        });
     }
 
     private void configureGrid() {

@@ -12,8 +12,8 @@ import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimService;
 import org.partnerfinance.claims.api.ClaimStatus;
 import org.partnerfinance.claims.api.ComplianceOutcome;
-import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.ui.api.LiveUpdates;
 import org.partnerfinance.ui.api.ScreenContext;
 
 import com.vaadin.flow.component.button.Button;
@@ -42,7 +42,7 @@ final class ReviewQueueView extends VerticalLayout {
     private Map<String, String> names = Map.of();
     private Instant now;
 
-    ReviewQueueView(ScreenContext context, ClaimService claims, ClaimUpdates updates,
+    ReviewQueueView(ScreenContext context, ClaimService claims, LiveUpdates live,
             Supplier<Map<String, String>> partnerNames, Clock clock) {
         this.context = context;
         this.claims = claims;
@@ -66,7 +66,7 @@ final class ReviewQueueView extends VerticalLayout {
         add(bar, results, grid);
         setFlexGrow(1, grid);
         refresh();
-        LiveView.bind(this, updates, change -> true, this::refresh, null);
+        live.subscribe(this, LiveUpdates.CLAIMS, p -> true, this::refresh);
     }
 
     private void configureGrid() {

@@ -30,7 +30,9 @@ import org.partnerfinance.ledger.api.Money;
 import org.partnerfinance.persistence.api.ConcurrentChangeException;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
+import org.partnerfinance.ui.api.LiveUpdates;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.partnerfinance.ui.testing.RecordingLiveUpdates;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -50,6 +52,7 @@ public class ClaimDetailViewTest {
     private static final Caller MANAGER = new Caller("manager", "Max", Set.of(Role.FINANCE_MANAGER), null);
 
     private final StubClaims claims = new StubClaims();
+    private final RecordingLiveUpdates live = new RecordingLiveUpdates();
     private final List<String> notifications = new ArrayList<>();
     private final List<String> navigations = new ArrayList<>();
     private UI ui;
@@ -98,7 +101,7 @@ public class ClaimDetailViewTest {
     }
 
     private ClaimDetailView view(Caller caller, String id) {
-        return new ClaimDetailView(context(caller, id), claims, new ClaimUpdatesService(),
+        return new ClaimDetailView(context(caller, id), claims, live,
                 pid -> "Northwind", () -> Optional.of("-----BEGIN PUBLIC KEY-----"));
     }
 
@@ -328,6 +331,21 @@ public class ClaimDetailViewTest {
         assertTrue(dialog.isOpened());
         assertEquals("EUR 84.60 exceeds your approval limit of EUR 50.00.",
                 this.<Span>find(dialog, "approve-error").getText());
+    }
+
+    @Test
+    public void changesOfTheClaimsPartnerOrOfTheTypesRefreshThePage() {
+        claims.claim = claim(ClaimStatus.SUBMITTED, true, 1);
+        ClaimDetailView view = view(PARTNER, "42");
+        claims.claim = claim(ClaimStatus.APPROVED, true, 2);
+        live.publish(LiveUpdates.CLAIMS, "P-2");
+        assertEquals("another partner's change leaves the page", "Submitted",
+                this.<Span>find(view, "claim-status").getText());
+        live.publish(LiveUpdates.CLAIMS, "P-1001");
+        assertEquals("Approved", this.<Span>find(view, "claim-status").getText());
+        claims.claim = claim(ClaimStatus.APPROVED, false, 2);
+        live.publish(LiveUpdates.CLAIMS, null);
+        assertTrue("a claim type that went away shows at once", exists(view, "claim-type-missing"));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.partnerfinance.documents.ui.internal;
 
 import java.util.Optional;
-import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -12,10 +11,16 @@ import org.partnerfinance.documents.api.DocumentService;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Role;
+import org.partnerfinance.ui.api.Icon;
 import org.partnerfinance.ui.api.LiveUpdates;
-import org.partnerfinance.ui.api.MenuSection;
+import org.partnerfinance.ui.api.Order;
+import org.partnerfinance.ui.api.Roles;
 import org.partnerfinance.ui.api.Screen;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.partnerfinance.ui.api.ScreenPath;
+import org.partnerfinance.ui.api.Title;
+
+import com.vaadin.flow.component.icon.VaadinIcon;
 
 /** Detail of one invoice or credit note (reached from the lists). */
 @Component(service = Screen.class, property = {
@@ -23,6 +28,11 @@ import org.partnerfinance.ui.api.ScreenContext;
         ExtensionConstants.EXTENSION_KIND + "=screen",
         ExtensionConstants.EXTENSION_NAME + "=" + DocumentScreens.EXTENSION_NAME,
         ExtensionConstants.EXTENSION_DETAIL + "=Document (/" + DocumentScreens.DETAIL + ")" })
+@ScreenPath(DocumentScreens.DETAIL)
+@Title("Document")
+@Icon(VaadinIcon.FILE_TEXT_O)
+@Order(11)
+@Roles({ Role.PARTNER_USER, Role.PARTNER_ADMIN, Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.ADMINISTRATOR })
 public class DocumentDetailScreen implements Screen {
 
     @Reference
@@ -42,41 +52,6 @@ public class DocumentDetailScreen implements Screen {
 
     @Reference
     private AuditProofs proofs;
-
-    @Override
-    public String path() {
-        return DocumentScreens.DETAIL;
-    }
-
-    @Override
-    public String title() {
-        return "Document";
-    }
-
-    @Override
-    public String icon() {
-        return "FILE_TEXT_O";
-    }
-
-    @Override
-    public MenuSection section() {
-        return MenuSection.FINANCE;
-    }
-
-    @Override
-    public int order() {
-        return 11;
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return DocumentScreens.ROLES;
-    }
-
-    @Override
-    public boolean inMenu() {
-        return false;
-    }
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {

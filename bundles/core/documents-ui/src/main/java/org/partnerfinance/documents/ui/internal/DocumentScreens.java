@@ -1,18 +1,10 @@
 package org.partnerfinance.documents.ui.internal;
 
-import java.util.Set;
-
-import org.partnerfinance.security.api.Role;
-
 /** What the documents screens share: extension id, roles, routes. */
 final class DocumentScreens {
 
     static final String EXTENSION_ID = "pf-documents-ui";
     static final String EXTENSION_NAME = "Invoices, payments and statements";
-
-    /** Partner users and admins see their own partner; finance sees every partner's. */
-    static final Set<Role> ROLES = Set.of(Role.PARTNER_USER, Role.PARTNER_ADMIN, Role.FINANCE_REVIEWER,
-            Role.FINANCE_MANAGER, Role.ADMINISTRATOR);
 
     static final String INVOICES = "documents";
     static final String DETAIL = "documents/detail";

@@ -1,16 +1,20 @@
 package org.partnerfinance.documents.ui.internal;
 
-import java.util.Set;
-
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.partnerfinance.documents.api.DocumentService;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.security.api.Role;
+import org.partnerfinance.ui.api.Icon;
 import org.partnerfinance.ui.api.LiveUpdates;
-import org.partnerfinance.ui.api.MenuSection;
+import org.partnerfinance.ui.api.Order;
+import org.partnerfinance.ui.api.Roles;
 import org.partnerfinance.ui.api.Screen;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.partnerfinance.ui.api.ScreenPath;
+import org.partnerfinance.ui.api.Title;
+
+import com.vaadin.flow.component.icon.VaadinIcon;
 
 /** Detail of one payment: remittance information and what it settled. */
 @Component(service = Screen.class, property = {
@@ -18,6 +22,11 @@ import org.partnerfinance.ui.api.ScreenContext;
         ExtensionConstants.EXTENSION_KIND + "=screen",
         ExtensionConstants.EXTENSION_NAME + "=" + DocumentScreens.EXTENSION_NAME,
         ExtensionConstants.EXTENSION_DETAIL + "=Payment (/" + DocumentScreens.PAYMENT_DETAIL + ")" })
+@ScreenPath(DocumentScreens.PAYMENT_DETAIL)
+@Title("Payment")
+@Icon(VaadinIcon.MONEY)
+@Order(21)
+@Roles({ Role.PARTNER_USER, Role.PARTNER_ADMIN, Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.ADMINISTRATOR })
 public class PaymentDetailScreen implements Screen {
 
     @Reference
@@ -25,41 +34,6 @@ public class PaymentDetailScreen implements Screen {
 
     @Reference
     private LiveUpdates updates;
-
-    @Override
-    public String path() {
-        return DocumentScreens.PAYMENT_DETAIL;
-    }
-
-    @Override
-    public String title() {
-        return "Payment";
-    }
-
-    @Override
-    public String icon() {
-        return "MONEY";
-    }
-
-    @Override
-    public MenuSection section() {
-        return MenuSection.FINANCE;
-    }
-
-    @Override
-    public int order() {
-        return 21;
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return DocumentScreens.ROLES;
-    }
-
-    @Override
-    public boolean inMenu() {
-        return false;
-    }
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {

@@ -1,7 +1,5 @@
 package org.partnerfinance.documents.ui.internal;
 
-import java.util.Set;
-
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.partnerfinance.documents.api.DocumentRenderer;
@@ -9,10 +7,18 @@ import org.partnerfinance.documents.api.StatementService;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Role;
+import org.partnerfinance.ui.api.Icon;
 import org.partnerfinance.ui.api.LiveUpdates;
 import org.partnerfinance.ui.api.MenuSection;
+import org.partnerfinance.ui.api.Order;
+import org.partnerfinance.ui.api.Roles;
 import org.partnerfinance.ui.api.Screen;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.partnerfinance.ui.api.ScreenPath;
+import org.partnerfinance.ui.api.Section;
+import org.partnerfinance.ui.api.Title;
+
+import com.vaadin.flow.component.icon.VaadinIcon;
 
 /** "Statement of account": per currency as of any date, with aging, as CSV and PDF. */
 @Component(service = Screen.class, property = {
@@ -20,6 +26,12 @@ import org.partnerfinance.ui.api.ScreenContext;
         ExtensionConstants.EXTENSION_KIND + "=screen",
         ExtensionConstants.EXTENSION_NAME + "=" + DocumentScreens.EXTENSION_NAME,
         ExtensionConstants.EXTENSION_DETAIL + "=Statement of account (/" + DocumentScreens.STATEMENT + ")" })
+@ScreenPath(DocumentScreens.STATEMENT)
+@Title("Statement of account")
+@Icon(VaadinIcon.BOOK_DOLLAR)
+@Section(MenuSection.FINANCE)
+@Order(30)
+@Roles({ Role.PARTNER_USER, Role.PARTNER_ADMIN, Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.ADMINISTRATOR })
 public class StatementScreen implements Screen {
 
     @Reference
@@ -33,41 +45,6 @@ public class StatementScreen implements Screen {
 
     @Reference
     private LiveUpdates updates;
-
-    @Override
-    public String path() {
-        return DocumentScreens.STATEMENT;
-    }
-
-    @Override
-    public String title() {
-        return "Statement of account";
-    }
-
-    @Override
-    public String icon() {
-        return "BOOK_DOLLAR";
-    }
-
-    @Override
-    public MenuSection section() {
-        return MenuSection.FINANCE;
-    }
-
-    @Override
-    public int order() {
-        return 30;
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return DocumentScreens.ROLES;
-    }
-
-    @Override
-    public boolean inMenu() {
-        return true;
-    }
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {

@@ -3,8 +3,6 @@ package org.partnerfinance.ledger.ui.internal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
-import java.util.Set;
 
 import org.partnerfinance.ledger.api.Money;
 import org.partnerfinance.persistence.api.ConcurrentChangeException;
@@ -21,10 +19,6 @@ final class LedgerUi {
 
     static final String EXTENSION_ID = "ledger";
     static final String EXTENSION_NAME = "Ledger";
-
-    /** Who sees the ledger screens; what each may change is decided by the ledger service. */
-    static final Set<Role> STAFF = Set.copyOf(EnumSet.of(Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER,
-            Role.ADMINISTRATOR));
 
     static final String CONCURRENT_CHANGE = "Someone else changed this at the same time. The latest state is "
             + "shown; please check it and try again.";

@@ -1,16 +1,21 @@
 package org.partnerfinance.partner.ui.internal;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Role;
+import org.partnerfinance.ui.api.Icon;
 import org.partnerfinance.ui.api.MenuSection;
+import org.partnerfinance.ui.api.Order;
+import org.partnerfinance.ui.api.Roles;
 import org.partnerfinance.ui.api.Screen;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.partnerfinance.ui.api.ScreenPath;
+import org.partnerfinance.ui.api.Section;
+import org.partnerfinance.ui.api.Title;
+
+import com.vaadin.flow.component.icon.VaadinIcon;
 
 /**
  * "Partners": the partner master data. Finance managers and administrators create and edit partners; finance
@@ -21,43 +26,16 @@ import org.partnerfinance.ui.api.ScreenContext;
         ExtensionConstants.EXTENSION_KIND + "=screen",
         ExtensionConstants.EXTENSION_NAME + "=Partners",
         ExtensionConstants.EXTENSION_DETAIL + "=Partner master data (/partners)" })
+@ScreenPath("partners")
+@Title("Partners")
+@Icon(VaadinIcon.GROUP)
+@Section(MenuSection.FINANCE)
+@Order(5)
+@Roles({ Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.ADMINISTRATOR })
 public class PartnersScreen implements Screen {
-
-    static final Set<Role> ROLES = Set.copyOf(
-            EnumSet.of(Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.ADMINISTRATOR));
 
     @Reference
     private PartnerService partners;
-
-    @Override
-    public String path() {
-        return "partners";
-    }
-
-    @Override
-    public String title() {
-        return "Partners";
-    }
-
-    @Override
-    public String icon() {
-        return "GROUP";
-    }
-
-    @Override
-    public MenuSection section() {
-        return MenuSection.FINANCE;
-    }
-
-    @Override
-    public int order() {
-        return 5;
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return ROLES;
-    }
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {

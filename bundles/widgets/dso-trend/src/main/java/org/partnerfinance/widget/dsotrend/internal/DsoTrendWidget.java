@@ -1,8 +1,6 @@
 package org.partnerfinance.widget.dsotrend.internal;
 
 import java.time.Clock;
-import java.util.EnumSet;
-import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -12,7 +10,12 @@ import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.ui.api.DashboardWidget;
 import org.partnerfinance.ui.api.LiveUpdates;
+import org.partnerfinance.ui.api.Order;
+import org.partnerfinance.ui.api.Roles;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.partnerfinance.ui.api.Title;
+import org.partnerfinance.ui.api.WidgetId;
+import org.partnerfinance.ui.api.WidgetSize;
 
 /** Dashboard card "DSO trend" for finance staff and administrators: DSO at the last twelve month ends. */
 @Component(service = DashboardWidget.class, property = {
@@ -20,10 +23,12 @@ import org.partnerfinance.ui.api.ScreenContext;
         ExtensionConstants.EXTENSION_KIND + "=widget",
         ExtensionConstants.EXTENSION_NAME + "=DSO trend widget",
         ExtensionConstants.EXTENSION_DETAIL + "=Dashboard card: days sales outstanding over twelve months" })
+@WidgetId("dso-trend")
+@Title("DSO trend")
+@Order(21)
+@WidgetSize(2)
+@Roles({ Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.ADMINISTRATOR })
 public class DsoTrendWidget implements DashboardWidget {
-
-    static final Set<Role> ROLES = Set.copyOf(
-            EnumSet.of(Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.ADMINISTRATOR));
 
     @Reference
     private StatementService statements;
@@ -33,31 +38,6 @@ public class DsoTrendWidget implements DashboardWidget {
 
     @Reference
     private LiveUpdates live;
-
-    @Override
-    public String id() {
-        return "dso-trend";
-    }
-
-    @Override
-    public String title() {
-        return "DSO trend";
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return ROLES;
-    }
-
-    @Override
-    public int size() {
-        return 2;
-    }
-
-    @Override
-    public int order() {
-        return 21;
-    }
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {

@@ -1,8 +1,6 @@
 package org.partnerfinance.widget.financeaging.internal;
 
 import java.time.Clock;
-import java.util.EnumSet;
-import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -12,7 +10,12 @@ import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.ui.api.DashboardWidget;
 import org.partnerfinance.ui.api.LiveUpdates;
+import org.partnerfinance.ui.api.Order;
+import org.partnerfinance.ui.api.Roles;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.partnerfinance.ui.api.Title;
+import org.partnerfinance.ui.api.WidgetId;
+import org.partnerfinance.ui.api.WidgetSize;
 
 /** Dashboard card "Receivables aging" for finance staff and administrators: the buckets as a stacked bar chart. */
 @Component(service = DashboardWidget.class, property = {
@@ -20,10 +23,12 @@ import org.partnerfinance.ui.api.ScreenContext;
         ExtensionConstants.EXTENSION_KIND + "=widget",
         ExtensionConstants.EXTENSION_NAME + "=Receivables aging widget",
         ExtensionConstants.EXTENSION_DETAIL + "=Dashboard card: receivables aging across partners" })
+@WidgetId("finance-aging")
+@Title("Receivables aging")
+@Order(20)
+@WidgetSize(2)
+@Roles({ Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.ADMINISTRATOR })
 public class AgingWidget implements DashboardWidget {
-
-    static final Set<Role> ROLES = Set.copyOf(
-            EnumSet.of(Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.ADMINISTRATOR));
 
     @Reference
     private StatementService statements;
@@ -33,31 +38,6 @@ public class AgingWidget implements DashboardWidget {
 
     @Reference
     private LiveUpdates live;
-
-    @Override
-    public String id() {
-        return "finance-aging";
-    }
-
-    @Override
-    public String title() {
-        return "Receivables aging";
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return ROLES;
-    }
-
-    @Override
-    public int size() {
-        return 2;
-    }
-
-    @Override
-    public int order() {
-        return 20;
-    }
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {

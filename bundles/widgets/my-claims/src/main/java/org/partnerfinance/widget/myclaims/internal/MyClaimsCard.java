@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 import org.partnerfinance.claims.api.ClaimService;
-import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.security.api.AccessDeniedException;
 import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.ui.api.LiveUpdates;
 import org.partnerfinance.ui.api.ScreenContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +20,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.shared.Registration;
 
 /** The card content: claims by status as badges, a bar chart of the counts, totals per currency, a link. */
 final class MyClaimsCard extends VerticalLayout {
@@ -30,9 +29,8 @@ final class MyClaimsCard extends VerticalLayout {
     private final ClaimService claims;
     private final Caller caller;
     private final Div body = new Div();
-    private Registration subscription;
 
-    MyClaimsCard(ScreenContext context, ClaimService claims, ClaimUpdates updates) {
+    MyClaimsCard(ScreenContext context, ClaimService claims, LiveUpdates live) {
         this.claims = claims;
         this.caller = context.caller();
         setId("widget-my-claims-content");
@@ -45,19 +43,7 @@ final class MyClaimsCard extends VerticalLayout {
         add(body, open);
         refresh();
         String partnerId = caller.partnerId();
-        addAttachListener(e -> {
-            removeSubscription();
-            subscription = updates.subscribe(e.getUI(), c -> Objects.equals(c.partnerId(), partnerId), this::refresh,
-                    null);
-        });
-        addDetachListener(e -> removeSubscription());
-    }
-
-    private void removeSubscription() {
-        if (subscription != null) {
-            subscription.remove();
-            subscription = null;
-        }
+        live.subscribe(this, LiveUpdates.CLAIMS, p -> Objects.equals(p, partnerId), this::refresh);
     }
 
     void refresh() {

@@ -10,12 +10,12 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.Test;
-import org.partnerfinance.claims.api.ClaimChange;
 import org.partnerfinance.claims.api.ClaimService;
-import org.partnerfinance.claims.api.ClaimStatus;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
+import org.partnerfinance.ui.api.LiveUpdates;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.partnerfinance.ui.testing.RecordingLiveUpdates;
 
 import com.vaadin.flow.component.UI;
 
@@ -24,28 +24,21 @@ public class MyClaimsCardTest {
     private static final Caller PARTNER = new Caller("partner", "Paula", Set.of(Role.PARTNER_USER), "P-1");
 
     private final AtomicInteger reads = new AtomicInteger();
-    private final FakeClaimUpdates updates = new FakeClaimUpdates();
+    private final RecordingLiveUpdates live = new RecordingLiveUpdates();
 
     @Test
-    public void subscribesWhileAttachedAndRefreshesOnChangesOfItsPartnerOnly() {
-        MyClaimsCard card = new MyClaimsCard(context(), claims(), updates);
+    public void refreshesOnClaimChangesOfItsPartnerOnly() {
+        MyClaimsCard card = new MyClaimsCard(context(), claims(), live);
         assertEquals("read once when created", 1, reads.get());
-        assertEquals("not subscribed before it is shown", 0, updates.subscriptions.size());
+        assertEquals(1, live.subscriptions().size());
+        assertSame(card, live.subscriptions().get(0).view());
+        assertEquals(LiveUpdates.CLAIMS, live.subscriptions().get(0).topic());
 
-        UI ui = new UI();
-        ui.add(card);
-        assertEquals(1, updates.subscriptions.size());
-        assertSame(ui, updates.subscriptions.get(0).ui());
-
-        updates.deliver(new ClaimChange(7, "P-1", ClaimStatus.SUBMITTED));
+        live.publish(LiveUpdates.CLAIMS, "P-1");
         assertEquals("a change of the caller's partner refreshes the card", 2, reads.get());
-        updates.deliver(new ClaimChange(8, "P-2", ClaimStatus.SUBMITTED));
-        assertEquals("another partner's change is ignored", 2, reads.get());
-
-        ui.remove(card);
-        assertEquals("detaching unsubscribes", 0, updates.subscriptions.size());
-        ui.add(card);
-        assertEquals("attaching again subscribes once", 1, updates.subscriptions.size());
+        live.publish(LiveUpdates.CLAIMS, "P-2");
+        live.publish(LiveUpdates.DOCUMENTS, "P-1");
+        assertEquals("another partner's claims and other topics are ignored", 2, reads.get());
     }
 
     private ClaimService claims() {

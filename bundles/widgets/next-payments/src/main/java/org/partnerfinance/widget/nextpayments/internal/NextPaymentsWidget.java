@@ -1,8 +1,5 @@
 package org.partnerfinance.widget.nextpayments.internal;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.partnerfinance.documents.api.DocumentService;
@@ -10,7 +7,11 @@ import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.ui.api.DashboardWidget;
 import org.partnerfinance.ui.api.LiveUpdates;
+import org.partnerfinance.ui.api.Order;
+import org.partnerfinance.ui.api.Roles;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.partnerfinance.ui.api.Title;
+import org.partnerfinance.ui.api.WidgetId;
 
 /** Dashboard card "Next payments expected" for partner users: what the company will pay them, soonest first. */
 @Component(service = DashboardWidget.class, property = {
@@ -18,35 +19,17 @@ import org.partnerfinance.ui.api.ScreenContext;
         ExtensionConstants.EXTENSION_KIND + "=widget",
         ExtensionConstants.EXTENSION_NAME + "=Next payments expected widget",
         ExtensionConstants.EXTENSION_DETAIL + "=Dashboard card: scheduled and reported payments, payables due soon" })
+@WidgetId("next-payments")
+@Title("Next payments expected")
+@Order(6)
+@Roles({ Role.PARTNER_USER, Role.PARTNER_ADMIN })
 public class NextPaymentsWidget implements DashboardWidget {
-
-    private static final Set<Role> ROLES = Set.copyOf(EnumSet.of(Role.PARTNER_USER, Role.PARTNER_ADMIN));
 
     @Reference
     private DocumentService documents;
 
     @Reference
     private LiveUpdates updates;
-
-    @Override
-    public String id() {
-        return "next-payments";
-    }
-
-    @Override
-    public String title() {
-        return "Next payments expected";
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return ROLES;
-    }
-
-    @Override
-    public int order() {
-        return 6;
-    }
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {

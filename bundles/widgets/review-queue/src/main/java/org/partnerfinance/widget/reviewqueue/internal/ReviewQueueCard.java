@@ -7,9 +7,9 @@ import java.util.function.Supplier;
 
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimService;
-import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.security.api.AccessDeniedException;
 import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.ui.api.LiveUpdates;
 import org.partnerfinance.ui.api.ScreenContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +22,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.shared.Registration;
 
 /** The card content: waiting count, totals per currency, oldest age and the five oldest claims with links. */
 final class ReviewQueueCard extends VerticalLayout {
@@ -36,9 +35,8 @@ final class ReviewQueueCard extends VerticalLayout {
     private final Clock clock;
     private final Caller caller;
     private final Div body = new Div();
-    private Registration subscription;
 
-    ReviewQueueCard(ScreenContext context, ClaimService claims, ClaimUpdates updates,
+    ReviewQueueCard(ScreenContext context, ClaimService claims, LiveUpdates live,
             Supplier<Map<String, String>> partnerNames, Clock clock) {
         this.context = context;
         this.claims = claims;
@@ -54,18 +52,7 @@ final class ReviewQueueCard extends VerticalLayout {
         open.setId("widget-review-queue-open");
         add(body, open);
         refresh();
-        addAttachListener(e -> {
-            removeSubscription();
-            subscription = updates.subscribe(e.getUI(), change -> true, this::refresh, null);
-        });
-        addDetachListener(e -> removeSubscription());
-    }
-
-    private void removeSubscription() {
-        if (subscription != null) {
-            subscription.remove();
-            subscription = null;
-        }
+        live.subscribe(this, LiveUpdates.CLAIMS, p -> true, this::refresh);
     }
 
     void refresh() {

@@ -1,9 +1,7 @@
 package org.partnerfinance.widget.reviewqueue.internal;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Component;
@@ -12,14 +10,18 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.partnerfinance.claims.api.ClaimService;
-import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.partner.api.Partner;
 import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.ui.api.DashboardWidget;
+import org.partnerfinance.ui.api.LiveUpdates;
+import org.partnerfinance.ui.api.Order;
+import org.partnerfinance.ui.api.Roles;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.partnerfinance.ui.api.Title;
+import org.partnerfinance.ui.api.WidgetId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,45 +31,28 @@ import org.slf4j.LoggerFactory;
         ExtensionConstants.EXTENSION_KIND + "=widget",
         ExtensionConstants.EXTENSION_NAME + "=Review queue widget",
         ExtensionConstants.EXTENSION_DETAIL + "=Dashboard card: claims waiting for review" })
+@WidgetId("review-queue")
+@Title("Review queue")
+@Order(10)
+@Roles({ Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER })
 public class ReviewQueueWidget implements DashboardWidget {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReviewQueueWidget.class);
-    private static final Set<Role> ROLES = Set.copyOf(EnumSet.of(Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER));
 
     @Reference
     private ClaimService claims;
 
     @Reference
-    private ClaimUpdates updates;
+    private LiveUpdates live;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PartnerService partners;
 
     @Override
-    public String id() {
-        return "review-queue";
-    }
-
-    @Override
-    public String title() {
-        return "Review queue";
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return ROLES;
-    }
-
-    @Override
-    public int order() {
-        return 10;
-    }
-
-    @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {
         Caller caller = context.caller();
-        return new ReviewQueueCard(context, claims, updates, () -> partnerNames(caller), Clock.systemUTC());
+        return new ReviewQueueCard(context, claims, live, () -> partnerNames(caller), Clock.systemUTC());
     }
 
     private Map<String, String> partnerNames(Caller caller) {

@@ -11,12 +11,12 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.Test;
-import org.partnerfinance.claims.api.ClaimChange;
 import org.partnerfinance.claims.api.ClaimService;
-import org.partnerfinance.claims.api.ClaimStatus;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
+import org.partnerfinance.ui.api.LiveUpdates;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.partnerfinance.ui.testing.RecordingLiveUpdates;
 
 import com.vaadin.flow.component.UI;
 
@@ -25,28 +25,21 @@ public class ReviewQueueCardTest {
     private static final Caller REVIEWER = new Caller("reviewer", "Rita", Set.of(Role.FINANCE_REVIEWER), null);
 
     private final AtomicInteger reads = new AtomicInteger();
-    private final FakeClaimUpdates updates = new FakeClaimUpdates();
+    private final RecordingLiveUpdates live = new RecordingLiveUpdates();
 
     @Test
-    public void subscribesWhileAttachedAndRefreshesOnEveryClaimChange() {
-        ReviewQueueCard card = new ReviewQueueCard(context(), claims(), updates, Map::of, Clock.systemUTC());
+    public void refreshesOnEveryClaimChange() {
+        ReviewQueueCard card = new ReviewQueueCard(context(), claims(), live, Map::of, Clock.systemUTC());
         assertEquals("read once when created", 1, reads.get());
-        assertEquals("not subscribed before it is shown", 0, updates.subscriptions.size());
+        assertEquals(1, live.subscriptions().size());
+        assertSame(card, live.subscriptions().get(0).view());
 
-        UI ui = new UI();
-        ui.add(card);
-        assertEquals(1, updates.subscriptions.size());
-        assertSame(ui, updates.subscriptions.get(0).ui());
-
-        updates.deliver(new ClaimChange(7, "P-1", ClaimStatus.SUBMITTED));
-        assertEquals("a claim change refreshes the card", 2, reads.get());
-        updates.deliver(new ClaimChange(8, "P-2", ClaimStatus.SUBMITTED));
-        assertEquals("changes of any partner count", 3, reads.get());
-
-        ui.remove(card);
-        assertEquals("detaching unsubscribes", 0, updates.subscriptions.size());
-        ui.add(card);
-        assertEquals("attaching again subscribes once", 1, updates.subscriptions.size());
+        live.publish(LiveUpdates.CLAIMS, "P-1");
+        live.publish(LiveUpdates.CLAIMS, "P-2");
+        live.publish(LiveUpdates.CLAIMS, null);
+        assertEquals("finance sees every partner's claims", 4, reads.get());
+        live.publish(LiveUpdates.DOCUMENTS, "P-1");
+        assertEquals(4, reads.get());
     }
 
     private ClaimService claims() {

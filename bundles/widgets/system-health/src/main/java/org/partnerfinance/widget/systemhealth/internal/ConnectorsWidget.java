@@ -1,7 +1,6 @@
 package org.partnerfinance.widget.systemhealth.internal;
 
 import java.util.List;
-import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -11,7 +10,11 @@ import org.partnerfinance.extensions.api.ExtensionKind;
 import org.partnerfinance.extensions.api.ExtensionRegistry;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.ui.api.DashboardWidget;
+import org.partnerfinance.ui.api.Order;
+import org.partnerfinance.ui.api.Roles;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.partnerfinance.ui.api.Title;
+import org.partnerfinance.ui.api.WidgetId;
 
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -26,6 +29,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
         ExtensionConstants.EXTENSION_KIND + "=widget",
         ExtensionConstants.EXTENSION_NAME + "=Connectors widget",
         ExtensionConstants.EXTENSION_DETAIL + "=Dashboard card: installed connectors and their runs" })
+@WidgetId("connectors")
+@Title("Connectors")
+@Order(10)
+@Roles({ Role.INTEGRATOR })
 public class ConnectorsWidget implements DashboardWidget {
 
     static final String EMPTY = "No connectors installed yet. Deploy a connector bundle (ERP, bank or e-invoicing) "
@@ -34,26 +41,6 @@ public class ConnectorsWidget implements DashboardWidget {
 
     @Reference
     private ExtensionRegistry registry;
-
-    @Override
-    public String id() {
-        return "connectors";
-    }
-
-    @Override
-    public String title() {
-        return "Connectors";
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return Set.of(Role.INTEGRATOR);
-    }
-
-    @Override
-    public int order() {
-        return 10;
-    }
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {

@@ -2,7 +2,6 @@ package org.partnerfinance.widget.systemhealth.internal;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -14,7 +13,12 @@ import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.extensions.api.ExtensionRegistry;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.ui.api.DashboardWidget;
+import org.partnerfinance.ui.api.Order;
+import org.partnerfinance.ui.api.Roles;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.partnerfinance.ui.api.Title;
+import org.partnerfinance.ui.api.WidgetId;
+import org.partnerfinance.ui.api.WidgetSize;
 
 /** Dashboard card "System health" for administrators. */
 @Component(service = DashboardWidget.class, property = {
@@ -22,6 +26,11 @@ import org.partnerfinance.ui.api.ScreenContext;
         ExtensionConstants.EXTENSION_KIND + "=widget",
         ExtensionConstants.EXTENSION_NAME + "=System health widget",
         ExtensionConstants.EXTENSION_DETAIL + "=Dashboard card: audit status, alerts, extensions, failed sign-ins" })
+@WidgetId("system-health")
+@Title("System health")
+@Order(10)
+@WidgetSize(2)
+@Roles({ Role.ADMINISTRATOR })
 public class SystemHealthWidget implements DashboardWidget {
 
     @Reference
@@ -31,31 +40,6 @@ public class SystemHealthWidget implements DashboardWidget {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AuditTrail audit;
-
-    @Override
-    public String id() {
-        return "system-health";
-    }
-
-    @Override
-    public String title() {
-        return "System health";
-    }
-
-    @Override
-    public Set<Role> roles() {
-        return Set.of(Role.ADMINISTRATOR);
-    }
-
-    @Override
-    public int size() {
-        return 2;
-    }
-
-    @Override
-    public int order() {
-        return 10;
-    }
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {

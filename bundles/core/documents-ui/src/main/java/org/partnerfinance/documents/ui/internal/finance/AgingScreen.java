@@ -7,9 +7,19 @@ import org.osgi.service.component.annotations.Reference;
 import org.partnerfinance.documents.api.StatementService;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.partner.api.PartnerService;
+import org.partnerfinance.security.api.Role;
+import org.partnerfinance.ui.api.Icon;
 import org.partnerfinance.ui.api.LiveUpdates;
+import org.partnerfinance.ui.api.MenuSection;
+import org.partnerfinance.ui.api.Order;
+import org.partnerfinance.ui.api.Roles;
 import org.partnerfinance.ui.api.Screen;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.partnerfinance.ui.api.ScreenPath;
+import org.partnerfinance.ui.api.Section;
+import org.partnerfinance.ui.api.Title;
+
+import com.vaadin.flow.component.icon.VaadinIcon;
 
 /** "Receivables aging": every partner's open receivables by days overdue, with totals and a chart. */
 @Component(service = Screen.class, property = {
@@ -17,7 +27,13 @@ import org.partnerfinance.ui.api.ScreenContext;
         ExtensionConstants.EXTENSION_KIND + "=screen",
         ExtensionConstants.EXTENSION_NAME + "=" + Finance.EXTENSION_NAME,
         ExtensionConstants.EXTENSION_DETAIL + "=Receivables aging (/" + Finance.AGING + ")" })
-public class AgingScreen extends FinanceScreen {
+@ScreenPath(Finance.AGING)
+@Title("Receivables aging")
+@Icon(VaadinIcon.BAR_CHART_H)
+@Section(MenuSection.FINANCE)
+@Order(10)
+@Roles({ Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.ADMINISTRATOR })
+public class AgingScreen implements Screen {
 
     @Reference
     private StatementService statements;
@@ -27,10 +43,6 @@ public class AgingScreen extends FinanceScreen {
 
     @Reference
     private LiveUpdates live;
-
-    public AgingScreen() {
-        super(Finance.AGING, "Receivables aging", "BAR_CHART_H", 10, Finance.READERS);
-    }
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {

@@ -7,8 +7,18 @@ import org.osgi.service.component.annotations.Reference;
 import org.partnerfinance.documents.api.StatementService;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.partner.api.PartnerService;
+import org.partnerfinance.security.api.Role;
+import org.partnerfinance.ui.api.Icon;
+import org.partnerfinance.ui.api.MenuSection;
+import org.partnerfinance.ui.api.Order;
+import org.partnerfinance.ui.api.Roles;
 import org.partnerfinance.ui.api.Screen;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.partnerfinance.ui.api.ScreenPath;
+import org.partnerfinance.ui.api.Section;
+import org.partnerfinance.ui.api.Title;
+
+import com.vaadin.flow.component.icon.VaadinIcon;
 
 /** "DSO": days sales outstanding overall and per partner, with the trend of the last twelve month ends. */
 @Component(service = Screen.class, property = {
@@ -16,17 +26,19 @@ import org.partnerfinance.ui.api.ScreenContext;
         ExtensionConstants.EXTENSION_KIND + "=screen",
         ExtensionConstants.EXTENSION_NAME + "=" + Finance.EXTENSION_NAME,
         ExtensionConstants.EXTENSION_DETAIL + "=DSO (/" + Finance.DSO + ")" })
-public class DsoScreen extends FinanceScreen {
+@ScreenPath(Finance.DSO)
+@Title("DSO")
+@Icon(VaadinIcon.TRENDING_UP)
+@Section(MenuSection.FINANCE)
+@Order(30)
+@Roles({ Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.ADMINISTRATOR })
+public class DsoScreen implements Screen {
 
     @Reference
     private StatementService statements;
 
     @Reference
     private PartnerService partners;
-
-    public DsoScreen() {
-        super(Finance.DSO, "DSO", "TRENDING_UP", 30, Finance.READERS);
-    }
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {

@@ -2,7 +2,6 @@ package org.partnerfinance.documents.ui.internal.finance;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +22,6 @@ final class Finance {
 
     static final String EXTENSION_ID = "finance";
     static final String EXTENSION_NAME = "Finance screens";
-
-    /** Who reads the finance overviews. */
-    static final Set<Role> READERS = Set.copyOf(
-            EnumSet.of(Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.ADMINISTRATOR));
-    /** Who works the collections and confirms payments: finance staff. */
-    static final Set<Role> FINANCE_STAFF = Set.copyOf(EnumSet.of(Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER));
 
     static final String AGING = "finance/aging";
     static final String OVERDUE = "finance/overdue";

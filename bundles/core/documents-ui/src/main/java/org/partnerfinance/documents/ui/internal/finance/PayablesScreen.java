@@ -7,9 +7,19 @@ import org.osgi.service.component.annotations.Reference;
 import org.partnerfinance.documents.api.StatementService;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.partner.api.PartnerService;
+import org.partnerfinance.security.api.Role;
+import org.partnerfinance.ui.api.Icon;
 import org.partnerfinance.ui.api.LiveUpdates;
+import org.partnerfinance.ui.api.MenuSection;
+import org.partnerfinance.ui.api.Order;
+import org.partnerfinance.ui.api.Roles;
 import org.partnerfinance.ui.api.Screen;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.partnerfinance.ui.api.ScreenPath;
+import org.partnerfinance.ui.api.Section;
+import org.partnerfinance.ui.api.Title;
+
+import com.vaadin.flow.component.icon.VaadinIcon;
 
 /** "Payables due": what the company must pay its partners, by due date, with totals per week. */
 @Component(service = Screen.class, property = {
@@ -17,7 +27,13 @@ import org.partnerfinance.ui.api.ScreenContext;
         ExtensionConstants.EXTENSION_KIND + "=screen",
         ExtensionConstants.EXTENSION_NAME + "=" + Finance.EXTENSION_NAME,
         ExtensionConstants.EXTENSION_DETAIL + "=Payables due (/" + Finance.PAYABLES + ")" })
-public class PayablesScreen extends FinanceScreen {
+@ScreenPath(Finance.PAYABLES)
+@Title("Payables due")
+@Icon(VaadinIcon.MONEY_WITHDRAW)
+@Section(MenuSection.FINANCE)
+@Order(40)
+@Roles({ Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.ADMINISTRATOR })
+public class PayablesScreen implements Screen {
 
     @Reference
     private StatementService statements;
@@ -27,10 +43,6 @@ public class PayablesScreen extends FinanceScreen {
 
     @Reference
     private LiveUpdates live;
-
-    public PayablesScreen() {
-        super(Finance.PAYABLES, "Payables due", "CALENDAR_MONEY", 40, Finance.READERS);
-    }
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {

@@ -36,6 +36,8 @@ import org.partnerfinance.partner.api.Partner;
 import org.partnerfinance.partner.api.PartnerKind;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
+import org.partnerfinance.ui.api.Roles;
+import org.partnerfinance.ui.api.ScreenPath;
 
 /** The pure parts of the finance screens: totals, ordering, wording and the checks of the decision forms. */
 public class FinanceFiguresTest {
@@ -194,10 +196,10 @@ public class FinanceFiguresTest {
         assertFalse(Finance.decidesDisputes(reviewer));
         assertTrue(Finance.isFinanceStaff(reviewer));
         assertFalse(Finance.isFinanceStaff(admin));
-        assertTrue(new AgingScreen().roles().contains(Role.ADMINISTRATOR));
-        assertFalse(new AgingScreen().roles().contains(Role.PARTNER_USER));
-        assertFalse(new PaymentsToConfirmScreen().roles().contains(Role.ADMINISTRATOR));
-        assertEquals("finance/disputes", new DisputesScreen().path());
+        assertTrue(roles(AgingScreen.class).contains(Role.ADMINISTRATOR));
+        assertFalse(roles(AgingScreen.class).contains(Role.PARTNER_USER));
+        assertFalse(roles(PaymentsToConfirmScreen.class).contains(Role.ADMINISTRATOR));
+        assertEquals("finance/disputes", DisputesScreen.class.getAnnotation(ScreenPath.class).value());
     }
 
     @Test
@@ -226,5 +228,10 @@ public class FinanceFiguresTest {
             assertEquals(field, e.field());
             assertTrue(e.getMessage(), e.getMessage().contains(messagePart));
         }
+    }
+
+    /** The roles a screen declares in its {@code @Roles} service property. */
+    private static java.util.List<Role> roles(Class<?> screen) {
+        return java.util.List.of(screen.getAnnotation(Roles.class).value());
     }
 }
