@@ -234,8 +234,8 @@ public class DocumentsEngine {
     /**
      * Posts a document: receivable invoice Dr 1200 gross / Cr 4000 net / Cr 2200 tax; payable invoice Dr 5100 net /
      * Dr 1400 tax / Cr 2100 gross; credit notes the same with the sides reversed. The net of lines that name their own
-     * account goes to that account instead of 4000 or 5100 (e.g. a settled claim's credit note or payable posts
-     * against its claim type's expense account).
+     * account goes to that account instead of 4000 or 5100, for the partner (e.g. a settled claim's credit note or
+     * payable posts against its claim type's expense account, where the claim's accrual named the partner too).
      */
     void postDocument(Caller caller, DocumentEntity d, List<DocumentLine> documentLines) {
         Currency currency = Money.currency(d.getCurrency());
@@ -250,11 +250,13 @@ public class DocumentsEngine {
         if (d.getDirection() == Direction.RECEIVABLE) {
             journal = Journals.SALES;
             add(lines, Accounts.PARTNER_RECEIVABLES, invoice, gross, d.getPartnerId());
-            netByAccount.forEach((account, net) -> add(lines, account, !invoice, net, null));
+            netByAccount.forEach((account, net) -> add(lines, account, !invoice, net,
+                    account.equals(DocumentAccounts.SALES) ? null : d.getPartnerId()));
             add(lines, DocumentAccounts.OUTPUT_VAT, !invoice, tax, null);
         } else {
             journal = Journals.PURCHASES;
-            netByAccount.forEach((account, net) -> add(lines, account, invoice, net, null));
+            netByAccount.forEach((account, net) -> add(lines, account, invoice, net,
+                    account.equals(DocumentAccounts.PURCHASES) ? null : d.getPartnerId()));
             add(lines, DocumentAccounts.INPUT_VAT, invoice, tax, null);
             add(lines, DocumentAccounts.TRADE_PAYABLES, !invoice, gross, d.getPartnerId());
         }
