@@ -132,11 +132,12 @@ public class ClaimDetailViewTest {
         assertTrue(exists(view, "claim-history"));
         assertTrue(claims.historyReads.contains("42 partner"));
         // each record offers its proof as a download, and the key to check it with
-        Anchor proof = (Anchor) view.proofCell(42, claims.history.get(0));
+        ClaimHistoryPart part = new ClaimHistoryPart(claims, PARTNER, () -> Optional.of("-----BEGIN PUBLIC KEY-----"));
+        Anchor proof = (Anchor) part.proofCell(42, claims.history.get(0));
         assertEquals("Download proof", proof.getText());
         assertEquals("claim-history-proof-17", proof.getId().orElseThrow());
         assertTrue(proof.getElement().hasAttribute("download"));
-        assertFalse(view.proofCell(42, new ClaimEvent(Instant.parse("2025-06-01T10:05:00Z"), "partner",
+        assertFalse(part.proofCell(42, new ClaimEvent(Instant.parse("2025-06-01T10:05:00Z"), "partner",
                 "claim.submitted", "", "status=SUBMITTED")) instanceof Anchor);
         assertTrue(this.<Anchor>find(view, "claim-history-public-key").getElement().hasAttribute("download"));
     }
