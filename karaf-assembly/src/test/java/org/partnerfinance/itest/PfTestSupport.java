@@ -170,6 +170,9 @@ public abstract class PfTestSupport {
                     .unpackDirectory(new File(System.getProperty("pf.exam.dir", "target/exam")))
                     .useDeployFolder(false),
             configureConsole().ignoreLocalConsole(),
+            // how long Pax Exam waits for the booted container (default 3 min): a CI machine shared by several builds
+            // boots the distribution slower than that, and a passing test never waits for it
+            org.ops4j.pax.exam.CoreOptions.systemTimeout(java.util.concurrent.TimeUnit.MINUTES.toMillis(10)),
             logLevel(LogLevel.INFO),
             // Karaf resolves mvn: URLs (Pax Exam's bundles, feature:install of anything not in system/) here
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
