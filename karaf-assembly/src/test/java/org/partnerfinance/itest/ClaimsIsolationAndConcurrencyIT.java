@@ -100,12 +100,20 @@ public class ClaimsIsolationAndConcurrencyIT extends ClaimsTestSupport {
             assertDenied(who + "saveDraft", () -> claims.saveDraft(other, forOther));
             assertDenied(who + "submitNew", () -> claims.submitNew(other, forOther));
             assertDenied(who + "submit", () -> claims.submit(other, draft.id(), draft.version()));
+            assertDenied(who + "update", () -> claims.update(other, draft.id(), draft.version(),
+                    expenseDraft(PARTNER_2, "11.00", "NOK"), List.of()));
+            assertDenied(who + "withdraw", () -> claims.withdraw(other, submitted.id(), submitted.version(), "x"));
+            assertEquals(who + "versions", List.of(), claims.versions(other, submitted.id()));
 
             // deciding: finance only
             assertDenied(who + "approve", () -> claims.approve(other, submitted.id(), submitted.version(), "mine"));
             assertDenied(who + "reject", () -> claims.reject(other, submitted.id(), submitted.version(),
                     RejectionReason.NOT_ELIGIBLE, "not yours"));
             assertDenied(who + "markPaid", () -> claims.markPaid(other, approved.id(), approved.version(), "PAY-1"));
+            assertDenied(who + "returnForInformation",
+                    () -> claims.returnForInformation(other, submitted.id(), submitted.version(), "why?"));
+            assertDenied(who + "approveAll",
+                    () -> claims.approveAll(other, Map.of(submitted.id(), submitted.version()), null));
 
             // the other partner's ledger
             assertDenied(who + "entriesForPartner", () -> ledger.entriesForPartner(other, PARTNER_2));
@@ -203,6 +211,69 @@ public class ClaimsIsolationAndConcurrencyIT extends ClaimsTestSupport {
                     List.of("claim.submitted", approved ? "claim.approved" : "claim.rejected"),
                     auditActions(claim.id()));
         }
+    }
+
+    @Test
+    public void twoReviewersApprovingTheSameStepAtOnceGiveOneStepApprovalAndTheChainEndsWithTheManager()
+            throws Exception {
+        Caller partner = demoUser("partner");
+        Caller reviewer = demoUser("reviewer");
+        Caller manager = demoUser("manager");
+        // a second reviewer: the service authorizes by roles, the user directory is not consulted
+        Caller reviewer2 = new Caller("itest-reviewer-2", "Second Reviewer", java.util.Set.of(Role.FINANCE_REVIEWER),
+                null);
+        waitForExpenseType(partner);
+
+        for (int round = 1; round <= ROUNDS; round++) {
+            // SEK 4,000 at the tests' rate 0.5 is EUR 2,000: the reviewer-then-manager band
+            Claim claim = submitExpense(partner, "4000.0" + round, "SEK");
+            String context = "round " + round + ", claim " + claim.reference() + ": ";
+            assertEquals(context + "chain", List.of("finance-reviewer", "finance-manager"),
+                    claim.steps().stream().map(s -> s.role()).toList());
+            assertNotNull(context + "due date of the first step", claim.due().orElse(null));
+
+            List<Outcome> outcomes = race(
+                    () -> claims.approve(reviewer, claim.id(), claim.version(), "step one, " + context),
+                    () -> claims.approve(reviewer2, claim.id(), claim.version(), "step one, " + context));
+
+            Outcome winner = onlyWinner(context, outcomes);
+            Claim stored = claims.find(manager, claim.id()).orElseThrow();
+            assertEquals(context + "still waiting for its second step", ClaimStatus.SUBMITTED, stored.status());
+            assertEquals(context + "the winner's snapshot is what is stored", winner.claim, stored);
+            assertEquals(context + "step 1 approver", winner.claim.steps().get(0).approvedBy(),
+                    stored.steps().get(0).approvedBy());
+            assertEquals(context + "current step", 2, stored.currentStep().orElseThrow().number());
+            assertEquals(context + "no accrual before the last step", 0,
+                    ledger.entriesForSource(manager, claimSource(claim.id())).size());
+            assertEquals(context + "audit records", List.of("claim.submitted", "claim.step-approved"),
+                    auditActions(claim.id()));
+
+            Claim approved = claims.approve(manager, stored.id(), stored.version(), "step two, " + context);
+            assertEquals(context + "approved by the last step", ClaimStatus.APPROVED, approved.status());
+            assertEquals(context + "accrual entries", 1,
+                    ledger.entriesForSource(manager, claimSource(claim.id())).size());
+            assertEquals(context + "audit records", List.of("claim.submitted", "claim.step-approved",
+                    "claim.approved"), auditActions(claim.id()));
+        }
+    }
+
+    @Test
+    public void remindersAndEscalationsFireOncePerStepAtTheTimeGiven() {
+        Caller partner = demoUser("partner");
+        Caller admin = demoUser("admin");
+        waitForExpenseType(partner);
+        Claim claim = submitExpense(partner, "77.00", "SEK");
+        java.time.Instant due = claim.due().orElseThrow();
+
+        assertTrue(claims.runServiceLevels(admin, due.minus(java.time.Duration.ofHours(1))).reminders() >= 1);
+        claims.runServiceLevels(admin, due.minus(java.time.Duration.ofMinutes(30)));
+        assertEquals(List.of("claim.submitted", "claim.step-reminder"), auditActions(claim.id()));
+
+        assertTrue(claims.runServiceLevels(admin, due.plus(java.time.Duration.ofMinutes(1))).escalations() >= 1);
+        claims.runServiceLevels(admin, due.plus(java.time.Duration.ofDays(1)));
+        assertEquals(List.of("claim.submitted", "claim.step-reminder", "claim.step-escalated"),
+                auditActions(claim.id()));
+        assertThrows(AccessDeniedException.class, () -> claims.runServiceLevels(partner, due));
     }
 
     // ------------------------------------------------------------------------------------------------------- helpers

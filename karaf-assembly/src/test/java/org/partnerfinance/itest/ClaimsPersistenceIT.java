@@ -349,8 +349,8 @@ public class ClaimsPersistenceIT extends ClaimsTestSupport {
 
     /** A partner of the test's own (EUR only): its statement and balances move only by what the test does. */
     private String settlementPartner(String name) {
-        String id = String.format(java.util.Locale.ROOT, "S-%09d",
-                Math.floorMod(java.util.UUID.randomUUID().getLeastSignificantBits(), 1_000_000_000L));
+        String id = String.format(java.util.Locale.ROOT, "P-%010d",
+                Math.floorMod(java.util.UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
         getService(PartnerService.class).create(Caller.system(), id, name, PartnerKind.RESELLER,
                 java.util.Currency.getInstance("EUR"));
         return id;
@@ -371,12 +371,12 @@ public class ClaimsPersistenceIT extends ClaimsTestSupport {
 
     @Test
     public void anApprovedClaimIsPaidByAScheduledPaymentOnceTheBankConfirmsIt() {
-        waitForExpenseType(demoUser("partner"));
         SettlementService settlements = getService(SettlementService.class);
         DocumentService documents = getService(DocumentService.class);
         StatementService statements = getService(StatementService.class);
         String partnerId = settlementPartner("Settlement by Payment Ltd");
         Caller user = userOf(partnerId);
+        waitForExpenseType(user);
         Claim approved = approvedExpense(user, "240.00");
         assertTrue(settlements.toSettle(SETTLE_MANAGER).stream().anyMatch(c -> c.id() == approved.id()));
         LocalDate planned = LocalDate.now().plusDays(7);
@@ -433,12 +433,12 @@ public class ClaimsPersistenceIT extends ClaimsTestSupport {
 
     @Test
     public void aCreditNoteSettlementReducesWhatThePartnerOwes() {
-        waitForExpenseType(demoUser("partner"));
         SettlementService settlements = getService(SettlementService.class);
         DocumentService documents = getService(DocumentService.class);
         StatementService statements = getService(StatementService.class);
         String partnerId = settlementPartner("Settlement by Credit Ltd");
         Caller user = userOf(partnerId);
+        waitForExpenseType(user);
         Document invoice = documents.create(SETTLE_REVIEWER, new DocumentDraft(partnerId, Direction.RECEIVABLE,
                 DocumentKind.INVOICE, unique("INV"), LocalDate.now().minusDays(20), null, "EUR",
                 List.of(new LineDraft("Licences", BigDecimal.ONE, new BigDecimal("500"), "Z", BigDecimal.ZERO)),

@@ -20,7 +20,7 @@ public final class ClaimEvents {
     /** Event property: the {@link ClaimStatus} name after the change. */
     public static final String STATUS = "status";
     /**
-     * Event property: what happened, the audit action, e.g. {@code claim.submitted}, {@code claim.returned},
+     * Event property: what happened, the audit action, e.g. {@code claim.submitted}, {@code claim.updated}, {@code claim.returned},
      * {@code claim.step-approved}, {@code claim.approved}, {@code claim.rejected}, {@code claim.withdrawn},
      * {@code claim.scheduled}, {@code claim.paid}, {@code claim.step-reminder}, {@code claim.step-escalated}.
      */
@@ -36,6 +36,10 @@ public final class ClaimEvents {
     public static final String NEXT_ROLES = "nextRoles";
     /** Event property: when the next step is due (ISO date), when there is one. */
     public static final String DUE = "due";
+    /** Event property: the number of the approval step waiting (Integer, 1 for the first), while there is one. */
+    public static final String STEP = "step";
+    /** Event property: how many steps the claim's approval chain has (Integer), while it is submitted. */
+    public static final String STEPS = "steps";
 
     private ClaimEvents() {
     }

@@ -1,8 +1,11 @@
 package org.partnerfinance.claims.api;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
+import org.partnerfinance.ledger.api.Money;
 import org.partnerfinance.security.api.Caller;
 
 /**
@@ -22,17 +25,73 @@ public interface ClaimService {
     /** Saves a new claim in status DRAFT. @throws ClaimValidationException when invalid */
     Claim saveDraft(Caller caller, ClaimDraft draft);
 
-    /** Submits a draft. */
+    /** Submits a draft, or resubmits a returned claim (a new version in its history). */
     Claim submit(Caller caller, long claimId, long expectedVersion);
 
     /** Saves and submits in one step (what the partner's form does). */
     Claim submitNew(Caller caller, ClaimDraft draft);
 
-    /** Approves a submitted claim and posts its accrual. */
+    /**
+     * Approves the current step of a submitted claim's approval chain; when it is the last step, the claim becomes
+     * APPROVED and its accrual is posted. Segregation of duties: nobody approves a claim they created, edited or
+     * submitted, one of their own organisation, or two steps of one chain.
+     */
     Claim approve(Caller caller, long claimId, long expectedVersion, String comment);
+
+    /**
+     * Approves the current step for less than the eligible amount, with a reason the partner sees; the approved amount
+     * is what later steps approve and what is accrued.
+     */
+    Claim approvePartially(Caller caller, long claimId, long expectedVersion, Money approvedAmount, String reason);
+
+    /**
+     * Approves the current step of each selected claim (claim id to expected version), each in its own unit of work:
+     * one failing does not stop the others; limits and segregation of duties apply per claim. Outcomes in the order
+     * given.
+     */
+    List<ApprovalOutcome> approveAll(Caller caller, Map<Long, Long> expectedVersions, String comment);
 
     /** Rejects a submitted claim with a coded reason; a comment is required for {@link RejectionReason#OTHER}. */
     Claim reject(Caller caller, long claimId, long expectedVersion, RejectionReason reason, String comment);
+
+    /**
+     * Rejects a submitted claim with a code of the catalogue ({@link #rejectionCodes}) that is not retired; a comment
+     * is required when the code says so.
+     */
+    Claim rejectWithCode(Caller caller, long claimId, long expectedVersion, String reasonCode, String comment);
+
+    /** Returns a submitted claim to the partner with a question (finance staff); the partner edits and resubmits. */
+    Claim returnForInformation(Caller caller, long claimId, long expectedVersion, String question);
+
+    /**
+     * Changes a draft or returned claim (the partner): date, description, amount and fields from {@code draft}
+     * (its type and partner must stay), attachments: those of the claim listed in {@code keepAttachmentIds} plus the
+     * new ones in the draft. Removed attachments stay readable in the claim's {@link #versions}.
+     */
+    Claim update(Caller caller, long claimId, long expectedVersion, ClaimDraft draft, List<Long> keepAttachmentIds);
+
+    /** Withdraws a claim before approval (the partner), with an optional reason. */
+    Claim withdraw(Caller caller, long claimId, long expectedVersion, String reason);
+
+    /** Every submitted version of a claim, oldest first; same authorization as {@link #find}. */
+    List<ClaimVersion> versions(Caller caller, long claimId);
+
+    /** The rejection-reason catalogue (finance staff, administrators; partners read codes on their claims). */
+    List<RejectionCode> rejectionCodes(Caller caller, boolean includeRetired);
+
+    /** Adds a rejection code or renames an existing one (administrators). */
+    RejectionCode saveRejectionCode(Caller caller, String code, String text, boolean commentRequired);
+
+    /** Retires a rejection code or brings it back (administrators). */
+    RejectionCode retireRejectionCode(Caller caller, String code, boolean retired);
+
+    /**
+     * Sends the service-level reminders and escalations due at {@code asOf} (administrators and the platform's
+     * scheduler): a reminder for each open step due within the configured lead time, an escalation for each step past
+     * its due date, each at most once per step, as {@link ClaimEvents} with the actions {@code claim.step-reminder}
+     * and {@code claim.step-escalated}.
+     */
+    ServiceLevelRun runServiceLevels(Caller caller, Instant asOf);
 
     /** Records payment of an approved claim and posts the settlement (finance managers). */
     Claim markPaid(Caller caller, long claimId, long expectedVersion, String paymentReference);

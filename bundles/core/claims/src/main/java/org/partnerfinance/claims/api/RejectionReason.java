@@ -3,7 +3,12 @@ package org.partnerfinance.claims.api;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Coded reasons for rejecting a claim; the partner sees code, text and the reviewer's comment. */
+/**
+ * The rejection codes the catalogue was seeded with. Administrators maintain the catalogue ({@link RejectionCode},
+ * {@link ClaimService#rejectionCodes}): codes added there have no constant here (a claim rejected with one shows
+ * {@link #OTHER} here and its real code in {@link Claim#rejection()}), and a renamed code's current text is the
+ * catalogue's.
+ */
 public enum RejectionReason {
     MISSING_DOCUMENT("R01", "Receipt or proof missing or unreadable"),
     NOT_ELIGIBLE("R02", "Not eligible under the programme terms"),

@@ -22,9 +22,18 @@ import org.partnerfinance.security.api.Role;
  * pairs of an ISO 4217 code and an amount, e.g. {@code EUR 10000, USD 11000, JPY 1500000}; empty means the role
  * approves nothing.
  */
-record ApprovalLimits(RoleLimit reviewer, RoleLimit manager) {
+record ApprovalLimits(RoleLimit reviewer, RoleLimit manager, Map<String, RoleLimit> users) {
 
     static final String UNLIMITED = "unlimited";
+
+    ApprovalLimits {
+        users = Map.copyOf(users);
+    }
+
+    /** Role limits only, no personal limits. */
+    ApprovalLimits(RoleLimit reviewer, RoleLimit manager) {
+        this(reviewer, manager, Map.of());
+    }
 
     /** The limits of one role: unlimited, or one highest amount per currency. */
     record RoleLimit(boolean unlimited, Map<Currency, BigDecimal> perCurrency) {
@@ -60,7 +69,26 @@ record ApprovalLimits(RoleLimit reviewer, RoleLimit manager) {
 
     static ApprovalLimits of(ClaimsConfiguration config) {
         return new ApprovalLimits(parse("reviewerApprovalLimits", config.reviewerApprovalLimits()),
-                parse("managerApprovalLimits", config.managerApprovalLimits()));
+                parse("managerApprovalLimits", config.managerApprovalLimits()),
+                parseUsers(config.userApprovalLimits()));
+    }
+
+    /** Personal limits: entries {@code <username>: <limits as for a role>}, separated by {@code ;}. */
+    static Map<String, RoleLimit> parseUsers(String value) {
+        Map<String, RoleLimit> users = new TreeMap<>();
+        String[] entries = value == null || value.isBlank() ? new String[0] : value.split(";");
+        for (String entry : entries) {
+            int colon = entry.indexOf(':');
+            String user = colon < 0 ? "" : entry.substring(0, colon).strip();
+            if (user.isEmpty()) {
+                throw invalid("userApprovalLimits", entry, "write '<username>: EUR 5000, USD 5500' or"
+                        + " '<username>: unlimited'", null);
+            }
+            if (users.put(user, parse("userApprovalLimits", entry.substring(colon + 1))) != null) {
+                throw invalid("userApprovalLimits", entry, user + " is given twice", null);
+            }
+        }
+        return users;
     }
 
     /** Parses one role's limits; every mistake names the setting and the entry. */
@@ -164,6 +192,16 @@ record ApprovalLimits(RoleLimit reviewer, RoleLimit manager) {
             throw new AccessDeniedException("The eligible amount " + eligible.format()
                     + " is above your approval limit of " + code + " " + upTo.amount().toPlainString()
                     + "; someone with a higher limit, e.g. a finance manager, has to approve this claim.");
+        }
+        RoleLimit personal = users.get(caller.username());
+        if (personal != null && !personal.unlimited()) {
+            Optional<BigDecimal> own = personal.in(eligible.currency());
+            if (own.isEmpty() || eligible.amount().compareTo(own.get()) > 0) {
+                throw new AccessDeniedException("The amount " + eligible.format() + " is above your personal"
+                        + " approval limit" + own.map(a -> " of " + code + " " + a.toPlainString())
+                                .orElse(" (none in " + code + ")")
+                        + "; someone with a higher limit has to approve this claim.");
+            }
         }
     }
 }

@@ -45,6 +45,10 @@ public class ClaimAttachmentEntity {
     @Column(name = "content", nullable = false)
     private byte[] content;
 
+    /** 1 once an edit removed the attachment: it stays for the versions that carried it. */
+    @Column(name = "removed", nullable = false)
+    private int removed;
+
     public ClaimAttachmentEntity() {
     }
 
@@ -56,6 +60,19 @@ public class ClaimAttachmentEntity {
         this.sizeBytes = file.content().length;
         this.sha256 = file.sha256();
         this.content = file.content();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+
+    /** Taken off the claim by an edit; kept for the versions that carried it. */
+    void remove() {
+        removed = 1;
     }
 
     public long getClaimId() {

@@ -107,6 +107,21 @@ public class ClaimEntity {
     @Column(name = "paid_at", length = 24)
     private Instant paidAt;
 
+    @Column(name = "approved_amount", precision = 19, scale = 4)
+    private BigDecimal approvedAmount;
+
+    @Column(name = "partial_reason", length = 1000)
+    private String partialReason;
+
+    @Column(name = "status_note", length = 1000)
+    private String statusNote;
+
+    @Column(name = "submissions", nullable = false)
+    private int submissions;
+
+    @Column(name = "current_step", nullable = false)
+    private int currentStep;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -147,16 +162,58 @@ public class ClaimEntity {
         }
     }
 
+    /** Submits (or resubmits) the claim: a new version whose approval chain starts at its first step. */
     void submit(Instant at, Money eligible) {
         requireCanMoveTo(ClaimStatus.SUBMITTED);
         status = ClaimStatus.SUBMITTED;
         submittedAt = at;
         eligibleAmount = eligible.amount();
+        approvedAmount = null;
+        partialReason = null;
+        statusNote = null;
+        submissions++;
+        currentStep = 1;
     }
 
+    /** @throws IllegalTransitionException unless the claim is a draft or returned */
+    void requireEditable() {
+        if (status != ClaimStatus.DRAFT && status != ClaimStatus.RETURNED) {
+            throw new IllegalTransitionException("Claim " + reference + " is " + label(status)
+                    + " and cannot be changed; only drafts and returned claims can.");
+        }
+    }
+
+    /** Changes what a draft or returned claim says. */
+    void edit(LocalDate newDate, String newDescription, Money newAmount, Money newEligible) {
+        requireEditable();
+        date = newDate;
+        description = newDescription;
+        amount = newAmount.amount();
+        currency = newAmount.currency().getCurrencyCode();
+        eligibleAmount = newEligible.amount();
+    }
+
+    /**
+     * Approves the current step for {@code approved} (the eligible amount, or less after a partial approval, with its
+     * reason); the claim stays submitted while steps remain.
+     */
+    void approveStep(Money approved, String reason) {
+        requireCanMoveTo(ClaimStatus.APPROVED);
+        if (reason != null) {
+            partialReason = reason;
+        }
+        approvedAmount = approved.amount();
+        currentStep++;
+    }
+
+    /** The last step approved: the claim is approved for {@link #approvedAmount()}. */
     void approve(String by, Instant at, String comment, AccountingRule rule) {
         requireCanMoveTo(ClaimStatus.APPROVED);
         status = ClaimStatus.APPROVED;
+        if (approvedAmount == null) {
+            approvedAmount = eligibleAmount;
+        }
+        currentStep = 0;
         decidedBy = by;
         decidedAt = at;
         decisionComment = comment;
@@ -165,13 +222,34 @@ public class ClaimEntity {
         settlementAccount = rule.settlementAccount();
     }
 
-    void reject(String by, Instant at, RejectionReason reason, String comment) {
+    void reject(String by, Instant at, String code, String comment) {
         requireCanMoveTo(ClaimStatus.REJECTED);
         status = ClaimStatus.REJECTED;
+        currentStep = 0;
         decidedBy = by;
         decidedAt = at;
-        rejectionCode = reason.code();
+        rejectionCode = code;
         decisionComment = comment;
+    }
+
+    /** Back to the partner with a question; the approvals of this submission no longer count. */
+    void returnForInformation(String by, Instant at, String question) {
+        requireCanMoveTo(ClaimStatus.RETURNED);
+        status = ClaimStatus.RETURNED;
+        currentStep = 0;
+        approvedAmount = null;
+        partialReason = null;
+        statusNote = question;
+        decidedBy = by;
+        decidedAt = at;
+    }
+
+    void withdraw(Instant at, String reason) {
+        requireCanMoveTo(ClaimStatus.WITHDRAWN);
+        status = ClaimStatus.WITHDRAWN;
+        currentStep = 0;
+        statusNote = reason;
+        decidedAt = at;
     }
 
     void markPaid(Instant at, String reference) {
@@ -227,6 +305,36 @@ public class ClaimEntity {
 
     public Money eligibleAmount() {
         return Money.of(eligibleAmount, currency);
+    }
+
+    /** What was approved and is accrued: the eligible amount, or less after a partial approval. */
+    public Money approvedAmount() {
+        return approvedAmount == null ? null : Money.of(approvedAmount, currency);
+    }
+
+    /** The amount the accrual and its settlement post: the approved amount (the eligible one before approval). */
+    public Money accruedAmount() {
+        return approvedAmount != null ? approvedAmount() : eligibleAmount();
+    }
+
+    public String getPartialReason() {
+        return partialReason;
+    }
+
+    public String getStatusNote() {
+        return statusNote;
+    }
+
+    public int getSubmissions() {
+        return submissions;
+    }
+
+    public int getCurrentStep() {
+        return currentStep;
+    }
+
+    public String getRejectionCode() {
+        return rejectionCode;
     }
 
     public RejectionReason rejectionReason() {

@@ -25,7 +25,7 @@ final class ClaimPostings {
 
     static JournalEntryDraft accrual(ClaimEntity claim, LocalDate date) {
         AccountingRule rule = requireRule(claim);
-        Money amount = claim.eligibleAmount();
+        Money amount = claim.accruedAmount();
         String description = "Accrual of claim " + claim.getReference() + " (" + claim.getTypeName() + ")";
         return new JournalEntryDraft(date, description, source(claim.getId()), List.of(
                 JournalLine.debit(rule.expenseAccount(), amount, claim.getPartnerId()),
@@ -34,7 +34,7 @@ final class ClaimPostings {
 
     static JournalEntryDraft settlement(ClaimEntity claim, LocalDate date) {
         AccountingRule rule = requireRule(claim);
-        Money amount = claim.eligibleAmount();
+        Money amount = claim.accruedAmount();
         String description = "Payment of claim " + claim.getReference() + ", reference " + claim.getPaymentReference();
         return new JournalEntryDraft(date, description, source(claim.getId()), List.of(
                 JournalLine.debit(rule.accrualAccount(), amount, claim.getPartnerId()),

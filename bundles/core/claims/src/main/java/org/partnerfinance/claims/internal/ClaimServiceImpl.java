@@ -25,7 +25,9 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.partnerfinance.audit.api.AuditEvent;
 import org.partnerfinance.audit.api.AuditProofs;
 import org.partnerfinance.audit.api.AuditTrail;
+import org.partnerfinance.claims.api.ApprovalOutcome;
 import org.partnerfinance.claims.api.AttachmentContent;
+import org.partnerfinance.claims.api.AttachmentUpload;
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimChange;
 import org.partnerfinance.claims.api.ClaimEvents;
@@ -41,10 +43,14 @@ import org.partnerfinance.claims.api.ComplianceFinding;
 import org.partnerfinance.claims.api.ComplianceRule;
 import org.partnerfinance.claims.api.ComplianceSubject;
 import org.partnerfinance.claims.api.Problem;
+import org.partnerfinance.claims.api.RejectionCode;
 import org.partnerfinance.claims.api.RejectionReason;
+import org.partnerfinance.claims.api.ServiceLevelRun;
+import org.partnerfinance.claims.api.ClaimVersion;
 import org.partnerfinance.claims.api.StatusTotal;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.extensions.api.FeatureToggles;
+import org.partnerfinance.ledger.api.ExchangeRate;
 import org.partnerfinance.ledger.api.JournalEntry;
 import org.partnerfinance.ledger.api.JournalEntryDraft;
 import org.partnerfinance.ledger.api.LedgerService;
@@ -81,6 +87,7 @@ public class ClaimServiceImpl implements ClaimService {
     static final String UNIT = "claims";
     static final List<String> ENTITY_CLASSES = List.of(ClaimEntity.class.getName(), ClaimFieldEntity.class.getName(),
             ClaimAttachmentEntity.class.getName(), ClaimFindingEntity.class.getName(),
+            ClaimStepEntity.class.getName(), RejectionCodeEntity.class.getName(),
             ClaimSettlementEntity.class.getName(), UtcInstantConverter.class.getName());
 
     private static final Logger LOG = LoggerFactory.getLogger(ClaimServiceImpl.class);
@@ -96,6 +103,7 @@ public class ClaimServiceImpl implements ClaimService {
     private final ClaimStore store = new ClaimStore(typeId -> installed(typeId).isPresent());
     private final DuplicateRule duplicateRule = new DuplicateRule();
     private volatile ApprovalLimits limits;
+    private volatile ApprovalChains chains;
 
     @Reference(name = "claimTypes", service = ClaimType.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
@@ -129,14 +137,15 @@ public class ClaimServiceImpl implements ClaimService {
             @Reference(name = "unitOfWork") UnitOfWork unitOfWork, @Reference(name = "ledger") LedgerService ledger,
             @Reference(name = "audit") AuditTrail audit, @Reference(name = "partners") PartnerService partners) {
         // the limits are parsed first: a bad configuration fails before the persistence unit is opened
-        this(ApprovalLimits.of(config),
+        this(ApprovalLimits.of(config), ApprovalChains.of(config),
                 persistence.open(new PersistenceUnitSpec(UNIT, context.getBundle(), ENTITY_CLASSES, "db/claims")),
                 unitOfWork, ledger, audit, partners, Clock.systemDefaultZone());
     }
 
-    ClaimServiceImpl(ApprovalLimits limits, Jpa jpa, UnitOfWork unitOfWork, LedgerService ledger, AuditTrail audit,
-            PartnerService partners, Clock clock) {
+    ClaimServiceImpl(ApprovalLimits limits, ApprovalChains chains, Jpa jpa, UnitOfWork unitOfWork,
+            LedgerService ledger, AuditTrail audit, PartnerService partners, Clock clock) {
         this.limits = limits;
+        this.chains = chains;
         this.jpa = jpa;
         this.unitOfWork = unitOfWork;
         this.ledger = ledger;
@@ -148,6 +157,7 @@ public class ClaimServiceImpl implements ClaimService {
     @Modified
     void modified(ClaimsConfiguration config) {
         limits = ApprovalLimits.of(config);
+        chains = ApprovalChains.of(config);
     }
 
     @Deactivate
@@ -231,6 +241,7 @@ public class ClaimServiceImpl implements ClaimService {
             List<ComplianceFinding> findings = submit ? compliance(type, draft, null) : List.of();
             requireNoFailures(findings);
             Instant now = now();
+            List<String> chain = submit ? chainFor(type.id(), valid.eligible()) : List.of();
             Claim claim = jpa.tx(em -> {
                 ClaimEntity entity = new ClaimEntity(draft.partnerId(), type.id(), type.name(), draft.date(),
                         valid.checked().description(), draft.amount(), valid.eligible(), caller.username(), now);
@@ -238,6 +249,11 @@ public class ClaimServiceImpl implements ClaimService {
                     entity.submit(now, valid.eligible());
                 }
                 store.insert(em, entity, valid.checked().fields(), valid.checked().attachments(), findings);
+                store.addEditor(em, entity.getId(), caller.username());
+                if (submit) {
+                    startReview(em, entity, chain, caller, now);
+                }
+                em.flush();
                 return store.snapshot(em, entity);
             });
             audit.append(event(caller, submit ? "claim.submitted" : "claim.created", claim, "", describe(claim)));
@@ -258,15 +274,20 @@ public class ClaimServiceImpl implements ClaimService {
             Validated valid = validate(caller, type, draft);
             List<ComplianceFinding> findings = compliance(type, draft, claimId);
             requireNoFailures(findings);
+            List<String> chain = chainFor(type.id(), valid.eligible());
+            ClaimStatus before = stored.getStatus();
             Claim claim = jpa.tx(em -> {
                 ClaimEntity entity = store.require(em, claimId);
                 requireVersion(entity, expectedVersion);
-                entity.submit(now(), valid.eligible());
+                Instant now = now();
+                entity.submit(now, valid.eligible());
                 store.replaceFindings(em, claimId, findings);
+                startReview(em, entity, chain, caller, now);
                 em.flush();
                 return store.snapshot(em, entity);
             });
-            audit.append(event(caller, "claim.submitted", claim, status(ClaimStatus.DRAFT), describe(claim)));
+            audit.append(event(caller, "claim.submitted", claim, status(before), describe(claim) + "; version="
+                    + claim.steps().size() + " step(s)"));
             return claim;
         });
     }
@@ -354,49 +375,374 @@ public class ClaimServiceImpl implements ClaimService {
     public Claim approve(Caller caller, long claimId, long expectedVersion, String comment) {
         ClaimAccess.requireFinanceStaff(caller);
         String note = optionalText(comment, "comment", MAX_COMMENT);
-        return change(caller, "claim.approved", () -> {
-            Decision decision = jpa.tx(em -> {
+        return approveStep(caller, claimId, expectedVersion, null, null, note);
+    }
+
+    @Override
+    public Claim approvePartially(Caller caller, long claimId, long expectedVersion, Money approvedAmount,
+            String reason) {
+        ClaimAccess.requireFinanceStaff(caller);
+        if (approvedAmount == null || approvedAmount.signum() <= 0) {
+            throw new IllegalArgumentException("Enter the approved amount; it must be greater than zero.");
+        }
+        String why = optionalText(reason, "reason", MAX_COMMENT);
+        if (why == null) {
+            throw new IllegalArgumentException("Explain to the partner why less than the eligible amount is approved.");
+        }
+        return approveStep(caller, claimId, expectedVersion, approvedAmount, why, why);
+    }
+
+    @Override
+    public List<ApprovalOutcome> approveAll(Caller caller, Map<Long, Long> expectedVersions, String comment) {
+        ClaimAccess.requireFinanceStaff(caller);
+        if (expectedVersions == null || expectedVersions.isEmpty()) {
+            throw new IllegalArgumentException("Select the claims to approve.");
+        }
+        String note = optionalText(comment, "comment", MAX_COMMENT);
+        List<ApprovalOutcome> outcomes = new ArrayList<>();
+        for (Map.Entry<Long, Long> selected : expectedVersions.entrySet()) {
+            long id = selected.getKey();
+            try {
+                Claim claim = approveStep(caller, id, selected.getValue(), null, null, note);
+                outcomes.add(new ApprovalOutcome(id, claim, true, null));
+            } catch (ConcurrentChangeException | IllegalArgumentException | IllegalStateException
+                    | AccessDeniedException e) {
+                // the reviewer's own mistakes and the claim's state: reported per claim, the others go on
+                outcomes.add(new ApprovalOutcome(id, null, false, e.getMessage()));
+            } catch (RuntimeException e) {
+                LOG.error("Mass approval of claim {} by {} failed", id, caller.username(), e);
+                outcomes.add(new ApprovalOutcome(id, null, false,
+                        "The claim could not be approved because of an internal error; it is unchanged."));
+            }
+        }
+        return outcomes;
+    }
+
+    /** A step approval: the claim, the accrual when it was the last step, and what happened. */
+    private record StepDecision(Claim claim, JournalEntryDraft posting, int step, Money approved) {
+    }
+
+    /**
+     * Approves the current step of a claim for the eligible amount (or the one an earlier step approved), or for
+     * {@code partial} with its reason; the last step approves the claim and posts its accrual.
+     */
+    private Claim approveStep(Caller caller, long claimId, long expectedVersion, Money partial, String reason,
+            String note) {
+        return changeWith(caller, () -> {
+            StepDecision decision = jpa.tx(em -> {
                 ClaimEntity entity = store.require(em, claimId);
                 requireVersion(entity, expectedVersion);
                 entity.requireCanMoveTo(ClaimStatus.APPROVED);
                 ClaimType type = requireAvailable(entity.getTypeId(), entity.getTypeName(), "approved");
-                limits.requireWithin(caller, entity.eligibleAmount());
-                entity.approve(caller.username(), now(), note, type.accountingRule());
+                List<ClaimStepEntity> steps = store.steps(em, claimId);
+                if (entity.getCurrentStep() < 1 || entity.getCurrentStep() > steps.size()) {
+                    throw new IllegalStateException("Claim " + entity.getReference() + " has no approval step open.");
+                }
+                ClaimStepEntity current = steps.get(entity.getCurrentStep() - 1);
+                Segregation.requireMayApprove(caller, entity, current, steps, store.editors(em, claimId),
+                        store.submitters(em, claimId));
+                Money approved = entity.accruedAmount();
+                if (partial != null) {
+                    if (!partial.currency().equals(approved.currency())) {
+                        throw new IllegalArgumentException("The approved amount must be in "
+                                + approved.currency().getCurrencyCode() + ", the currency of the claim.");
+                    }
+                    if (partial.compareTo(approved) >= 0) {
+                        throw new IllegalArgumentException("A partial approval is below " + approved.format()
+                                + "; to approve all of it, approve the claim.");
+                    }
+                    approved = partial;
+                }
+                limits.requireWithin(caller, approved);
+                Instant now = now();
+                current.approve(caller.username(), now, note);
+                entity.approveStep(approved, reason);
+                JournalEntryDraft posting = null;
+                if (current.getPosition() == steps.size()) {
+                    entity.approve(caller.username(), now, note, type.accountingRule());
+                    posting = ClaimPostings.accrual(entity, today());
+                } else {
+                    ClaimStepEntity next = steps.get(current.getPosition());
+                    next.open(now.plus(chains.stepTime(next.getRole())));
+                }
                 em.flush();
-                return new Decision(store.snapshot(em, entity), ClaimPostings.accrual(entity, today()));
+                return new StepDecision(store.snapshot(em, entity), posting, current.getPosition(), approved);
             });
+            Claim claim = decision.claim();
+            String partly = reason == null ? "" : "; partially approved=" + decision.approved() + "; reason=" + reason;
+            if (decision.posting() == null) {
+                audit.append(event(caller, "claim.step-approved", claim, status(ClaimStatus.SUBMITTED) + "; step="
+                        + decision.step(), status(ClaimStatus.SUBMITTED) + "; step " + decision.step() + " of "
+                        + claim.steps().size() + " approved" + partly));
+                return new Changed(claim, "claim.step-approved");
+            }
             JournalEntry accrual = ledger.post(caller, decision.posting());
-            audit.append(event(caller, "claim.approved", decision.claim(), status(ClaimStatus.SUBMITTED),
-                    status(ClaimStatus.APPROVED) + "; eligible=" + decision.claim().eligibleAmount()
-                            + "; accrual entry=" + accrual.id()));
-            return decision.claim();
+            audit.append(event(caller, "claim.approved", claim, status(ClaimStatus.SUBMITTED),
+                    status(ClaimStatus.APPROVED) + "; eligible=" + claim.eligibleAmount() + "; approved="
+                            + claim.approvedAmount() + partly + "; accrual entry=" + accrual.id()));
+            return new Changed(claim, "claim.approved");
         });
+    }
+
+    /**
+     * The roles of the approval chain of a claim of this type and eligible amount, compared in the ledger's base
+     * currency. Without an exchange rate for the claim's currency the amount cannot be placed in a band: the claim then
+     * gets the chain of the highest band, the strictest, rather than being refused to the partner.
+     */
+    private List<String> chainFor(String typeId, Money eligible) {
+        if (eligible.currency().equals(ledger.baseCurrency())) {
+            return chains.select(typeId, eligible.amount());
+        }
+        Optional<ExchangeRate> rate = ledger.rateOn(eligible.currency(), today());
+        if (rate.isEmpty()) {
+            LOG.warn("No exchange rate {} to {} on {}: a {} claim of {} gets the strictest approval chain",
+                    eligible.currency(), ledger.baseCurrency(), today(), typeId, eligible);
+            return chains.strictest(typeId);
+        }
+        return chains.select(typeId, eligible.amount().multiply(rate.get().rate()));
+    }
+
+    /** Starts the approval chain of a (re)submitted claim and keeps the submitted version. */
+    private void startReview(jakarta.persistence.EntityManager em, ClaimEntity entity, List<String> chain,
+            Caller caller, Instant now) {
+        store.startChain(em, entity.getId(), chain, now.plus(chains.stepTime(chain.get(0))));
+        store.recordVersion(em, entity, caller.username(), now);
     }
 
     @Override
     public Claim reject(Caller caller, long claimId, long expectedVersion, RejectionReason reason, String comment) {
+        return rejectWithCode(caller, claimId, expectedVersion, reason == null ? null : reason.code(), comment);
+    }
+
+    @Override
+    public Claim rejectWithCode(Caller caller, long claimId, long expectedVersion, String reasonCode,
+            String comment) {
         ClaimAccess.requireFinanceStaff(caller);
-        if (reason == null) {
+        if (reasonCode == null || reasonCode.isBlank()) {
             throw new IllegalArgumentException("Choose the reason for the rejection.");
         }
         String note = optionalText(comment, "comment", MAX_COMMENT);
-        if (reason == RejectionReason.OTHER && note == null) {
-            throw new IllegalArgumentException("Explain the rejection in a comment when the reason is \""
-                    + reason.text() + "\".");
-        }
         return change(caller, "claim.rejected", () -> {
             Claim claim = jpa.tx(em -> {
+                RejectionCodeEntity code = em.find(RejectionCodeEntity.class, reasonCode.strip());
+                if (code == null || code.toCode().retired()) {
+                    throw new IllegalArgumentException("Choose a reason from the list; " + reasonCode.strip()
+                            + " is not one (any more).");
+                }
+                if (code.toCode().commentRequired() && note == null) {
+                    throw new IllegalArgumentException("Explain the rejection in a comment when the reason is \""
+                            + code.toCode().text() + "\".");
+                }
                 ClaimEntity entity = store.require(em, claimId);
                 requireVersion(entity, expectedVersion);
-                entity.reject(caller.username(), now(), reason, note);
+                entity.reject(caller.username(), now(), code.getCode(), note);
                 store.releaseReceipts(em, claimId);
                 em.flush();
                 return store.snapshot(em, entity);
             });
             audit.append(event(caller, "claim.rejected", claim, status(ClaimStatus.SUBMITTED),
-                    status(ClaimStatus.REJECTED) + "; reason=" + reason.code()));
+                    status(ClaimStatus.REJECTED) + "; reason=" + claim.rejection().code()));
             return claim;
         });
+    }
+
+    @Override
+    public Claim returnForInformation(Caller caller, long claimId, long expectedVersion, String question) {
+        ClaimAccess.requireFinanceStaff(caller);
+        String text = optionalText(question, "question", MAX_COMMENT);
+        if (text == null) {
+            throw new IllegalArgumentException("Write the question the partner should answer.");
+        }
+        return change(caller, "claim.returned", () -> {
+            Claim claim = jpa.tx(em -> {
+                ClaimEntity entity = store.require(em, claimId);
+                requireVersion(entity, expectedVersion);
+                entity.returnForInformation(caller.username(), now(), text);
+                store.clearChain(em, claimId);
+                em.flush();
+                return store.snapshot(em, entity);
+            });
+            audit.append(event(caller, "claim.returned", claim, status(ClaimStatus.SUBMITTED),
+                    status(ClaimStatus.RETURNED) + "; question=" + text));
+            return claim;
+        });
+    }
+
+    @Override
+    public Claim update(Caller caller, long claimId, long expectedVersion, ClaimDraft draft,
+            List<Long> keepAttachmentIds) {
+        requireDraft(draft);
+        Access.requireAnyRole(caller, Role.PARTNER_USER, Role.PARTNER_ADMIN); // which partner is checked once loaded
+        List<Long> keep = keepAttachmentIds == null ? List.of() : List.copyOf(keepAttachmentIds);
+        return change(caller, "claim.updated", () -> {
+            ClaimEntity stored = jpa.tx(em -> store.require(em, claimId));
+            Access.requireActingFor(caller, stored.getPartnerId());
+            requireVersion(stored, expectedVersion);
+            if (!stored.getTypeId().equals(draft.typeId()) || !stored.getPartnerId().equals(draft.partnerId())) {
+                throw new IllegalArgumentException("The type and the partner of a claim cannot be changed.");
+            }
+            stored.requireEditable();
+            ClaimType type = requireAvailable(stored.getTypeId(), stored.getTypeName(), "changed");
+            List<AttachmentUpload> kept = jpa.tx(em -> store.currentAttachments(em, claimId)).stream()
+                    .filter(a -> keep.contains(a.getId()))
+                    .map(a -> new AttachmentUpload(a.toAttachment().filename(), a.getContent())).toList();
+            List<AttachmentUpload> all = new ArrayList<>(kept);
+            all.addAll(draft.attachments());
+            ClaimDraft whole = new ClaimDraft(draft.typeId(), draft.partnerId(), draft.date(), draft.description(),
+                    draft.amount(), draft.fields(), all);
+            Validated valid = validate(caller, type, whole);
+            List<ClaimValidator.PreparedAttachment> added =
+                    valid.checked().attachments().subList(kept.size(), valid.checked().attachments().size());
+            String before = describe(jpa.tx(em -> store.snapshot(em, store.require(em, claimId))));
+            Claim claim = jpa.tx(em -> {
+                ClaimEntity entity = store.require(em, claimId);
+                requireVersion(entity, expectedVersion);
+                entity.edit(whole.date(), valid.checked().description(), whole.amount(), valid.eligible());
+                store.replaceFields(em, claimId, valid.checked().fields());
+                store.replaceAttachments(em, entity, keep, added);
+                store.addEditor(em, claimId, caller.username());
+                em.flush();
+                return store.snapshot(em, entity);
+            });
+            audit.append(event(caller, "claim.updated", claim, before, describe(claim)));
+            return claim;
+        });
+    }
+
+    @Override
+    public Claim withdraw(Caller caller, long claimId, long expectedVersion, String reason) {
+        Access.requireAnyRole(caller, Role.PARTNER_USER, Role.PARTNER_ADMIN); // which partner is checked once loaded
+        String why = optionalText(reason, "reason", MAX_COMMENT);
+        return change(caller, "claim.withdrawn", () -> {
+            ClaimStatus[] before = new ClaimStatus[1];
+            Claim claim = jpa.tx(em -> {
+                ClaimEntity entity = store.require(em, claimId);
+                Access.requireActingFor(caller, entity.getPartnerId());
+                requireVersion(entity, expectedVersion);
+                before[0] = entity.getStatus();
+                entity.withdraw(now(), why);
+                store.clearChain(em, claimId);
+                store.releaseReceipts(em, claimId);
+                em.flush();
+                return store.snapshot(em, entity);
+            });
+            audit.append(event(caller, "claim.withdrawn", claim, status(before[0]),
+                    status(ClaimStatus.WITHDRAWN) + (why == null ? "" : "; reason=" + why)));
+            return claim;
+        });
+    }
+
+    @Override
+    public List<ClaimVersion> versions(Caller caller, long claimId) {
+        ClaimAccess.requireReader(caller);
+        return jpa.tx(em -> Optional.ofNullable(em.find(ClaimEntity.class, claimId))
+                .filter(c -> ClaimAccess.mayRead(caller, c.getPartnerId()))
+                .map(c -> store.versions(em, claimId)).orElse(List.of()));
+    }
+
+    // ---- rejection-code catalogue ---------------------------------------------------------------------------------
+
+    @Override
+    public List<RejectionCode> rejectionCodes(Caller caller, boolean includeRetired) {
+        Access.requireAnyRole(caller, Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.ADMINISTRATOR);
+        return jpa.tx(em -> store.rejectionCodes(em, includeRetired));
+    }
+
+    @Override
+    public RejectionCode saveRejectionCode(Caller caller, String code, String text, boolean commentRequired) {
+        Access.requireAnyRole(caller, Role.ADMINISTRATOR);
+        String key = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!key.matches("[A-Z0-9]{1,8}")) {
+            throw new IllegalArgumentException("A rejection code has 1 to 8 letters or digits, e.g. R07.");
+        }
+        String meaning = optionalText(text, "text of the reason", 200);
+        if (meaning == null) {
+            throw new IllegalArgumentException("Enter the text of the reason the partner will read.");
+        }
+        return unitOfWork.required(() -> {
+            String[] before = {""};
+            RejectionCode saved = jpa.tx(em -> {
+                RejectionCodeEntity entity = em.find(RejectionCodeEntity.class, key);
+                if (entity == null) {
+                    entity = new RejectionCodeEntity(key, meaning, commentRequired);
+                    em.persist(entity);
+                } else {
+                    before[0] = entity.toCode().toString();
+                    entity.rename(meaning, commentRequired);
+                }
+                em.flush();
+                return entity.toCode();
+            });
+            audit.append(new AuditEvent(caller.username(), "claim.rejection-code.saved", "claim-rejection-code", key,
+                    before[0], saved.toString()));
+            return saved;
+        });
+    }
+
+    @Override
+    public RejectionCode retireRejectionCode(Caller caller, String code, boolean retired) {
+        Access.requireAnyRole(caller, Role.ADMINISTRATOR);
+        String key = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+        return unitOfWork.required(() -> {
+            String[] before = {""};
+            RejectionCode saved = jpa.tx(em -> {
+                RejectionCodeEntity entity = em.find(RejectionCodeEntity.class, key);
+                if (entity == null) {
+                    throw new IllegalArgumentException("There is no rejection code " + key + ".");
+                }
+                before[0] = entity.toCode().toString();
+                entity.retire(retired);
+                em.flush();
+                return entity.toCode();
+            });
+            audit.append(new AuditEvent(caller.username(), retired ? "claim.rejection-code.retired"
+                    : "claim.rejection-code.restored", "claim-rejection-code", key, before[0], saved.toString()));
+            return saved;
+        });
+    }
+
+    // ---- service levels -------------------------------------------------------------------------------------------
+
+    @Override
+    public ServiceLevelRun runServiceLevels(Caller caller, Instant asOf) {
+        Access.requireAnyRole(caller, Role.ADMINISTRATOR);
+        if (asOf == null) {
+            throw new IllegalArgumentException("The time of the run is required.");
+        }
+        List<ClaimStepEntity> toRemind = jpa.tx(em -> store.openStepsDueBy(em, asOf.plus(chains.reminderLead()),
+                false)).stream().filter(s -> s.getDueAt().isAfter(asOf)).toList();
+        List<ClaimStepEntity> toEscalate = jpa.tx(em -> store.openStepsDueBy(em, asOf, true));
+        int reminders = 0;
+        for (ClaimStepEntity step : toRemind) {
+            reminders += notice(caller, step, false, asOf) ? 1 : 0;
+        }
+        int escalations = 0;
+        for (ClaimStepEntity step : toEscalate) {
+            escalations += notice(caller, step, true, asOf) ? 1 : 0;
+        }
+        return new ServiceLevelRun(asOf, reminders, escalations);
+    }
+
+    /** Sends one reminder or escalation of a step, unless it went out already; each in its own unit of work. */
+    private boolean notice(Caller caller, ClaimStepEntity step, boolean escalation, Instant asOf) {
+        String action = escalation ? "claim.step-escalated" : "claim.step-reminder";
+        try {
+            Claim sent = changeWith(null, () -> {
+                Claim claim = jpa.tx(em -> store.markNotice(em, step.getId(), escalation, asOf)
+                        ? store.snapshot(em, store.require(em, step.getClaimId())) : null);
+                if (claim == null) {
+                    return null;
+                }
+                audit.append(event(caller, action, claim, "step=" + step.getPosition(), "step "
+                        + step.getPosition() + " (" + step.getRole() + ") due " + step.getDueAt()));
+                return new Changed(claim, action);
+            });
+            return sent != null;
+        } catch (RuntimeException e) {
+            LOG.error("The {} of step {} of claim {} could not be sent; the next run tries again", action,
+                    step.getPosition(), step.getClaimId(), e);
+            return false;
+        }
     }
 
     @Override
@@ -504,10 +850,27 @@ public class ClaimServiceImpl implements ClaimService {
      * listeners and posts {@link ClaimEvents#TOPIC} on Event Admin; a rolled-back change is never announced.
      */
     private Claim change(Caller caller, String action, Work<Claim> work) {
+        return changeWith(caller, () -> new Changed(work.run(), action));
+    }
+
+    /** A committed change and its action. */
+    private record Changed(Claim claim, String action) {
+    }
+
+    /**
+     * Like {@link #change}, the action decided by the work; a work that returns {@code null} changed nothing and
+     * announces nothing. {@code caller} is {@code null} for the scheduler (no actor in the event).
+     */
+    private Claim changeWith(Caller caller, Work<Changed> work) {
         return unitOfWork.required(() -> {
-            Claim claim = work.run();
+            Changed changed = work.run();
+            if (changed == null) {
+                return null;
+            }
+            Claim claim = changed.claim();
             ClaimChange change = new ClaimChange(claim.id(), claim.partnerId(), claim.status());
-            Event event = new Event(ClaimEvents.TOPIC, eventProperties(claim, action, caller.username()));
+            Event event = new Event(ClaimEvents.TOPIC, eventProperties(claim, changed.action(),
+                    caller == null ? null : caller.username()));
             unitOfWork.afterCommit(() -> {
                 notifyListeners(change);
                 EventAdmin admin = events;
@@ -532,8 +895,19 @@ public class ClaimServiceImpl implements ClaimService {
         if (actor != null) {
             properties.put(ClaimEvents.ACTOR, actor);
         }
+        claim.currentStep().ifPresent(step -> {
+            properties.put(ClaimEvents.STEP, step.number());
+            properties.put(ClaimEvents.STEPS, claim.steps().size());
+            if (step.due() != null) {
+                properties.put(ClaimEvents.DUE, LocalDate.ofInstant(step.due(), java.time.ZoneOffset.UTC).toString());
+            }
+        });
         String[] next = switch (claim.status()) {
-            case SUBMITTED -> new String[] { Role.FINANCE_REVIEWER.id(), Role.FINANCE_MANAGER.id() };
+            case SUBMITTED -> claim.currentStep()
+                    .map(step -> step.role().equals(Role.FINANCE_REVIEWER.id())
+                            ? new String[] { Role.FINANCE_REVIEWER.id(), Role.FINANCE_MANAGER.id() }
+                            : new String[] { step.role() })
+                    .orElse(new String[] { Role.FINANCE_REVIEWER.id(), Role.FINANCE_MANAGER.id() });
             case RETURNED -> new String[] { Role.PARTNER_USER.id(), Role.PARTNER_ADMIN.id() };
             case APPROVED -> new String[] { Role.FINANCE_MANAGER.id() };
             default -> null;
@@ -649,7 +1023,7 @@ public class ClaimServiceImpl implements ClaimService {
             });
             String reversal = plan.documentId() == null ? "" : "; " + reverseAccrualOf(caller, claimId);
             audit.append(event(caller, "claim.scheduled", claim, status(ClaimStatus.APPROVED),
-                    status(ClaimStatus.SCHEDULED) + "; " + describe(plan) + "; amount=" + amount + reversal));
+                    status(ClaimStatus.SCHEDULED) + "; " + describePlan(plan) + "; amount=" + amount + reversal));
             return claim;
         });
     }
@@ -701,7 +1075,7 @@ public class ClaimServiceImpl implements ClaimService {
             org.partnerfinance.claims.api.SettlementPlan done = jpa.tx(em ->
                     em.find(ClaimSettlementEntity.class, claimId).plan());
             audit.append(event(caller, "claim.paid", claim, status(ClaimStatus.SCHEDULED),
-                    status(ClaimStatus.PAID) + "; settlement reference=" + settledWith + "; " + describe(done)
+                    status(ClaimStatus.PAID) + "; settlement reference=" + settledWith + "; " + describePlan(done)
                             + reversal));
             return claim;
         });
@@ -766,7 +1140,7 @@ public class ClaimServiceImpl implements ClaimService {
         return "accrual reversed by entries " + reversals;
     }
 
-    private static String describe(org.partnerfinance.claims.api.SettlementPlan plan) {
+    private static String describePlan(org.partnerfinance.claims.api.SettlementPlan plan) {
         return "method=" + plan.method() + "; date=" + plan.date()
                 + (plan.documentId() == null ? "" : "; document=" + plan.documentNumber() + " (" + plan.documentId()
                         + ")")

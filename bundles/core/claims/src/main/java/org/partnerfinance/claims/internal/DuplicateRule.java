@@ -36,7 +36,8 @@ final class DuplicateRule implements ComplianceRule {
                 .map(a -> Attachments.sha256Hex(a.content()))
                 .collect(Collectors.toSet());
         for (Claim earlier : subject.earlierClaims()) {
-            if (earlier.status() == ClaimStatus.REJECTED || Objects.equals(subject.claimId(), earlier.id())
+            if (earlier.status() == ClaimStatus.REJECTED || earlier.status() == ClaimStatus.WITHDRAWN
+                    || Objects.equals(subject.claimId(), earlier.id())
                     || !Objects.equals(earlier.partnerId(), draft.partnerId())) {
                 continue;
             }

@@ -28,4 +28,13 @@ public class UtcInstantConverter implements AttributeConverter<Instant, String> 
     public Instant convertToEntityAttribute(String text) {
         return text == null ? null : Instant.parse(text);
     }
+
+    /** The stored text of an instant, for native queries. */
+    static String format(Instant instant) {
+        return instant == null ? null : FORMAT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    static Instant parse(String text) {
+        return text == null ? null : Instant.parse(text.strip());
+    }
 }

@@ -39,11 +39,55 @@ public class ApprovalLimitsTest {
             public String managerApprovalLimits() {
                 return manager;
             }
+
+            @Override
+            public String userApprovalLimits() {
+                return "";
+            }
+
+            @Override
+            public String approvalChains() {
+                return TestClaims.defaults(ClaimsConfiguration.class).approvalChains();
+            }
+
+            @Override
+            public int reviewerStepDays() {
+                return 2;
+            }
+
+            @Override
+            public int managerStepDays() {
+                return 3;
+            }
+
+            @Override
+            public int reminderHoursBeforeDue() {
+                return 24;
+            }
         };
     }
 
     private static Caller caller(Role... roles) {
         return new Caller("u", "U", Set.of(roles), null);
+    }
+
+    @Test
+    public void aPersonalLimitAppliesOnTopOfTheRoleLimit() {
+        ApprovalLimits limits = new ApprovalLimits(DEFAULTS.reviewer(), DEFAULTS.manager(),
+                ApprovalLimits.parseUsers("u: EUR 500; boss: unlimited"));
+        limits.requireWithin(caller(Role.FINANCE_REVIEWER), Money.of("500", "EUR"));
+        AccessDeniedException over = assertThrows(AccessDeniedException.class,
+                () -> limits.requireWithin(caller(Role.FINANCE_REVIEWER), Money.of("500.01", "EUR")));
+        assertTrue(over.getMessage(), over.getMessage().contains("personal approval limit of EUR 500"));
+        AccessDeniedException usd = assertThrows(AccessDeniedException.class,
+                () -> limits.requireWithin(caller(Role.FINANCE_REVIEWER), Money.of("5", "USD")));
+        assertTrue(usd.getMessage(), usd.getMessage().contains("none in USD"));
+        // an unlimited personal limit does not lift the role's
+        Caller boss = new Caller("boss", "Boss", Set.of(Role.FINANCE_REVIEWER), null);
+        assertThrows(AccessDeniedException.class, () -> limits.requireWithin(boss, Money.of("10000.01", "EUR")));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> ApprovalLimits.parseUsers("EUR 500"));
+        assertTrue(bad.getMessage(), bad.getMessage().contains("userApprovalLimits"));
     }
 
     @Test

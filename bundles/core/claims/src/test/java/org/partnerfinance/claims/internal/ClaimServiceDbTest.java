@@ -44,6 +44,7 @@ import org.partnerfinance.claims.api.AttachmentPolicy;
 import org.partnerfinance.claims.api.AttachmentUpload;
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimEvent;
+import org.partnerfinance.claims.api.ClaimEvents;
 import org.partnerfinance.claims.api.ClaimChange;
 import org.partnerfinance.claims.api.ClaimDraft;
 import org.partnerfinance.claims.api.ClaimField;
@@ -87,6 +88,8 @@ public class ClaimServiceDbTest {
     private static final Caller PARTNER2 = new Caller("partner2", null, Set.of(Role.PARTNER_USER), "P-2002");
     private static final Caller REVIEWER = new Caller("reviewer", null, Set.of(Role.FINANCE_REVIEWER), null);
     private static final Caller MANAGER = new Caller("manager", null, Set.of(Role.FINANCE_MANAGER), null);
+    private static final Caller MANAGER2 = new Caller("manager2", null, Set.of(Role.FINANCE_MANAGER), null);
+    private static final Caller REVIEWER2 = new Caller("reviewer2", null, Set.of(Role.FINANCE_REVIEWER), null);
     private static final Caller ADMIN = new Caller("admin", null, Set.of(Role.ADMINISTRATOR), null);
     private static final LocalDate TODAY = LocalDate.of(2025, 3, 20);
 
@@ -155,7 +158,7 @@ public class ClaimServiceDbTest {
         partners.create(Caller.system(), "P-2002", "Globex", PartnerKind.DISTRIBUTOR, Currency.getInstance("EUR"));
 
         claims = new ClaimServiceImpl(new ApprovalLimits(ApprovalLimits.parse("reviewer", "EUR 10000"),
-                ApprovalLimits.parse("manager", "EUR 250000")),
+                ApprovalLimits.parse("manager", "EUR 250000")), TestClaims.chains(),
                 db.persistenceService().open(new PersistenceUnitSpec(ClaimServiceImpl.UNIT,
                         TestPersistence.bundleOf(ClaimServiceImpl.class), ClaimServiceImpl.ENTITY_CLASSES,
                         "db/claims")),
@@ -207,6 +210,250 @@ public class ClaimServiceDbTest {
 
     private List<String> auditActions(long claimId) {
         return audit.forEntity("claim", Long.toString(claimId)).stream().map(r -> r.event().action()).toList();
+    }
+
+    // ---- the approval workflow -----------------------------------------------------------------------------------
+
+    private static final Instant CLOCK = Instant.parse("2025-03-20T10:00:00Z");
+    private static final Caller ADMINISTRATOR = new Caller("admin", null, Set.of(Role.ADMINISTRATOR), null);
+
+    @Test
+    public void aTwoStepChainRecordsWhoApprovedEachStepWithDueDatesAndAccruesAtTheLastStep() {
+        Claim claim = submitted("5000", "Booth at the partner fair");
+        assertEquals(List.of("finance-reviewer", "finance-manager"),
+                claim.steps().stream().map(s -> s.role()).toList());
+        assertEquals(1, claim.currentStep().orElseThrow().number());
+        assertEquals(CLOCK.plus(java.time.Duration.ofDays(2)), claim.due().orElseThrow());
+        assertEquals(null, claim.steps().get(1).due());
+
+        Claim first = claims.approve(REVIEWER, claim.id(), claim.version(), "receipts fine");
+        assertEquals(ClaimStatus.SUBMITTED, first.status());
+        assertEquals("reviewer", first.steps().get(0).approvedBy());
+        assertEquals(CLOCK, first.steps().get(0).approvedAt());
+        assertEquals("receipts fine", first.steps().get(0).comment());
+        assertEquals(2, first.currentStep().orElseThrow().number());
+        assertEquals(CLOCK.plus(java.time.Duration.ofDays(3)), first.due().orElseThrow());
+        assertEquals(List.of(), ledger.entriesForSource(MANAGER, "claim:" + claim.id()));
+        // a reviewer cannot take the manager's step, and the stale version is refused
+        assertThrows(AccessDeniedException.class, () -> claims.approve(REVIEWER2, first.id(), first.version(), null));
+        assertThrows(ConcurrentChangeException.class, () -> claims.approve(MANAGER, claim.id(), claim.version(), null));
+
+        Claim approved = claims.approve(MANAGER, first.id(), first.version(), null);
+        assertEquals(ClaimStatus.APPROVED, approved.status());
+        assertEquals(Money.of("5000", "EUR"), approved.approvedAmount());
+        assertTrue(approved.currentStep().isEmpty());
+        assertEquals(1, ledger.entriesForSource(MANAGER, "claim:" + claim.id()).size());
+        assertEquals(List.of("claim.submitted", "claim.step-approved", "claim.approved"), auditActions(claim.id()));
+    }
+
+    @Test
+    public void theBandIsChosenInTheBaseCurrencyThroughTheExchangeRate() {
+        partners.setAllowedCurrencies(Caller.system(), "P-1001", Set.of(Currency.getInstance("GBP")));
+        // GBP 800 = EUR 952: one reviewer; GBP 900 = EUR 1,071: reviewer then manager
+        Claim small = claims.submitNew(PARTNER, draftIn("GBP", "800", "Hotel in Leeds", pdf("leeds")));
+        Claim larger = claims.submitNew(PARTNER, draftIn("GBP", "900", "Hotel in York", pdf("york")));
+        assertEquals(1, small.steps().size());
+        assertEquals(2, larger.steps().size());
+        // no USD rate: the strictest chain (two managers) rather than a refusal
+        partners.setAllowedCurrencies(Caller.system(), "P-1001", Set.of(Currency.getInstance("USD")));
+        Claim usd = claims.submitNew(PARTNER, draftIn("USD", "10", "Taxi in Boston", pdf("boston")));
+        assertEquals(List.of("finance-manager", "finance-manager"), usd.steps().stream().map(s -> s.role()).toList());
+    }
+
+    @Test
+    public void nobodyApprovesAClaimTheyCreatedOrEditedOrTwoStepsOfOneChain() {
+        Claim claim = submitted("5000", "Booth");
+        // a staff account with the partner user's name (e.g. the same person) created the claim
+        Caller creatorAsReviewer = new Caller("partner", null, Set.of(Role.FINANCE_MANAGER), null);
+        AccessDeniedException own = assertThrows(AccessDeniedException.class,
+                () -> claims.approve(creatorAsReviewer, claim.id(), claim.version(), null));
+        assertTrue(own.getMessage(), own.getMessage().contains("segregation of duties"));
+        Claim first = claims.approve(MANAGER, claim.id(), claim.version(), null);
+        AccessDeniedException twice = assertThrows(AccessDeniedException.class,
+                () -> claims.approve(MANAGER, first.id(), first.version(), null));
+        assertTrue(twice.getMessage(), twice.getMessage().contains("different person"));
+        assertEquals(ClaimStatus.SUBMITTED, claims.find(MANAGER, claim.id()).orElseThrow().status());
+    }
+
+    @Test
+    public void aReturnedClaimIsEditedAndResubmittedAndTheHistoryKeepsEveryVersion() {
+        Claim claim = submitted("400", "Dinner with the customer");
+        long firstReceipt = claim.attachments().get(0).id();
+        assertThrows(IllegalArgumentException.class,
+                () -> claims.returnForInformation(REVIEWER, claim.id(), claim.version(), " "));
+        Claim returned = claims.returnForInformation(REVIEWER, claim.id(), claim.version(), "Who attended?");
+        assertEquals(ClaimStatus.RETURNED, returned.status());
+        assertEquals("Who attended?", returned.statusNote());
+        assertTrue(returned.steps().isEmpty());
+        assertThrows(IllegalTransitionException.class,
+                () -> claims.approve(REVIEWER, returned.id(), returned.version(), null));
+        // another partner cannot edit it
+        assertThrows(AccessDeniedException.class, () -> claims.update(PARTNER2, returned.id(), returned.version(),
+                draft("P-1001", "350", "x", pdf("x")), List.of()));
+
+        ClaimDraft changes = new ClaimDraft("expense", "P-1001", TestClaims.DAY, "Dinner with 3 customer staff",
+                Money.of("350", "EUR"), Map.of("category", "meals", "attendees", "4"),
+                List.of(new AttachmentUpload("bill.pdf", pdf("bill"))));
+        Claim edited = claims.update(PARTNER, returned.id(), returned.version(), changes, List.of());
+        assertEquals(ClaimStatus.RETURNED, edited.status());
+        assertEquals(Money.of("350", "EUR"), edited.amount());
+        assertEquals(List.of("bill.pdf"), edited.attachments().stream().map(a -> a.filename()).toList());
+
+        Claim resubmitted = claims.submit(PARTNER, edited.id(), edited.version());
+        assertEquals(ClaimStatus.SUBMITTED, resubmitted.status());
+        assertEquals(1, resubmitted.currentStep().orElseThrow().number());
+        assertEquals(null, resubmitted.statusNote());
+
+        List<org.partnerfinance.claims.api.ClaimVersion> versions = claims.versions(PARTNER, claim.id());
+        assertEquals(2, versions.size());
+        assertEquals(Money.of("400", "EUR"), versions.get(0).amount());
+        assertEquals(List.of(firstReceipt), versions.get(0).attachments().stream().map(a -> a.id()).toList());
+        assertEquals("Dinner with the customer", versions.get(0).description());
+        assertEquals(Money.of("350", "EUR"), versions.get(1).amount());
+        assertEquals("meals", versions.get(1).fields().stream().filter(f -> f.name().equals("category"))
+                .findFirst().orElseThrow().value());
+        assertEquals(List.of("bill.pdf"), versions.get(1).attachments().stream().map(a -> a.filename()).toList());
+        // the removed receipt stays readable for the first version
+        assertEquals("receipt.pdf", claims.attachment(PARTNER, claim.id(), firstReceipt).attachment().filename());
+        assertEquals(List.of(), claims.versions(PARTNER2, claim.id()));
+        assertEquals(List.of("claim.submitted", "claim.returned", "claim.updated", "claim.submitted"),
+                auditActions(claim.id()));
+    }
+
+    @Test
+    public void aPartialApprovalAccruesTheApprovedAmountWithItsReason() {
+        Claim claim = submitted("500", "Hotel, two nights");
+        assertThrows(IllegalArgumentException.class, () -> claims.approvePartially(REVIEWER, claim.id(),
+                claim.version(), Money.of("300", "EUR"), " "));
+        assertThrows(IllegalArgumentException.class, () -> claims.approvePartially(REVIEWER, claim.id(),
+                claim.version(), Money.of("600", "EUR"), "too much"));
+        Claim approved = claims.approvePartially(REVIEWER, claim.id(), claim.version(), Money.of("300", "EUR"),
+                "Only one night is covered by the policy");
+        assertEquals(ClaimStatus.APPROVED, approved.status());
+        assertEquals(Money.of("300", "EUR"), approved.approvedAmount());
+        assertEquals("Only one night is covered by the policy", approved.partialReason());
+        JournalEntry accrual = ledger.entriesForSource(REVIEWER, "claim:" + claim.id()).get(0);
+        assertEquals(List.of(Money.of("300", "EUR"), Money.of("300", "EUR")),
+                accrual.lines().stream().map(JournalLine::amount).toList());
+    }
+
+    @Test
+    public void thePartnerWithdrawsBeforeApprovalAndTheReceiptIsFreeAgain() {
+        Claim claim = submitted("90", "Parking");
+        assertThrows(AccessDeniedException.class, () -> claims.withdraw(PARTNER2, claim.id(), claim.version(), null));
+        assertThrows(AccessDeniedException.class, () -> claims.withdraw(REVIEWER, claim.id(), claim.version(), null));
+        Claim withdrawn = claims.withdraw(PARTNER, claim.id(), claim.version(), "Paid by the customer after all");
+        assertEquals(ClaimStatus.WITHDRAWN, withdrawn.status());
+        assertEquals("Paid by the customer after all", withdrawn.statusNote());
+        assertThrows(IllegalTransitionException.class,
+                () -> claims.approve(REVIEWER, withdrawn.id(), withdrawn.version(), null));
+        assertThrows(IllegalTransitionException.class,
+                () -> claims.withdraw(PARTNER, withdrawn.id(), withdrawn.version(), null));
+        // the same receipt can be claimed again
+        assertEquals(ClaimStatus.SUBMITTED, submitted("90", "Parking").status());
+    }
+
+    @Test
+    public void administratorsMaintainTheRejectionCatalogueAndOldClaimsKeepTheirCodes() {
+        assertEquals(List.of("R01", "R02", "R03", "R04", "R05", "R06", "R99"),
+                claims.rejectionCodes(REVIEWER, false).stream().map(c -> c.code()).toList());
+        assertThrows(AccessDeniedException.class, () -> claims.saveRejectionCode(REVIEWER, "R07", "x", false));
+        assertThrows(AccessDeniedException.class, () -> claims.rejectionCodes(PARTNER, true));
+        Claim first = submitted("70", "Lunch");
+        Claim rejected = claims.rejectWithCode(REVIEWER, first.id(), first.version(), "R02", null);
+        assertEquals("R02", rejected.rejection().code());
+        assertEquals(RejectionReason.NOT_ELIGIBLE, rejected.rejectionReason());
+
+        claims.saveRejectionCode(ADMINISTRATOR, "r07", "Activity not pre-approved", false);
+        claims.saveRejectionCode(ADMINISTRATOR, "R02", "Not eligible under the 2025 programme terms", false);
+        claims.retireRejectionCode(ADMINISTRATOR, "R02", true);
+        assertEquals(List.of("R01", "R03", "R04", "R05", "R06", "R07", "R99"),
+                claims.rejectionCodes(REVIEWER, false).stream().map(c -> c.code()).toList());
+
+        Claim second = submitted("80", "Dinner");
+        IllegalArgumentException retired = assertThrows(IllegalArgumentException.class,
+                () -> claims.rejectWithCode(REVIEWER, second.id(), second.version(), "R02", null));
+        assertTrue(retired.getMessage(), retired.getMessage().contains("R02"));
+        assertThrows(IllegalArgumentException.class,
+                () -> claims.rejectWithCode(REVIEWER, second.id(), second.version(), "R99", null));
+        Claim newCode = claims.rejectWithCode(REVIEWER, second.id(), second.version(), "R07", null);
+        assertEquals("Activity not pre-approved", newCode.rejection().text());
+        assertEquals(RejectionReason.OTHER, newCode.rejectionReason());
+
+        Claim old = claims.find(PARTNER, first.id()).orElseThrow();
+        assertEquals(new org.partnerfinance.claims.api.RejectionCode("R02",
+                "Not eligible under the 2025 programme terms", false, true), old.rejection());
+    }
+
+    @Test
+    public void massApprovalGivesEachClaimItsOwnOutcome() {
+        Claim ok = submitted("100", "Taxi one");
+        Claim stale = submitted("110", "Taxi two");
+        Claim tooBig = submitted("30000", "Stand");
+        Claim returned = submitted("120", "Taxi three");
+        Claim back = claims.returnForInformation(MANAGER, returned.id(), returned.version(), "Which trip?");
+        Map<Long, Long> selected = new java.util.LinkedHashMap<>();
+        selected.put(ok.id(), ok.version());
+        selected.put(stale.id(), stale.version() - 1);
+        selected.put(tooBig.id(), tooBig.version());
+        selected.put(back.id(), back.version());
+        selected.put(999_999L, 0L);
+        List<org.partnerfinance.claims.api.ApprovalOutcome> outcomes = claims.approveAll(REVIEWER, selected, "ok");
+        assertEquals(5, outcomes.size());
+        assertTrue(outcomes.get(0).succeeded());
+        assertEquals(ClaimStatus.APPROVED, outcomes.get(0).claim().status());
+        assertFalse(outcomes.get(1).succeeded());
+        assertTrue(outcomes.get(1).message(), outcomes.get(1).message().contains("changed by someone else"));
+        assertFalse(outcomes.get(2).succeeded()); // 30,000 needs managers
+        assertFalse(outcomes.get(3).succeeded());
+        assertFalse(outcomes.get(4).succeeded());
+        assertEquals(ClaimStatus.SUBMITTED, claims.find(REVIEWER, stale.id()).orElseThrow().status());
+        assertThrows(AccessDeniedException.class, () -> claims.approveAll(PARTNER, selected, null));
+    }
+
+    @Test
+    public void remindersAndEscalationsGoOutOncePerStepAtTheTimeGiven() {
+        List<org.osgi.service.event.Event> posted = Collections.synchronizedList(new ArrayList<>());
+        claims.events = new org.osgi.service.event.EventAdmin() {
+            @Override
+            public void postEvent(org.osgi.service.event.Event event) {
+                posted.add(event);
+            }
+
+            @Override
+            public void sendEvent(org.osgi.service.event.Event event) {
+                posted.add(event);
+            }
+        };
+        Claim claim = submitted("5000", "Booth"); // step 1 due 2025-03-22T10:00Z
+        posted.clear();
+        assertThrows(AccessDeniedException.class, () -> claims.runServiceLevels(REVIEWER, CLOCK));
+
+        assertEquals(0, claims.runServiceLevels(ADMINISTRATOR, Instant.parse("2025-03-21T09:00:00Z")).reminders());
+        org.partnerfinance.claims.api.ServiceLevelRun remind =
+                claims.runServiceLevels(ADMINISTRATOR, Instant.parse("2025-03-21T11:00:00Z"));
+        assertEquals(1, remind.reminders());
+        assertEquals(0, remind.escalations());
+        assertEquals(0, claims.runServiceLevels(ADMINISTRATOR, Instant.parse("2025-03-21T12:00:00Z")).reminders());
+        org.partnerfinance.claims.api.ServiceLevelRun late =
+                claims.runServiceLevels(ADMINISTRATOR, Instant.parse("2025-03-22T10:00:00Z"));
+        assertEquals(0, late.reminders());
+        assertEquals(1, late.escalations());
+        assertEquals(0, claims.runServiceLevels(ADMINISTRATOR, Instant.parse("2025-03-25T10:00:00Z")).escalations());
+
+        assertEquals(List.of("claim.step-reminder", "claim.step-escalated"),
+                posted.stream().map(e -> e.getProperty(ClaimEvents.ACTION)).toList());
+        org.osgi.service.event.Event reminder = posted.get(0);
+        assertEquals(claim.id(), reminder.getProperty(ClaimEvents.CLAIM));
+        assertEquals(1, reminder.getProperty(ClaimEvents.STEP));
+        assertEquals("2025-03-22", reminder.getProperty(ClaimEvents.DUE));
+        assertEquals(null, reminder.getProperty(ClaimEvents.ACTOR));
+
+        // the next step gets its own reminder and escalation
+        Claim first = claims.approve(REVIEWER, claim.id(), claim.version(), null); // step 2 due 2025-03-23T10:00Z
+        assertEquals(1, claims.runServiceLevels(ADMINISTRATOR, Instant.parse("2025-03-23T10:00:00Z")).escalations());
+        assertEquals(2, first.currentStep().orElseThrow().number());
+        assertTrue(auditActions(claim.id()).contains("claim.step-escalated"));
     }
 
     // ---- the whole life of a claim -------------------------------------------------------------------------------
@@ -473,7 +720,12 @@ public class ClaimServiceDbTest {
                 () -> claims.approve(REVIEWER, big.id(), big.version(), null));
         assertTrue(e.getMessage(), e.getMessage().contains("approval limit"));
         assertEquals(ClaimStatus.SUBMITTED, claims.find(REVIEWER, big.id()).get().status());
-        assertEquals(ClaimStatus.APPROVED, claims.approve(MANAGER, big.id(), big.version(), null).status());
+        // 20,000 is in the reviewer-then-manager band: a manager may take the reviewer's step, not both steps
+        Claim first = claims.approve(MANAGER, big.id(), big.version(), null);
+        assertEquals(ClaimStatus.SUBMITTED, first.status());
+        assertEquals(2, first.currentStep().orElseThrow().number());
+        assertThrows(AccessDeniedException.class, () -> claims.approve(MANAGER, first.id(), first.version(), null));
+        assertEquals(ClaimStatus.APPROVED, claims.approve(MANAGER2, first.id(), first.version(), null).status());
     }
 
     @Test
@@ -659,6 +911,31 @@ public class ClaimServiceDbTest {
             @Override
             public String managerApprovalLimits() {
                 return "unlimited";
+            }
+
+            @Override
+            public String userApprovalLimits() {
+                return "";
+            }
+
+            @Override
+            public String approvalChains() {
+                return TestClaims.defaults(ClaimsConfiguration.class).approvalChains();
+            }
+
+            @Override
+            public int reviewerStepDays() {
+                return 2;
+            }
+
+            @Override
+            public int managerStepDays() {
+                return 3;
+            }
+
+            @Override
+            public int reminderHoursBeforeDue() {
+                return 24;
             }
         });
         assertEquals(ClaimStatus.APPROVED, claims.approve(REVIEWER, claim.id(), claim.version(), null).status());

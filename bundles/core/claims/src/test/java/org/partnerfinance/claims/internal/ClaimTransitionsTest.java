@@ -24,7 +24,9 @@ public class ClaimTransitionsTest {
 
     @Test
     public void lifecycleAllowsExactlyTheDocumentedMoves() {
-        Set<String> allowed = Set.of("DRAFT>SUBMITTED", "SUBMITTED>APPROVED", "SUBMITTED>REJECTED", "APPROVED>PAID");
+        Set<String> allowed = Set.of("DRAFT>SUBMITTED", "DRAFT>WITHDRAWN", "SUBMITTED>APPROVED", "SUBMITTED>REJECTED",
+                "SUBMITTED>RETURNED", "SUBMITTED>WITHDRAWN", "RETURNED>SUBMITTED", "RETURNED>WITHDRAWN",
+                "APPROVED>SCHEDULED", "APPROVED>PAID", "SCHEDULED>PAID");
         for (ClaimStatus from : ClaimStatus.values()) {
             for (ClaimStatus to : ClaimStatus.values()) {
                 assertEquals(from + ">" + to, allowed.contains(from + ">" + to), from.canMoveTo(to));
@@ -63,7 +65,7 @@ public class ClaimTransitionsTest {
     public void rejectionStoresTheCodedReason() {
         ClaimEntity claim = TestClaims.entity(1, "P-1001", "100", "100");
         claim.submit(TestClaims.NOW, Money.of("100", "EUR"));
-        claim.reject("reviewer", TestClaims.NOW, RejectionReason.DUPLICATE, "see CLM-000001");
+        claim.reject("reviewer", TestClaims.NOW, RejectionReason.DUPLICATE.code(), "see CLM-000001");
         assertEquals(ClaimStatus.REJECTED, claim.getStatus());
         assertEquals(RejectionReason.DUPLICATE, claim.rejectionReason());
         assertEquals("see CLM-000001", claim.getDecisionComment());
@@ -74,7 +76,7 @@ public class ClaimTransitionsTest {
         ClaimEntity draft = TestClaims.entity(3, "P-1001", "100", "100");
         assertThrows(IllegalTransitionException.class, () -> draft.approve("reviewer", TestClaims.NOW, null, RULE));
         assertThrows(IllegalTransitionException.class,
-                () -> draft.reject("reviewer", TestClaims.NOW, RejectionReason.OTHER, "x"));
+                () -> draft.reject("reviewer", TestClaims.NOW, RejectionReason.OTHER.code(), "x"));
         assertThrows(IllegalTransitionException.class, () -> draft.markPaid(TestClaims.NOW, "PAY"));
         assertEquals(ClaimStatus.DRAFT, draft.getStatus());
         assertNull(draft.getDecidedBy());
@@ -86,12 +88,12 @@ public class ClaimTransitionsTest {
                 () -> approved.approve("manager", TestClaims.NOW, null, RULE));
         assertEquals("Claim CLM-000004 is approved and cannot be approved.", twice.getMessage());
         assertThrows(IllegalTransitionException.class,
-                () -> approved.reject("manager", TestClaims.NOW, RejectionReason.OTHER, "x"));
+                () -> approved.reject("manager", TestClaims.NOW, RejectionReason.OTHER.code(), "x"));
         assertEquals("reviewer", approved.getDecidedBy());
 
         ClaimEntity rejected = TestClaims.entity(5, "P-1001", "100", "100");
         rejected.submit(TestClaims.NOW, Money.of("100", "EUR"));
-        rejected.reject("reviewer", TestClaims.NOW, RejectionReason.NOT_ELIGIBLE, null);
+        rejected.reject("reviewer", TestClaims.NOW, RejectionReason.NOT_ELIGIBLE.code(), null);
         for (ClaimStatus next : EnumSet.allOf(ClaimStatus.class)) {
             assertThrows(IllegalTransitionException.class, () -> rejected.requireCanMoveTo(next));
         }

@@ -85,7 +85,7 @@ public final class ClaimsDatabaseBenchmark {
                     Currency.getInstance("EUR"));
         }
         claims = new ClaimServiceImpl(new ApprovalLimits(ApprovalLimits.parse("reviewer", "EUR 10000"),
-                ApprovalLimits.parse("manager", "EUR 250000")),
+                ApprovalLimits.parse("manager", "EUR 250000")), TestClaims.chains(),
                 db.persistenceService().open(new PersistenceUnitSpec(ClaimServiceImpl.UNIT,
                         TestPersistence.bundleOf(ClaimServiceImpl.class), ClaimServiceImpl.ENTITY_CLASSES,
                         "db/claims")),

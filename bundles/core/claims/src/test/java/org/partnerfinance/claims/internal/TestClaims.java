@@ -80,6 +80,21 @@ final class TestClaims {
         }
     };
 
+    /** A DS configuration with every attribute at its default. */
+    static <A> A defaults(Class<A> type) {
+        return type.cast(java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> method.getName().equals("annotationType") ? type
+                        : method.getDefaultValue()));
+    }
+
+    /**
+     * The default approval chains: up to 1,000 (base currency) one reviewer, up to 25,000 reviewer then manager,
+     * above two managers.
+     */
+    static ApprovalChains chains() {
+        return ApprovalChains.of(defaults(ClaimsConfiguration.class));
+    }
+
     static byte[] bytes(String text) {
         return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }

@@ -42,7 +42,9 @@ public class ClaimsResource implements RestResource {
             String status, LocalDate date, String description, Money amount, Money eligibleAmount,
             Map<String, String> fields, List<AttachmentJson> attachments, List<FindingJson> findings,
             RejectionJson rejection, String decisionComment, String paymentReference, String createdBy,
-            Instant createdAt, Instant submittedAt, Instant decidedAt, Instant paidAt, long version) {
+            Instant createdAt, Instant submittedAt, Instant decidedAt, Instant paidAt, long version,
+            Money approvedAmount, String partialReason, String statusNote, List<StepJson> steps, Integer currentStep,
+            Instant due) {
 
         static ClaimJson of(Claim c) {
             Map<String, String> fields = new LinkedHashMap<>();
@@ -53,10 +55,13 @@ public class ClaimsResource implements RestResource {
                             a.size(), a.sha256())).toList(),
                     c.findings().stream().map(f -> new FindingJson(f.ruleId(), Params.spell(f.outcome()), f.code(),
                             f.message())).toList(),
-                    c.rejectionReason() == null ? null
-                            : new RejectionJson(c.rejectionReason().code(), c.rejectionReason().text()),
+                    c.rejection() == null ? null
+                            : new RejectionJson(c.rejection().code(), c.rejection().text(), c.rejection().retired()),
                     c.decisionComment(), c.paymentReference(), c.createdBy(), c.createdAt(), c.submittedAt(),
-                    c.decidedAt(), c.paidAt(), c.version());
+                    c.decidedAt(), c.paidAt(), c.version(), c.approvedAmount(), c.partialReason(), c.statusNote(),
+                    c.steps().stream().map(s -> new StepJson(s.number(), s.role(), s.due(), s.approvedBy(),
+                            s.approvedAt(), s.comment())).toList(),
+                    c.currentStep().map(s -> s.number()).orElse(null), c.due().orElse(null));
         }
     }
 
@@ -66,7 +71,13 @@ public class ClaimsResource implements RestResource {
     public record FindingJson(String rule, String outcome, String code, String message) {
     }
 
-    public record RejectionJson(String code, String text) {
+    /** The rejection code from the administrators' catalogue; {@code retired} when it is no longer offered. */
+    public record RejectionJson(String code, String text, boolean retired) {
+    }
+
+    /** One step of the claim's approval chain. */
+    public record StepJson(int number, String role, Instant due, String approvedBy, Instant approvedAt,
+            String comment) {
     }
 
     private final ClaimService claims;

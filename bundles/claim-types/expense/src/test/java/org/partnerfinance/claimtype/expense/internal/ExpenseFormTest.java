@@ -393,6 +393,69 @@ public class ExpenseFormTest {
             public AttachmentContent attachment(Caller caller, long claimId, long attachmentId) {
                 throw new UnsupportedOperationException();
             }
+
+            @Override
+            public Claim approvePartially(Caller caller, long claimId, long expectedVersion,
+                    org.partnerfinance.ledger.api.Money approvedAmount, String reason) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<org.partnerfinance.claims.api.ApprovalOutcome> approveAll(Caller caller,
+                    java.util.Map<Long, Long> expectedVersions, String comment) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Claim rejectWithCode(Caller caller, long claimId, long expectedVersion, String reasonCode,
+                    String comment) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Claim returnForInformation(Caller caller, long claimId, long expectedVersion, String question) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Claim update(Caller caller, long claimId, long expectedVersion, ClaimDraft draft,
+                    List<Long> keepAttachmentIds) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Claim withdraw(Caller caller, long claimId, long expectedVersion, String reason) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<org.partnerfinance.claims.api.ClaimVersion> versions(Caller caller, long claimId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<org.partnerfinance.claims.api.RejectionCode> rejectionCodes(Caller caller,
+                    boolean includeRetired) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public org.partnerfinance.claims.api.RejectionCode saveRejectionCode(Caller caller, String code,
+                    String text, boolean commentRequired) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public org.partnerfinance.claims.api.RejectionCode retireRejectionCode(Caller caller, String code,
+                    boolean retired) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public org.partnerfinance.claims.api.ServiceLevelRun runServiceLevels(Caller caller,
+                    java.time.Instant asOf) {
+                throw new UnsupportedOperationException();
+            }
         };
     }
 }

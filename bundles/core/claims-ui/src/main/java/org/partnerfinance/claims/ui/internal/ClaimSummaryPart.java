@@ -45,7 +45,7 @@ final class ClaimSummaryPart implements ClaimDetailPart {
         box.getStyle().set("border-left", "4px solid var(--lumo-error-color)")
                 .set("background", "var(--lumo-error-color-10pct)");
         Span reason = new Span();
-        reason.setText("Rejected: " + Ui.reason(c.rejectionReason()));
+        reason.setText("Rejected: " + Ui.reason(c.rejection()));
         reason.getStyle().set("font-weight", "600");
         box.add(reason);
         if (c.decisionComment() != null && !c.decisionComment().isBlank()) {

@@ -76,7 +76,8 @@ final class MyClaimsView extends VerticalLayout {
                 .setFlexGrow(0).setKey("status");
         grid.addColumn(c -> Ui.dateTime(c.submittedAt())).setHeader("Submitted").setAutoWidth(true)
                 .setFlexGrow(0).setKey("submitted");
-        grid.addColumn(c -> c.status() == ClaimStatus.REJECTED ? Ui.reason(c.rejectionReason()) : "")
+        grid.addColumn(Ui::waitingFor).setHeader("Waiting for").setAutoWidth(true).setKey("waiting");
+        grid.addColumn(c -> c.status() == ClaimStatus.REJECTED ? Ui.reason(c.rejection()) : "")
                 .setHeader("Reason").setAutoWidth(true).setKey("reason")
                 .setTooltipGenerator(c -> c.status() == ClaimStatus.REJECTED && c.decisionComment() != null
                         ? c.decisionComment() : null);

@@ -6,10 +6,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimStatus;
 import org.partnerfinance.claims.api.ClaimValidationException;
 import org.partnerfinance.claims.api.ComplianceOutcome;
 import org.partnerfinance.claims.api.IllegalTransitionException;
+import org.partnerfinance.claims.api.RejectionCode;
 import org.partnerfinance.claims.api.RejectionReason;
 import org.partnerfinance.ledger.api.Money;
 import org.partnerfinance.persistence.api.ConcurrentChangeException;
@@ -81,6 +83,33 @@ final class Ui {
 
     static String reason(RejectionReason reason) {
         return reason == null ? "" : reason.code() + " " + reason.text();
+    }
+
+    /** A rejection as the catalogue has it (the code's current text, also once it is retired). */
+    static String reason(RejectionCode reason) {
+        return reason == null ? "" : reason.code() + " " + reason.text();
+    }
+
+    /**
+     * Where a claim is in its approval and by when that is due, e.g. "Step 1 of 2 (Finance reviewer), due
+     * 2025-03-22 10:00"; for a returned claim, the partner's answer.
+     */
+    static String waitingFor(Claim c) {
+        if (c.status() == ClaimStatus.RETURNED) {
+            return "Your answer and resubmission";
+        }
+        return c.currentStep().map(step -> "Step " + step.number() + " of " + c.steps().size() + " ("
+                + roleName(step.role()) + ")" + (step.due() == null ? "" : ", due " + dateTime(step.due())))
+                .orElse("");
+    }
+
+    /** The name of an approving role, e.g. "Finance reviewer" for {@code finance-reviewer}. */
+    static String roleName(String roleId) {
+        if (roleId == null || roleId.isEmpty()) {
+            return "";
+        }
+        String words = roleId.replace('-', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     /** Whole days between two instants, never negative. */

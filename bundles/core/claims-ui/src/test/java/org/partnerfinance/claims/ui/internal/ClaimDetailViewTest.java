@@ -23,6 +23,8 @@ import org.partnerfinance.claims.api.ClaimField;
 import org.partnerfinance.claims.api.ClaimStatus;
 import org.partnerfinance.claims.api.ComplianceFinding;
 import org.partnerfinance.claims.api.ComplianceOutcome;
+import org.partnerfinance.claims.api.ApprovalStep;
+import org.partnerfinance.claims.api.RejectionCode;
 import org.partnerfinance.claims.api.RejectionReason;
 import org.partnerfinance.ledger.api.Money;
 import org.partnerfinance.persistence.api.ConcurrentChangeException;
@@ -115,7 +117,11 @@ public class ClaimDetailViewTest {
         assertTrue(this.<Anchor>find(view, "claim-attachment-5").getElement().hasAttribute("download"));
         assertTrue(exists(view, "claim-attachment-preview-6"));
         assertTrue(exists(view, "claim-findings"));
-        assertFalse(exists(view, "claim-actions"));
+        // a partner may only withdraw a submitted claim
+        assertFalse(exists(view, "claim-approve"));
+        assertFalse(exists(view, "claim-reject"));
+        assertFalse(exists(view, "claim-edit"));
+        assertTrue(exists(view, "claim-withdraw"));
         assertFalse(exists(view, "claim-type-missing"));
     }
 
@@ -160,6 +166,90 @@ public class ClaimDetailViewTest {
                 c -> c instanceof Span s && "Rejected: R03 Duplicate of an earlier claim".equals(s.getText())));
     }
 
+    /** The claim with an approval chain and workflow notes. */
+    static Claim withWorkflow(Claim c, List<ApprovalStep> steps, Money approved, String partialReason, String note) {
+        return new Claim(c.id(), c.reference(), c.partnerId(), c.typeId(), c.typeName(), c.typeInstalled(), c.status(),
+                c.date(), c.description(), c.amount(), c.eligibleAmount(), c.fields(), c.attachments(), c.findings(),
+                c.rejectionReason(), c.decisionComment(), c.decidedBy(), c.paymentReference(), c.createdBy(),
+                c.createdAt(), c.submittedAt(), c.decidedAt(), c.paidAt(), c.version(), steps, approved, partialReason,
+                note, c.rejection());
+    }
+
+    private static final List<ApprovalStep> TWO_STEPS_FIRST_DONE = List.of(
+            new ApprovalStep(1, "finance-reviewer", Instant.parse("2025-06-03T10:05:00Z"), "rita",
+                    Instant.parse("2025-06-02T09:00:00Z"), "fine"),
+            new ApprovalStep(2, "finance-manager", Instant.parse("2025-06-05T09:00:00Z"), null, null, null));
+
+    @Test
+    public void theChainShowsWhoApprovedAndWhichStepWaitsUntilWhen() {
+        claims.claim = withWorkflow(claim(ClaimStatus.SUBMITTED, true, 2), TWO_STEPS_FIRST_DONE, null, null, null);
+        ClaimDetailView partnerView = view(PARTNER, "42");
+        assertTrue(this.<Span>find(partnerView, "claim-step-1").getText().contains("approved by rita"));
+        assertTrue(this.<Span>find(partnerView, "claim-step-2").getText(),
+                this.<Span>find(partnerView, "claim-step-2").getText().startsWith("2. Finance manager — waiting, due"));
+        // the manager's step is not offered to a reviewer, who may still return or reject the claim
+        ClaimDetailView reviewerView = view(REVIEWER, "42");
+        assertFalse(exists(reviewerView, "claim-approve"));
+        assertTrue(exists(reviewerView, "claim-return"));
+        assertTrue(exists(view(MANAGER, "42"), "claim-approve"));
+    }
+
+    @Test
+    public void aReviewerReturnsAClaimWithAQuestion() {
+        claims.claim = claim(ClaimStatus.SUBMITTED, true, 1);
+        claims.decision = (action, id, version, args) -> withWorkflow(claim(ClaimStatus.RETURNED, true, 2), List.of(),
+                null, null, "Who attended?");
+        ClaimDetailView view = view(REVIEWER, "42");
+        this.<Button>find(view, "claim-return").click();
+        Dialog dialog = openDialog();
+        Button confirm = find(dialog, "return-confirm");
+        confirm.click();
+        assertTrue(this.<TextArea>find(dialog, "return-question").isInvalid());
+        assertTrue(claims.calls.isEmpty());
+        this.<TextArea>find(dialog, "return-question").setValue("Who attended?");
+        confirm.click();
+        assertEquals(List.of("return 42 v1 Who attended?"), claims.calls);
+        assertEquals("Question from the reviewer: Who attended?", this.<Span>find(view, "claim-question").getText());
+    }
+
+    @Test
+    public void aPartialApprovalSendsTheAmountAndReason() {
+        claims.claim = claim(ClaimStatus.SUBMITTED, true, 1);
+        claims.decision = (action, id, version, args) -> withWorkflow(claim(ClaimStatus.APPROVED, true, 2), List.of(),
+                Money.of("50", "EUR"), "Only the taxi", null);
+        ClaimDetailView view = view(REVIEWER, "42");
+        this.<Button>find(view, "claim-approve-partially").click();
+        Dialog dialog = openDialog();
+        this.<com.vaadin.flow.component.textfield.BigDecimalField>find(dialog, "partial-amount")
+                .setValue(new java.math.BigDecimal("50"));
+        this.<TextArea>find(dialog, "partial-reason").setValue("Only the taxi");
+        this.<Button>find(dialog, "partial-confirm").click();
+        assertEquals(List.of("partial 42 v1 EUR 50.00 Only the taxi"), claims.calls);
+        assertEquals("Approved EUR 50.00 of EUR 84.60: Only the taxi", this.<Span>find(view, "claim-partial").getText());
+    }
+
+    @Test
+    public void thePartnerEditsAReturnedClaimKeepingChosenAttachmentsAndResubmits() {
+        claims.claim = withWorkflow(claim(ClaimStatus.RETURNED, true, 2), List.of(), null, null, "Who attended?");
+        claims.decision = (action, id, version, args) -> action.equals("update")
+                ? withWorkflow(claim(ClaimStatus.RETURNED, true, 3), List.of(), null, null, "Who attended?")
+                : claim(ClaimStatus.SUBMITTED, true, 4);
+        ClaimDetailView view = view(PARTNER, "42");
+        assertFalse(exists(view, "claim-approve"));
+        this.<Button>find(view, "claim-edit").click();
+        Dialog dialog = openDialog();
+        this.<com.vaadin.flow.component.textfield.BigDecimalField>find(dialog, "edit-amount")
+                .setValue(new java.math.BigDecimal("80.00"));
+        this.<com.vaadin.flow.component.checkbox.Checkbox>find(dialog, "edit-keep-6").setValue(false);
+        this.<Button>find(dialog, "edit-confirm").click();
+        assertEquals(List.of("update 42 v2 EUR 80.00 keep [5]"), claims.calls);
+
+        this.<Button>find(view, "claim-resubmit").click();
+        Dialog submit = openDialog();
+        this.<Button>find(submit, "resubmit-confirm").click();
+        assertEquals("Submitted", this.<Span>find(view, "claim-status").getText());
+    }
+
     @Test
     public void reviewerMayApproveOrRejectSubmittedClaims() {
         claims.claim = claim(ClaimStatus.SUBMITTED, true, 1);
@@ -184,7 +274,7 @@ public class ClaimDetailViewTest {
 
         this.<Button>find(view, "claim-reject").click();
         Dialog dialog = openDialog();
-        Select<RejectionReason> reason = find(dialog, "reject-reason");
+        Select<RejectionCode> reason = find(dialog, "reject-reason");
         TextArea comment = find(dialog, "reject-comment");
         Button confirm = find(dialog, "reject-confirm");
 
@@ -192,14 +282,14 @@ public class ClaimDetailViewTest {
         assertTrue("a reason is required", reason.isInvalid());
         assertTrue(claims.calls.isEmpty());
 
-        reason.setValue(RejectionReason.OTHER);
+        reason.setValue(claims.codes.get(1)); // R99, comment required
         confirm.click();
         assertTrue("OTHER needs a comment", comment.isInvalid());
         assertTrue(claims.calls.isEmpty());
 
         comment.setValue("Receipt is for a private trip.");
         confirm.click();
-        assertEquals(List.of("reject 42 v3 OTHER Receipt is for a private trip."), claims.calls);
+        assertEquals(List.of("reject 42 v3 R99 Receipt is for a private trip."), claims.calls);
         assertFalse(dialog.isOpened());
         assertEquals(List.of("Claim CLM-000042 rejected"), notifications);
         assertEquals("Rejected", this.<Span>find(view, "claim-status").getText());

@@ -1,18 +1,25 @@
 package org.partnerfinance.claims.ui.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.partnerfinance.claims.api.ApprovalOutcome;
 import org.partnerfinance.claims.api.AttachmentContent;
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimEvent;
 import org.partnerfinance.claims.api.ClaimDraft;
 import org.partnerfinance.claims.api.ClaimService;
 import org.partnerfinance.claims.api.ClaimTypeInfo;
+import org.partnerfinance.claims.api.ClaimVersion;
 import org.partnerfinance.claims.api.ComplianceFinding;
+import org.partnerfinance.claims.api.RejectionCode;
 import org.partnerfinance.claims.api.RejectionReason;
+import org.partnerfinance.claims.api.ServiceLevelRun;
 import org.partnerfinance.claims.api.StatusTotal;
+import org.partnerfinance.ledger.api.Money;
 import org.partnerfinance.security.api.Caller;
 
 /** A claims service holding one claim; decisions are recorded and answered by {@link #decision}. */
@@ -71,6 +78,92 @@ class StubClaims implements ClaimService {
     }
 
     @Override
+    public Claim rejectWithCode(Caller caller, long claimId, long expectedVersion, String reasonCode,
+            String comment) {
+        calls.add("reject " + claimId + " v" + expectedVersion + " " + reasonCode + " " + comment);
+        return claim = decision.decide("reject", claimId, expectedVersion, reasonCode, comment);
+    }
+
+    @Override
+    public Claim approvePartially(Caller caller, long claimId, long expectedVersion, Money approvedAmount,
+            String reason) {
+        calls.add("partial " + claimId + " v" + expectedVersion + " " + approvedAmount + " " + reason);
+        return claim = decision.decide("partial", claimId, expectedVersion, approvedAmount, reason);
+    }
+
+    @Override
+    public List<ApprovalOutcome> approveAll(Caller caller, Map<Long, Long> expectedVersions, String comment) {
+        calls.add("approveAll " + expectedVersions + " " + comment);
+        List<ApprovalOutcome> outcomes = new ArrayList<>();
+        expectedVersions.forEach((id, version) -> {
+            try {
+                outcomes.add(new ApprovalOutcome(id, decision.decide("approve", id, version, comment), true, null));
+            } catch (RuntimeException e) {
+                outcomes.add(new ApprovalOutcome(id, null, false, e.getMessage()));
+            }
+        });
+        return outcomes;
+    }
+
+    @Override
+    public Claim returnForInformation(Caller caller, long claimId, long expectedVersion, String question) {
+        calls.add("return " + claimId + " v" + expectedVersion + " " + question);
+        return claim = decision.decide("return", claimId, expectedVersion, question);
+    }
+
+    @Override
+    public Claim update(Caller caller, long claimId, long expectedVersion, ClaimDraft draft,
+            List<Long> keepAttachmentIds) {
+        calls.add("update " + claimId + " v" + expectedVersion + " " + draft.amount() + " keep " + keepAttachmentIds);
+        return claim = decision.decide("update", claimId, expectedVersion, draft, keepAttachmentIds);
+    }
+
+    @Override
+    public Claim withdraw(Caller caller, long claimId, long expectedVersion, String reason) {
+        calls.add("withdraw " + claimId + " v" + expectedVersion + " " + reason);
+        return claim = decision.decide("withdraw", claimId, expectedVersion, reason);
+    }
+
+    List<ClaimVersion> versions = List.of();
+
+    @Override
+    public List<ClaimVersion> versions(Caller caller, long claimId) {
+        return claim != null && claim.id() == claimId ? versions : List.of();
+    }
+
+    List<RejectionCode> codes = List.of(new RejectionCode("R01", "Receipt or proof missing or unreadable", false,
+            false), new RejectionCode("R99", "Other reason, see comment", true, false));
+
+    @Override
+    public List<RejectionCode> rejectionCodes(Caller caller, boolean includeRetired) {
+        return codes.stream().filter(c -> includeRetired || !c.retired()).toList();
+    }
+
+    @Override
+    public RejectionCode saveRejectionCode(Caller caller, String code, String text, boolean commentRequired) {
+        calls.add("saveCode " + code + " " + text + " " + commentRequired);
+        RejectionCode saved = new RejectionCode(code, text, commentRequired, false);
+        List<RejectionCode> next = new ArrayList<>(codes.stream().filter(c -> !c.code().equals(code)).toList());
+        next.add(saved);
+        codes = next;
+        return saved;
+    }
+
+    @Override
+    public RejectionCode retireRejectionCode(Caller caller, String code, boolean retired) {
+        calls.add("retireCode " + code + " " + retired);
+        RejectionCode old = codes.stream().filter(c -> c.code().equals(code)).findFirst().orElseThrow();
+        RejectionCode saved = new RejectionCode(code, old.text(), old.commentRequired(), retired);
+        codes = codes.stream().map(c -> c.code().equals(code) ? saved : c).toList();
+        return saved;
+    }
+
+    @Override
+    public ServiceLevelRun runServiceLevels(Caller caller, Instant asOf) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Claim markPaid(Caller caller, long claimId, long expectedVersion, String paymentReference) {
         calls.add("paid " + claimId + " v" + expectedVersion + " " + paymentReference);
         return claim = decision.decide("paid", claimId, expectedVersion, paymentReference);
@@ -103,7 +196,8 @@ class StubClaims implements ClaimService {
 
     @Override
     public Claim submit(Caller caller, long claimId, long expectedVersion) {
-        throw new UnsupportedOperationException();
+        calls.add("submit " + claimId + " v" + expectedVersion);
+        return claim = decision.decide("submit", claimId, expectedVersion);
     }
 
     @Override

@@ -74,8 +74,8 @@ final class SettlementsView extends VerticalLayout {
         approved.addColumn(Claim::reference).setHeader("Claim").setAutoWidth(true).setKey("reference");
         approved.addColumn(Claim::partnerId).setHeader("Partner").setAutoWidth(true).setKey("partner");
         approved.addColumn(Claim::typeName).setHeader("Type").setAutoWidth(true).setKey("type");
-        approved.addColumn(c -> c.eligibleAmount().format()).setHeader("Approved amount").setAutoWidth(true)
-                .setKey("amount");
+        approved.addColumn(c -> (c.approvedAmount() != null ? c.approvedAmount() : c.eligibleAmount()).format())
+                .setHeader("Approved amount").setAutoWidth(true).setKey("amount");
         approved.addColumn(Claim::decidedBy).setHeader("Approved by").setAutoWidth(true).setKey("approver");
         approved.setAllRowsVisible(true);
 
