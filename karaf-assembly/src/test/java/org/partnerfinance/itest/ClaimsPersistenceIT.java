@@ -396,7 +396,7 @@ public class ClaimsPersistenceIT extends ClaimsTestSupport {
         // the payable carries the expense now: the accrual is reversed, the expense stays debited once
         assertAmount(BigDecimal.ZERO, eur(partnerId, Accounts.ACCRUED_PARTNER_CLAIMS));
         assertAmount(new BigDecimal("240.00"), eur(partnerId, Accounts.PARTNER_EXPENSES));
-        assertAmount(new BigDecimal("-240.00"), eur(partnerId, "2100"));
+        assertAmount(new BigDecimal("240.00"), eur(partnerId, "2100")); // signed by the normal side: owed
         assertTrue(settlements.scheduled(SETTLE_MANAGER).stream().anyMatch(s -> s.claimId() == approved.id()));
 
         // the bank confirms the payment (a statement import or finance by hand): the claim is paid without more ado
