@@ -17,6 +17,26 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 import org.junit.Test;
+import org.partnerfinance.claims.api.ClaimSettlement;
+import org.partnerfinance.claims.api.SettlementMethod;
+import org.partnerfinance.claims.settlement.api.SettlementOutcome;
+import org.partnerfinance.claims.settlement.api.SettlementService;
+import org.partnerfinance.documents.api.BankConfirmation;
+import org.partnerfinance.documents.api.Direction;
+import org.partnerfinance.documents.api.Document;
+import org.partnerfinance.documents.api.DocumentDraft;
+import org.partnerfinance.documents.api.DocumentKind;
+import org.partnerfinance.documents.api.DocumentService;
+import org.partnerfinance.documents.api.LineDraft;
+import org.partnerfinance.documents.api.Payment;
+import org.partnerfinance.documents.api.PaymentStatus;
+import org.partnerfinance.documents.api.Settlement;
+import org.partnerfinance.documents.api.Statement;
+import org.partnerfinance.documents.api.StatementLine;
+import org.partnerfinance.documents.api.StatementService;
+import org.partnerfinance.partner.api.PartnerKind;
+import org.partnerfinance.partner.api.PartnerService;
+import org.partnerfinance.security.api.Role;
 import org.partnerfinance.audit.api.AuditEvent;
 import org.partnerfinance.audit.api.AuditRecord;
 import org.partnerfinance.audit.api.Verification;
@@ -45,8 +65,10 @@ import org.partnerfinance.security.api.Caller;
  * a failure after the posting leaves neither behind; an approval rolled back by its enclosing unit of work leaves
  * the claim as it was.</li>
  * </ul>
- * Each test uses a currency of its own for the demo partner P-1001, so balances and totals it reads move only by what
- * it did itself.
+ * <li>Settlement: an approved claim settled by a scheduled payment the bank confirms, and by credit notes applied to
+ * what the partner owes, with the documents on the partner's statement and the books as they must end.</li>
+ * Each test uses a currency of its own for the demo partner P-1001 (or a partner of its own), so balances and totals it
+ * reads move only by what it did itself.
  */
 public class ClaimsPersistenceIT extends ClaimsTestSupport {
 
@@ -316,5 +338,151 @@ public class ClaimsPersistenceIT extends ClaimsTestSupport {
         assertTrue(verification.message(), verification.intact());
         assertEquals(-1, verification.firstBroken());
         assertTrue("records checked: " + verification.checked(), verification.checked() > 0);
+    }
+
+    // ---------------------------------------------------------------------------------------------------- settlement
+
+    private static final Caller SETTLE_REVIEWER = new Caller("it-settle-reviewer", null,
+            java.util.Set.of(Role.FINANCE_REVIEWER), null);
+    private static final Caller SETTLE_MANAGER = new Caller("it-settle-manager", null,
+            java.util.Set.of(Role.FINANCE_MANAGER), null);
+
+    /** A partner of the test's own (EUR only): its statement and balances move only by what the test does. */
+    private String settlementPartner(String name) {
+        String id = String.format(java.util.Locale.ROOT, "P-%010d",
+                Math.floorMod(java.util.UUID.randomUUID().getLeastSignificantBits(), 10_000_000_000L));
+        getService(PartnerService.class).create(Caller.system(), id, name, PartnerKind.RESELLER,
+                java.util.Currency.getInstance("EUR"));
+        return id;
+    }
+
+    private static Caller userOf(String partnerId) {
+        return new Caller("user-" + partnerId, null, java.util.Set.of(Role.PARTNER_USER), partnerId);
+    }
+
+    private Claim approvedExpense(Caller user, String amount) {
+        Claim claim = claims.submitNew(user, expenseDraft(user.partnerId(), amount, "EUR"));
+        return claims.approve(SETTLE_REVIEWER, claim.id(), claim.version(), null);
+    }
+
+    private BigDecimal eur(String partnerId, String account) {
+        return balance(SETTLE_MANAGER, partnerId, account, "EUR");
+    }
+
+    @Test
+    public void anApprovedClaimIsPaidByAScheduledPaymentOnceTheBankConfirmsIt() {
+        SettlementService settlements = getService(SettlementService.class);
+        DocumentService documents = getService(DocumentService.class);
+        StatementService statements = getService(StatementService.class);
+        String partnerId = settlementPartner("Settlement by Payment Ltd");
+        Caller user = userOf(partnerId);
+        waitForExpenseType(user);
+        Claim approved = approvedExpense(user, "240.00");
+        assertTrue(settlements.toSettle(SETTLE_MANAGER).stream().anyMatch(c -> c.id() == approved.id()));
+        LocalDate planned = LocalDate.now().plusDays(7);
+
+        List<SettlementOutcome> outcomes = settlements.schedule(SETTLE_MANAGER, List.of(approved.id()),
+                SettlementMethod.PAYMENT, planned);
+
+        assertTrue(outcomes.toString(), outcomes.get(0).succeeded());
+        assertEquals(ClaimStatus.SCHEDULED, claims.find(user, approved.id()).orElseThrow().status());
+        ClaimSettlement settlement = claims.settlement(user, approved.id()).orElseThrow();
+        assertEquals("Settlement scheduled for " + planned + " as payment", settlement.label());
+        Document payable = documents.find(user, settlement.plan().documentId()).orElseThrow();
+        assertEquals(Direction.PAYABLE, payable.direction());
+        assertEquals(approved.reference(), payable.number());
+        assertEquals(Money.of("240.00", "EUR"), payable.gross());
+        assertEquals("Payment scheduled for " + planned, payable.settlement().label());
+        // the payable carries the expense now: the accrual is reversed, the expense stays debited once
+        assertAmount(BigDecimal.ZERO, eur(partnerId, Accounts.ACCRUED_PARTNER_CLAIMS));
+        assertAmount(new BigDecimal("240.00"), eur(partnerId, Accounts.PARTNER_EXPENSES));
+        assertAmount(new BigDecimal("240.00"), eur(partnerId, "2100")); // signed by the normal side: owed
+        assertTrue(settlements.scheduled(SETTLE_MANAGER).stream().anyMatch(s -> s.claimId() == approved.id()));
+
+        // the bank confirms the payment (a statement import or finance by hand): the claim is paid without more ado
+        Payment payment = documents.findPayment(SETTLE_MANAGER, settlement.plan().paymentId()).orElseThrow();
+        assertEquals(PaymentStatus.SCHEDULED, payment.status());
+        String bankReference = unique("IT-BANK");
+        documents.confirmPayment(SETTLE_REVIEWER, payment.id(), payment.version(),
+                new BankConfirmation(bankReference, LocalDate.now()));
+        waitFor("the claim to be paid after the bank confirmation",
+                () -> claims.find(user, approved.id()).orElseThrow().status() == ClaimStatus.PAID);
+
+        Claim paid = claims.find(user, approved.id()).orElseThrow();
+        assertEquals(bankReference, paid.paymentReference());
+        assertTrue(claims.settlement(user, approved.id()).orElseThrow().settled());
+        assertEquals(Settlement.State.PAID, documents.find(user, payable.id()).orElseThrow().settlement().state());
+        // the books: expense debited once, the payable paid from the bank, the accrual back to zero
+        assertAmount(BigDecimal.ZERO, eur(partnerId, Accounts.ACCRUED_PARTNER_CLAIMS));
+        assertAmount(new BigDecimal("240.00"), eur(partnerId, Accounts.PARTNER_EXPENSES));
+        assertAmount(BigDecimal.ZERO, eur(partnerId, "2100"));
+        assertAmount(BigDecimal.ZERO, ledger.entriesForSource(SETTLE_MANAGER, claimSource(approved.id())).stream()
+                .flatMap(e -> e.lines().stream())
+                .filter(l -> l.accountCode().equals(Accounts.ACCRUED_PARTNER_CLAIMS))
+                .map(l -> l.signed().amount()).reduce(BigDecimal.ZERO, BigDecimal::add));
+        // the partner's statement shows the payable and the payment, and the new balance
+        Statement statement = statements.statement(user, partnerId, "EUR", LocalDate.now().minusDays(1),
+                LocalDate.now());
+        assertEquals(List.of("invoice " + approved.reference(), "payment-sent " + approved.reference()),
+                statement.lines().stream().map(l -> l.kind() + " " + l.number()).toList());
+        assertAmount(BigDecimal.ZERO, statement.closing());
+        assertEquals(List.of("claim.submitted", "claim.approved", "claim.scheduled", "claim.paid"),
+                auditActions(approved.id()));
+        assertIntact(audit.verify(Caller.system()));
+    }
+
+    @Test
+    public void aCreditNoteSettlementReducesWhatThePartnerOwes() {
+        SettlementService settlements = getService(SettlementService.class);
+        DocumentService documents = getService(DocumentService.class);
+        StatementService statements = getService(StatementService.class);
+        String partnerId = settlementPartner("Settlement by Credit Ltd");
+        Caller user = userOf(partnerId);
+        waitForExpenseType(user);
+        Document invoice = documents.create(SETTLE_REVIEWER, new DocumentDraft(partnerId, Direction.RECEIVABLE,
+                DocumentKind.INVOICE, unique("INV"), LocalDate.now().minusDays(20), null, "EUR",
+                List.of(new LineDraft("Licences", BigDecimal.ONE, new BigDecimal("500"), "Z", BigDecimal.ZERO)),
+                null, null, "SAP", "IT"));
+        Claim today = approvedExpense(user, "120.00");
+        Claim tomorrow = approvedExpense(user, "30.00");
+
+        List<SettlementOutcome> outcomes = settlements.schedule(SETTLE_MANAGER, List.of(today.id()),
+                SettlementMethod.CREDIT_NOTE, LocalDate.now());
+        assertTrue(outcomes.toString(), outcomes.get(0).succeeded());
+        // dated today: settled at once, applied to the open invoice
+        assertEquals(ClaimStatus.PAID, outcomes.get(0).claim().status());
+        ClaimSettlement settled = claims.settlement(user, today.id()).orElseThrow();
+        assertEquals("Settled as credit note " + today.reference(), settled.label());
+        Document creditNote = documents.find(user, settled.plan().documentId()).orElseThrow();
+        assertEquals(DocumentKind.CREDIT_NOTE, creditNote.kind());
+        assertAmount(BigDecimal.ZERO, creditNote.open().amount());
+        assertAmount(new BigDecimal("380.00"), documents.find(user, invoice.id()).orElseThrow().open().amount());
+        assertAmount(new BigDecimal("380.00"), eur(partnerId, Accounts.PARTNER_RECEIVABLES));
+        // 120.00 through the credit note, 30.00 still accrued for the second claim (approved, not yet scheduled)
+        assertAmount(new BigDecimal("150.00"), eur(partnerId, Accounts.PARTNER_EXPENSES));
+        assertAmount(new BigDecimal("30.00"), eur(partnerId, Accounts.ACCRUED_PARTNER_CLAIMS));
+
+        // dated tomorrow: scheduled, not due today, settled by the run of its date
+        settlements.schedule(SETTLE_MANAGER, List.of(tomorrow.id()), SettlementMethod.CREDIT_NOTE,
+                LocalDate.now().plusDays(1));
+        assertTrue(settlements.runDue(SETTLE_MANAGER, LocalDate.now()).stream()
+                .noneMatch(o -> o.claimId() == tomorrow.id()));
+        assertEquals(ClaimStatus.SCHEDULED, claims.find(user, tomorrow.id()).orElseThrow().status());
+        assertTrue(settlements.runDue(SETTLE_MANAGER, LocalDate.now().plusDays(1)).stream()
+                .anyMatch(o -> o.claimId() == tomorrow.id() && o.succeeded()));
+        assertEquals(ClaimStatus.PAID, claims.find(user, tomorrow.id()).orElseThrow().status());
+        assertAmount(new BigDecimal("350.00"), documents.find(user, invoice.id()).orElseThrow().open().amount());
+
+        // the books and the statement: the receivable reduced by both credit notes, no accrual left
+        assertAmount(BigDecimal.ZERO, eur(partnerId, Accounts.ACCRUED_PARTNER_CLAIMS));
+        assertAmount(new BigDecimal("150.00"), eur(partnerId, Accounts.PARTNER_EXPENSES));
+        Statement statement = statements.statement(user, partnerId, "EUR", LocalDate.now().minusDays(30),
+                LocalDate.now().plusDays(1));
+        assertEquals(List.of("invoice", "credit-note", "credit-note"),
+                statement.lines().stream().map(StatementLine::kind).toList());
+        assertAmount(new BigDecimal("350.00"), statement.closing());
+        // a claim is settled once
+        assertTrue(settlements.schedule(SETTLE_MANAGER, List.of(today.id()), SettlementMethod.PAYMENT,
+                LocalDate.now()).stream().noneMatch(SettlementOutcome::succeeded));
     }
 }

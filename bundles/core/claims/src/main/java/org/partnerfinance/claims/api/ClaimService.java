@@ -124,4 +124,39 @@ public interface ClaimService {
 
     /** An attachment's bytes, if the caller may read the claim. */
     AttachmentContent attachment(Caller caller, long claimId, long attachmentId);
+
+    // ---- settlement (driven by the claims-settlement bundle) --------------------------------------------------------
+
+    /**
+     * The accrual an approved or scheduled claim still has open in the ledger and its accounting rule (finance staff):
+     * what a settlement must settle. Empty when the claim does not exist or was never approved.
+     */
+    java.util.Optional<ClaimAccrual> accrual(Caller caller, long claimId);
+
+    /**
+     * Schedules an approved claim for settlement (finance managers, not the approver): APPROVED → SCHEDULED with the
+     * plan the partner sees. When the plan names a settlement document already (a payable for a PAYMENT), the claim's
+     * accrual is reversed in the same unit of work, since that document now carries the expense.
+     *
+     * @throws IllegalArgumentException when the plan has no method or date
+     */
+    Claim scheduleSettlement(Caller caller, long claimId, long expectedVersion, SettlementPlan plan);
+
+    /**
+     * Settles a scheduled claim (finance managers; the platform for bank confirmations and due credit notes):
+     * SCHEDULED → PAID with the settlement reference. A plan naming the settlement document may be given (a credit note
+     * issued on its date); the accrual is reversed then unless that already happened.
+     *
+     * @param plan the plan with its documents, or {@code null} to keep the stored one
+     */
+    Claim settle(Caller caller, long claimId, long expectedVersion, SettlementPlan plan, String reference);
+
+    /** The settlement of a claim, with the same authorization as {@link #find}: partners see their own claims'. */
+    java.util.Optional<ClaimSettlement> settlement(Caller caller, long claimId);
+
+    /** Settlements not yet settled, by planned date (finance staff). */
+    List<ClaimSettlement> scheduledSettlements(Caller caller);
+
+    /** Claims in one status, oldest decision first (finance staff), e.g. the approved claims waiting for settlement. */
+    List<Claim> inStatus(Caller caller, ClaimStatus status);
 }

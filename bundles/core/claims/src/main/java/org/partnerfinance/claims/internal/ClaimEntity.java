@@ -382,4 +382,10 @@ public class ClaimEntity {
     public long getVersion() {
         return version;
     }
+
+    /** Approved → scheduled for settlement; the plan is kept beside the claim ({@link ClaimSettlementEntity}). */
+    void scheduleSettlement() {
+        requireCanMoveTo(ClaimStatus.SCHEDULED);
+        status = ClaimStatus.SCHEDULED;
+    }
 }

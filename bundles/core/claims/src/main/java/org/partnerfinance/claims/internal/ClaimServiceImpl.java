@@ -89,7 +89,7 @@ public class ClaimServiceImpl implements ClaimService {
     static final List<String> ENTITY_CLASSES = List.of(ClaimEntity.class.getName(), ClaimFieldEntity.class.getName(),
             ClaimAttachmentEntity.class.getName(), ClaimFindingEntity.class.getName(),
             ClaimStepEntity.class.getName(), RejectionCodeEntity.class.getName(),
-            UtcInstantConverter.class.getName());
+            ClaimSettlementEntity.class.getName(), UtcInstantConverter.class.getName());
 
     private static final Logger LOG = LoggerFactory.getLogger(ClaimServiceImpl.class);
     private static final int MAX_COMMENT = 1000;
@@ -1034,5 +1034,170 @@ public class ClaimServiceImpl implements ClaimService {
     private static String describe(Claim claim) {
         return status(claim.status()) + "; reference=" + claim.reference() + "; partner=" + claim.partnerId()
                 + "; type=" + claim.typeId() + "; amount=" + claim.amount() + "; eligible=" + claim.eligibleAmount();
+    }
+
+    // ---- settlement (the claims-settlement bundle drives these; they keep the claim's side of it) -----------------
+
+    private static final int MAX_SETTLEMENT_REFERENCE = 100;
+
+    @Override
+    public Optional<org.partnerfinance.claims.api.ClaimAccrual> accrual(Caller caller, long claimId) {
+        ClaimAccess.requireFinanceStaff(caller);
+        return jpa.tx(em -> Optional.ofNullable(em.find(ClaimEntity.class, claimId)))
+                .filter(c -> c.accountingRule() != null)
+                .map(c -> new org.partnerfinance.claims.api.ClaimAccrual(claimId, openAccrual(c), c.accountingRule()));
+    }
+
+    @Override
+    public Claim scheduleSettlement(Caller caller, long claimId, long expectedVersion,
+            org.partnerfinance.claims.api.SettlementPlan plan) {
+        ClaimAccess.requireFinanceManager(caller);
+        if (plan == null || plan.method() == null) {
+            throw new IllegalArgumentException("Choose how the claim is settled: credit note or payment.");
+        }
+        if (plan.date() == null) {
+            throw new IllegalArgumentException("Choose the settlement date.");
+        }
+        return change(caller, "claim.scheduled", () -> {
+            ClaimEntity stored = jpa.tx(em -> store.require(em, claimId));
+            requireVersion(stored, expectedVersion);
+            requireNotApprovedBy(caller, stored);
+            stored.requireCanMoveTo(ClaimStatus.SCHEDULED);
+            Money amount = openAccrual(stored);
+            if (amount.signum() <= 0) {
+                throw new IllegalStateException("Claim " + stored.getReference() + " has no open accrual to settle.");
+            }
+            Claim claim = jpa.tx(em -> {
+                ClaimEntity entity = store.require(em, claimId);
+                requireVersion(entity, expectedVersion);
+                entity.scheduleSettlement();
+                em.persist(new ClaimSettlementEntity(entity, plan, amount, caller.username(), now()));
+                em.flush();
+                return store.snapshot(em, entity);
+            });
+            String reversal = plan.documentId() == null ? "" : "; " + reverseAccrualOf(caller, claimId);
+            audit.append(event(caller, "claim.scheduled", claim, status(ClaimStatus.APPROVED),
+                    status(ClaimStatus.SCHEDULED) + "; " + describePlan(plan) + "; amount=" + amount + reversal));
+            return claim;
+        });
+    }
+
+    @Override
+    public Claim settle(Caller caller, long claimId, long expectedVersion,
+            org.partnerfinance.claims.api.SettlementPlan plan, String reference) {
+        ClaimAccess.requireFinanceManager(caller);
+        String settledWith = optionalText(reference, "settlement reference", MAX_SETTLEMENT_REFERENCE);
+        if (settledWith == null) {
+            throw new IllegalArgumentException("Enter the settlement reference.");
+        }
+        return change(caller, "claim.paid", () -> {
+            ClaimEntity stored = jpa.tx(em -> store.require(em, claimId));
+            requireVersion(stored, expectedVersion);
+            if (stored.getStatus() != ClaimStatus.SCHEDULED) {
+                throw new org.partnerfinance.claims.api.IllegalTransitionException("Claim " + stored.getReference()
+                        + " is not scheduled for settlement.");
+            }
+            ClaimSettlementEntity planned = jpa.tx(em -> em.find(ClaimSettlementEntity.class, claimId));
+            if (plan != null && plan.method() != null && plan.method() != planned.getMethod()) {
+                throw new IllegalArgumentException("Claim " + stored.getReference() + " is scheduled for settlement as "
+                        + planned.getMethod().label() + ", not as " + plan.method().label() + ".");
+            }
+            if (plan != null) {
+                jpa.tx(em -> {
+                    em.find(ClaimSettlementEntity.class, claimId).attach(plan);
+                    em.flush();
+                    return null;
+                });
+            }
+            String reversal = "";
+            ClaimSettlementEntity current = jpa.tx(em -> em.find(ClaimSettlementEntity.class, claimId));
+            if (!current.isAccrualReversed()) {
+                if (current.getDocumentId() == null) {
+                    throw new IllegalStateException("Claim " + stored.getReference()
+                            + " has no settlement document yet, so it cannot be settled.");
+                }
+                reversal = "; " + reverseAccrualOf(caller, claimId);
+            }
+            Claim claim = jpa.tx(em -> {
+                ClaimEntity entity = store.require(em, claimId);
+                requireVersion(entity, expectedVersion);
+                entity.markPaid(now(), settledWith);
+                em.find(ClaimSettlementEntity.class, claimId).settled(settledWith, now());
+                em.flush();
+                return store.snapshot(em, entity);
+            });
+            org.partnerfinance.claims.api.SettlementPlan done = jpa.tx(em ->
+                    em.find(ClaimSettlementEntity.class, claimId).plan());
+            audit.append(event(caller, "claim.paid", claim, status(ClaimStatus.SCHEDULED),
+                    status(ClaimStatus.PAID) + "; settlement reference=" + settledWith + "; " + describePlan(done)
+                            + reversal));
+            return claim;
+        });
+    }
+
+    @Override
+    public Optional<org.partnerfinance.claims.api.ClaimSettlement> settlement(Caller caller, long claimId) {
+        ClaimAccess.requireReader(caller);
+        return jpa.tx(em -> Optional.ofNullable(em.find(ClaimEntity.class, claimId))
+                .filter(c -> ClaimAccess.mayRead(caller, c.getPartnerId()))
+                .map(c -> em.find(ClaimSettlementEntity.class, claimId))
+                .map(ClaimSettlementEntity::toRecord));
+    }
+
+    @Override
+    public List<org.partnerfinance.claims.api.ClaimSettlement> scheduledSettlements(Caller caller) {
+        ClaimAccess.requireFinanceStaff(caller);
+        return jpa.tx(em -> em.createQuery("SELECT s FROM ClaimSettlementEntity s WHERE s.settledAt IS NULL "
+                + "ORDER BY s.plannedDate, s.claimId", ClaimSettlementEntity.class).getResultList().stream()
+                .map(ClaimSettlementEntity::toRecord).toList());
+    }
+
+    @Override
+    public List<Claim> inStatus(Caller caller, ClaimStatus status) {
+        ClaimAccess.requireFinanceStaff(caller);
+        if (status == null) {
+            throw new IllegalArgumentException("Choose a status.");
+        }
+        return jpa.tx(em -> store.inStatus(em, status));
+    }
+
+    /** The accrual the ledger still holds for an approved claim on its accrual account. */
+    private Money openAccrual(ClaimEntity claim) {
+        return Accruals.open(ledger.entriesForSource(Caller.system(), ClaimPostings.source(claim.getId())),
+                claim.accountingRule().accrualAccount(), claim.amount().currency());
+    }
+
+    /**
+     * Reverses the claim's accrual entries (with their original rates: the accrual account nets to zero in document
+     * and base currency) and marks the settlement so; refuses to leave anything of the accrual standing.
+     *
+     * @return what the audit record says about it
+     */
+    private String reverseAccrualOf(Caller caller, long claimId) {
+        ClaimEntity claim = jpa.tx(em -> store.require(em, claimId));
+        String accrualAccount = claim.accountingRule().accrualAccount();
+        List<JournalEntry> entries = ledger.entriesForSource(Caller.system(), ClaimPostings.source(claimId));
+        List<Long> reversals = new ArrayList<>();
+        for (JournalEntry entry : Accruals.toReverse(entries, accrualAccount)) {
+            reversals.add(ledger.reverse(caller, entry.id(), "Settlement of claim " + claim.getReference()).id());
+        }
+        Money left = openAccrual(claim);
+        if (left.signum() != 0) {
+            throw new IllegalStateException("Reversing the accrual of claim " + claim.getReference() + " leaves "
+                    + left + " on account " + accrualAccount + ".");
+        }
+        jpa.tx(em -> {
+            em.find(ClaimSettlementEntity.class, claimId).accrualReversed();
+            em.flush();
+            return null;
+        });
+        return "accrual reversed by entries " + reversals;
+    }
+
+    private static String describePlan(org.partnerfinance.claims.api.SettlementPlan plan) {
+        return "method=" + plan.method() + "; date=" + plan.date()
+                + (plan.documentId() == null ? "" : "; document=" + plan.documentNumber() + " (" + plan.documentId()
+                        + ")")
+                + (plan.paymentId() == null ? "" : "; payment=" + plan.paymentId());
     }
 }

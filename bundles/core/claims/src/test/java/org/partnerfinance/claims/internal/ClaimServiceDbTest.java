@@ -1021,4 +1021,62 @@ public class ClaimServiceDbTest {
         Verification chain = audit.verify(MANAGER);
         assertTrue(chain.message(), chain.intact());
     }
+
+    // ---- settlement (the claims-settlement bundle drives these with the documents core) ---------------------------
+
+    @Test
+    public void aScheduledClaimIsSettledWithItsDocumentAndItsAccrualIsReversed() {
+        Claim claim = submitted("120.50", "Taxi settled by credit note");
+        Claim approved = claims.approve(REVIEWER, claim.id(), claim.version(), null);
+        assertEquals(Money.of("120.50", "EUR"), claims.accrual(MANAGER, claim.id()).orElseThrow().amount());
+        assertEquals(List.of(approved), claims.inStatus(MANAGER, ClaimStatus.APPROVED));
+        assertThrows(AccessDeniedException.class, () -> claims.scheduleSettlement(REVIEWER, claim.id(),
+                approved.version(), org.partnerfinance.claims.api.SettlementPlan.of(
+                        org.partnerfinance.claims.api.SettlementMethod.CREDIT_NOTE, TODAY)));
+
+        Claim scheduled = claims.scheduleSettlement(MANAGER, claim.id(), approved.version(),
+                org.partnerfinance.claims.api.SettlementPlan.of(
+                        org.partnerfinance.claims.api.SettlementMethod.CREDIT_NOTE, TODAY.plusDays(3)));
+        assertEquals(ClaimStatus.SCHEDULED, scheduled.status());
+        org.partnerfinance.claims.api.ClaimSettlement planned = claims.settlement(PARTNER, claim.id()).orElseThrow();
+        assertEquals("Settlement scheduled for 2025-03-23 as credit note", planned.label());
+        assertEquals(Money.of("120.50", "EUR"), planned.amount());
+        assertFalse(planned.accrualReversed());
+        assertTrue("another partner's claim reads like a missing one",
+                claims.settlement(PARTNER2, claim.id()).isEmpty());
+        assertEquals(List.of(claim.id()), claims.scheduledSettlements(MANAGER).stream()
+                .map(org.partnerfinance.claims.api.ClaimSettlement::claimId).toList());
+        assertThrows("no settlement document yet", IllegalStateException.class,
+                () -> claims.settle(MANAGER, claim.id(), scheduled.version(), null, "CN-1"));
+
+        Claim paid = claims.settle(Caller.system(), claim.id(), scheduled.version(),
+                new org.partnerfinance.claims.api.SettlementPlan(
+                        org.partnerfinance.claims.api.SettlementMethod.CREDIT_NOTE, TODAY.plusDays(3), 99L,
+                        "CLM-000001", null), "CLM-000001");
+        assertEquals(ClaimStatus.PAID, paid.status());
+        assertEquals("CLM-000001", paid.paymentReference());
+        org.partnerfinance.claims.api.ClaimSettlement settled = claims.settlement(PARTNER, claim.id()).orElseThrow();
+        assertEquals("Settled as credit note CLM-000001", settled.label());
+        assertTrue(settled.accrualReversed());
+        assertEquals(Long.valueOf(99L), settled.plan().documentId());
+        assertEquals(List.of(), claims.scheduledSettlements(MANAGER));
+        // the accrual is reversed with its own amounts: nothing stays on the accrual or the expense account (the
+        // settlement document, not part of this test, carries the expense)
+        assertEquals(Money.of("0", "EUR"), claims.accrual(MANAGER, claim.id()).orElseThrow().amount());
+        assertTrue(ledger.balancesForPartner(PARTNER, "P-1001").stream()
+                .noneMatch(b -> b.account().code().equals(Accounts.ACCRUED_PARTNER_CLAIMS)));
+        assertEquals(List.of("claim.submitted", "claim.approved", "claim.scheduled", "claim.paid"),
+                auditActions(claim.id()));
+    }
+
+    @Test
+    public void whoeverApprovedAClaimDoesNotScheduleItsSettlement() {
+        Claim claim = submitted("80.00", "Taxi approved by a manager");
+        Claim approved = claims.approve(MANAGER, claim.id(), claim.version(), null);
+        assertThrows(AccessDeniedException.class, () -> claims.scheduleSettlement(MANAGER, claim.id(),
+                approved.version(), org.partnerfinance.claims.api.SettlementPlan.of(
+                        org.partnerfinance.claims.api.SettlementMethod.PAYMENT, TODAY)));
+        assertEquals(ClaimStatus.APPROVED, claims.find(MANAGER, claim.id()).orElseThrow().status());
+        assertTrue(claims.settlement(MANAGER, claim.id()).isEmpty());
+    }
 }

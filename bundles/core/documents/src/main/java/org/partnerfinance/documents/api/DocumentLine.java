@@ -14,7 +14,15 @@ import org.partnerfinance.ledger.api.Money;
  * @param taxCategory UNCL 5305 code
  * @param taxRate     percentage
  * @param net         quantity times unit price, rounded to the currency
+ * @param account     the ledger account the net amount was posted to when the line named one, else {@code null}
+ *                    (the direction's default account)
  */
 public record DocumentLine(int lineNo, String description, BigDecimal quantity, BigDecimal unitPrice,
-        String taxCategory, BigDecimal taxRate, Money net) {
+        String taxCategory, BigDecimal taxRate, Money net, String account) {
+
+    /** A line posted to the direction's default account. */
+    public DocumentLine(int lineNo, String description, BigDecimal quantity, BigDecimal unitPrice,
+            String taxCategory, BigDecimal taxRate, Money net) {
+        this(lineNo, description, quantity, unitPrice, taxCategory, taxRate, net, null);
+    }
 }

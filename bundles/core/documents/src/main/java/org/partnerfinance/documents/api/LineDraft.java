@@ -12,7 +12,16 @@ import java.math.BigDecimal;
  * @param taxCategory UNCL 5305 tax category code: S (standard), Z (zero rated), E (exempt), AE (reverse charge),
  *                    K (intra-community), G (export), O (outside scope)
  * @param taxRate     percentage, e.g. {@code 19} for 19 %; zero for categories other than S
+ * @param account     the ledger account the line's net amount posts to instead of the direction's default (sales for
+ *                    receivables, purchases for payables), or {@code null}; only finance staff and the platform may
+ *                    name one (e.g. a settled claim posts against its claim type's expense account)
  */
 public record LineDraft(String description, BigDecimal quantity, BigDecimal unitPrice, String taxCategory,
-        BigDecimal taxRate) {
+        BigDecimal taxRate, String account) {
+
+    /** A line posted to the direction's default account. */
+    public LineDraft(String description, BigDecimal quantity, BigDecimal unitPrice, String taxCategory,
+            BigDecimal taxRate) {
+        this(description, quantity, unitPrice, taxCategory, taxRate, null);
+    }
 }

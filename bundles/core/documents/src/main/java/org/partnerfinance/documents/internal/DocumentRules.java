@@ -110,6 +110,11 @@ final class DocumentRules {
                         + " has the standard rate category S without a rate; zero-rated lines use category Z.");
             }
             rate = normalise(rate);
+            String account = d.account() == null || d.account().isBlank() ? null : d.account().strip();
+            if (account != null && !account.matches("[0-9A-Za-z.-]{1,10}")) {
+                throw new DocumentValidationException(field + ".account", "The account of line " + lineNo
+                        + " is an account code of at most 10 letters or digits.");
+            }
             Money lineNet;
             try {
                 lineNet = Money.rounded(quantity.multiply(unitPrice), currency, RoundingMode.HALF_EVEN);
@@ -117,7 +122,7 @@ final class DocumentRules {
                 throw new DocumentValidationException(field, "Line " + lineNo + ": " + e.getMessage());
             }
             lines.add(new DocumentLine(lineNo, description, normalise(quantity), normalise(unitPrice), category,
-                    rate, lineNet));
+                    rate, lineNet, account));
             net = net.add(lineNet.amount());
             groups.merge(category + "|" + rate.toPlainString(), lineNet.amount(), BigDecimal::add);
         }

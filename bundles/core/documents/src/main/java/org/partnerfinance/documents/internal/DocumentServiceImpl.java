@@ -71,6 +71,10 @@ public class DocumentServiceImpl implements DocumentService {
     public Document create(Caller caller, DocumentDraft draft) {
         Access.requireAnyRole(caller, DocumentsEngine.RECORDERS);
         Prepared prepared = prepare(draft);
+        if (!caller.isFinance() && prepared.totals.lines().stream().anyMatch(l -> l.account() != null)) {
+            // the account decides where the money shows in the books: a finance decision, not an import's
+            throw new DocumentValidationException("lines", "Only finance staff name the ledger account of a line.");
+        }
         boolean outer = engine.unitOfWork.active();
         try {
             return engine.unitOfWork.required(() -> createInUnit(caller, prepared));
@@ -186,7 +190,7 @@ public class DocumentServiceImpl implements DocumentService {
             em.flush();
             OpenTotals.added(em, d);
             p.totals.lines().forEach(l -> em.persist(new LineEntity(d.getId(), l.lineNo(), l.description(),
-                    l.quantity(), l.unitPrice(), l.taxCategory(), l.taxRate(), l.net().amount())));
+                    l.quantity(), l.unitPrice(), l.taxCategory(), l.taxRate(), l.net().amount(), l.account())));
             int position = 0;
             for (var t : p.totals.taxes()) {
                 em.persist(new TaxEntity(d.getId(), ++position, t.category(), t.rate(), t.taxable().amount(),
@@ -195,7 +199,7 @@ public class DocumentServiceImpl implements DocumentService {
             em.flush();
             return d;
         });
-        engine.postDocument(caller, entity);
+        engine.postDocument(caller, entity, p.totals.lines());
         engine.audit(caller, "document.created", "document", entity.getId(), "", describe(entity));
         engine.publish(entity.getPartnerId(), "document", entity.getId(), "document.created");
         if (entity.getCreditedId() != null) {

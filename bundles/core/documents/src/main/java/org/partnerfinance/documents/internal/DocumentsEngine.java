@@ -233,24 +233,30 @@ public class DocumentsEngine {
 
     /**
      * Posts a document: receivable invoice Dr 1200 gross / Cr 4000 net / Cr 2200 tax; payable invoice Dr 5100 net /
-     * Dr 1400 tax / Cr 2100 gross; credit notes the same with the sides reversed.
+     * Dr 1400 tax / Cr 2100 gross; credit notes the same with the sides reversed. The net of lines that name their own
+     * account goes to that account instead of 4000 or 5100, for the partner (e.g. a settled claim's credit note or
+     * payable posts against its claim type's expense account, where the claim's accrual named the partner too).
      */
-    void postDocument(Caller caller, DocumentEntity d) {
+    void postDocument(Caller caller, DocumentEntity d, List<DocumentLine> documentLines) {
         Currency currency = Money.currency(d.getCurrency());
         Money gross = new Money(d.getGross(), currency);
-        Money net = new Money(d.getNet(), currency);
         Money tax = new Money(d.getTax(), currency);
+        Map<String, Money> netByAccount = netByAccount(documentLines,
+                d.getDirection() == Direction.RECEIVABLE ? DocumentAccounts.SALES : DocumentAccounts.PURCHASES,
+                currency);
         boolean invoice = d.getKind() == DocumentKind.INVOICE;
         List<JournalLine> lines = new ArrayList<>();
         String journal;
         if (d.getDirection() == Direction.RECEIVABLE) {
             journal = Journals.SALES;
             add(lines, Accounts.PARTNER_RECEIVABLES, invoice, gross, d.getPartnerId());
-            add(lines, DocumentAccounts.SALES, !invoice, net, null);
+            netByAccount.forEach((account, net) -> add(lines, account, !invoice, net,
+                    account.equals(DocumentAccounts.SALES) ? null : d.getPartnerId()));
             add(lines, DocumentAccounts.OUTPUT_VAT, !invoice, tax, null);
         } else {
             journal = Journals.PURCHASES;
-            add(lines, DocumentAccounts.PURCHASES, invoice, net, null);
+            netByAccount.forEach((account, net) -> add(lines, account, invoice, net,
+                    account.equals(DocumentAccounts.PURCHASES) ? null : d.getPartnerId()));
             add(lines, DocumentAccounts.INPUT_VAT, invoice, tax, null);
             add(lines, DocumentAccounts.TRADE_PAYABLES, !invoice, gross, d.getPartnerId());
         }
@@ -258,6 +264,18 @@ public class DocumentsEngine {
                 + (d.getDirection() == Direction.RECEIVABLE ? "to " : "from ") + d.getPartnerId();
         ledger.post(postingCaller(caller), new JournalEntryDraft(d.getIssueDate(), what, "document:" + d.getId(),
                 lines, journal));
+    }
+
+    /** The net amounts per account, the lines without an account of their own on {@code defaultAccount}. */
+    static Map<String, Money> netByAccount(List<DocumentLine> lines, String defaultAccount, Currency currency) {
+        Map<String, Money> net = new LinkedHashMap<>();
+        for (DocumentLine line : lines) {
+            net.merge(line.account() == null ? defaultAccount : line.account(), line.net(), Money::plus);
+        }
+        if (net.isEmpty()) {
+            net.put(defaultAccount, Money.zero(currency));
+        }
+        return net;
     }
 
     /** Posts a bank-confirmed payment: from a partner Dr 1000 / Cr 1200; to a partner Dr 2100 / Cr 1000. */
@@ -344,7 +362,7 @@ public class DocumentsEngine {
                 lines.computeIfAbsent(l.getDocumentId(), k -> new ArrayList<>()).add(new DocumentLine(l.getLineNo(),
                         l.getDescription(), DocumentRules.normalise(l.getQuantity()),
                         DocumentRules.normalise(l.getUnitPrice()), l.getTaxCategory(),
-                        DocumentRules.normalise(l.getTaxRate()), new Money(l.getNet(), c)));
+                        DocumentRules.normalise(l.getTaxRate()), new Money(l.getNet(), c), l.getAccount()));
             }
             for (TaxEntity t : em.createQuery("SELECT t FROM TaxEntity t WHERE t.documentId IN :ids "
                     + "ORDER BY t.documentId, t.position", TaxEntity.class).setParameter("ids", chunk).getResultList()) {

@@ -42,11 +42,15 @@ public class LineEntity {
     @Column(name = "net", nullable = false, precision = 19, scale = 4)
     private BigDecimal net;
 
+    /** The account the net amount was posted to when the line named one; {@code null}: the direction's default. */
+    @Column(name = "account", length = 10)
+    private String account;
+
     public LineEntity() {
     }
 
     LineEntity(long documentId, int lineNo, String description, BigDecimal quantity, BigDecimal unitPrice,
-            String taxCategory, BigDecimal taxRate, BigDecimal net) {
+            String taxCategory, BigDecimal taxRate, BigDecimal net, String account) {
         this.documentId = documentId;
         this.lineNo = lineNo;
         this.description = description;
@@ -55,6 +59,7 @@ public class LineEntity {
         this.taxCategory = taxCategory;
         this.taxRate = taxRate;
         this.net = net;
+        this.account = account;
     }
 
     public long getDocumentId() {
@@ -87,6 +92,10 @@ public class LineEntity {
 
     public BigDecimal getNet() {
         return net;
+    }
+
+    public String getAccount() {
+        return account;
     }
 
     /** Composite key: document and line number. */

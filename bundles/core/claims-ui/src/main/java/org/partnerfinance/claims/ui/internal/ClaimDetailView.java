@@ -51,6 +51,7 @@ final class ClaimDetailView extends VerticalLayout {
         this.parts = List.of(
                 new ClaimSummaryPart(),
                 new ClaimWorkflowPart(),
+                new ClaimSettlementPart(context, claims),
                 new ClaimActionsPart(context, claims, partnerLabel, this::refresh),
                 new ClaimFieldsPart(claims, caller, partnerLabel),
                 new ClaimFindingsPart(),

@@ -462,4 +462,21 @@ public class ClaimDetailViewTest {
             }
         };
     }
+
+    @Test
+    public void partnerSeesWhenAndHowTheClaimIsSettledAndOpensItsDocument() {
+        claims.claim = claim(ClaimStatus.SCHEDULED, true, 3);
+        claims.settlement = new org.partnerfinance.claims.api.ClaimSettlement(42, "P-1001", "CLM-000042",
+                Money.of("84.60", "EUR"), new org.partnerfinance.claims.api.SettlementPlan(
+                        org.partnerfinance.claims.api.SettlementMethod.PAYMENT, LocalDate.of(2025, 7, 1), 7L,
+                        "CLM-000042", 9L), "manager", Instant.parse("2025-06-20T10:00:00Z"), true, null, null);
+        ClaimDetailView view = view(PARTNER, "42");
+        assertEquals("Settlement scheduled for 2025-07-01 as payment · EUR 84.60",
+                this.<Span>find(view, "claim-settlement").getText());
+        this.<Button>find(view, "claim-settlement-document").click();
+        assertEquals(List.of("documents/detail?id=7"), navigations);
+
+        claims.claim = claim(ClaimStatus.APPROVED, true, 2);
+        assertFalse(exists(view(PARTNER, "42"), "claim-settlement"));
+    }
 }

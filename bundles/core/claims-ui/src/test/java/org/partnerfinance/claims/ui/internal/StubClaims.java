@@ -227,4 +227,41 @@ class StubClaims implements ClaimService {
         }
         return content;
     }
+
+    /** What {@link #settlement} answers for the claim. */
+    org.partnerfinance.claims.api.ClaimSettlement settlement;
+
+    @Override
+    public Optional<org.partnerfinance.claims.api.ClaimAccrual> accrual(Caller caller, long claimId) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Claim scheduleSettlement(Caller caller, long claimId, long expectedVersion,
+            org.partnerfinance.claims.api.SettlementPlan plan) {
+        calls.add("schedule " + claimId + " v" + expectedVersion + " " + plan.method() + " " + plan.date());
+        return claim = decision.decide("schedule", claimId, expectedVersion, plan);
+    }
+
+    @Override
+    public Claim settle(Caller caller, long claimId, long expectedVersion,
+            org.partnerfinance.claims.api.SettlementPlan plan, String reference) {
+        calls.add("settle " + claimId + " v" + expectedVersion + " " + reference);
+        return claim = decision.decide("settle", claimId, expectedVersion, plan, reference);
+    }
+
+    @Override
+    public Optional<org.partnerfinance.claims.api.ClaimSettlement> settlement(Caller caller, long claimId) {
+        return claim != null && claim.id() == claimId ? Optional.ofNullable(settlement) : Optional.empty();
+    }
+
+    @Override
+    public List<org.partnerfinance.claims.api.ClaimSettlement> scheduledSettlements(Caller caller) {
+        return settlement == null || settlement.settled() ? List.of() : List.of(settlement);
+    }
+
+    @Override
+    public List<Claim> inStatus(Caller caller, org.partnerfinance.claims.api.ClaimStatus status) {
+        return claim != null && claim.status() == status ? List.of(claim) : List.of();
+    }
 }
