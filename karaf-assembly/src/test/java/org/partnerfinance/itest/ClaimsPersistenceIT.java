@@ -397,7 +397,7 @@ public class ClaimsPersistenceIT extends ClaimsTestSupport {
 
             ExtensionRequest requested = extensions.request(partner, draft.id(), "The customer sent the invoice late.");
             assertEquals(List.of(requested), extensions.waiting(reviewer).stream()
-                    .filter(r -> r.claimId() == draft.id()).toList());
+                    .filter(r -> Long.valueOf(draft.id()).equals(r.claimId())).toList());
             ExtensionRequest granted = extensions.grant(reviewer, requested.id(), requested.version(),
                     LocalDate.now().plusDays(3), "Once.");
             assertEquals(ExtensionStatus.GRANTED, extensions.forClaim(partner, draft.id()).get(0).status());

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
@@ -180,6 +181,9 @@ public abstract class PfTestSupport {
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.appender.rolling.fileName", log),
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.appender.rolling.filePattern",
                     log + ".%i"),
+            // how long Pax Exam waits for the booted distribution (Pax Exam's default: 180 s); a heavily loaded
+            // machine may need more: -Dpf.exam.boot.timeout.seconds=600
+            systemTimeout(Long.getLong("pf.exam.boot.timeout.seconds", 180) * 1000),
         };
     }
 

@@ -27,6 +27,15 @@ public interface DeadlineExtensions {
     ExtensionRequest request(Caller caller, long claimId, String reason);
 
     /**
+     * Asks for more time for a claim of the caller's partner not written yet: once granted, a claim of this type with
+     * this activity date passes the deadline rule until the granted date.
+     *
+     * @throws IllegalArgumentException when the type has no deadline, the date is missing or in the future, a request
+     *                                  for the same type and date is waiting, or the reason is blank or too long
+     */
+    ExtensionRequest request(Caller caller, String typeId, LocalDate activityDate, String reason);
+
+    /**
      * Grants a request: the claim may be submitted up to and including {@code until}.
      *
      * @throws IllegalArgumentException when the request is not waiting or {@code until} lies in the past

@@ -42,10 +42,11 @@ import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
 
 /**
- * Deadline extensions on the {@code claimrules} persistence unit. Which claims a caller may ask for (or read the requests
- * of) is decided by the claims service: a claim it does not show the caller does not exist here either. Each request
- * and decision is audited on the claim ({@code claim.extension-requested}, {@code -granted}, {@code -refused}) in the
- * unit of work that stores it, so it appears in the claim's history; an event follows after commit.
+ * Deadline extensions on the {@code claimrules} persistence unit. Which saved claims a caller may ask for (or read the
+ * requests of) is decided by the claims service: a claim it does not show the caller does not exist here either. Each
+ * request and decision is audited ({@code claim.extension-requested}, {@code -granted}, {@code -refused}) in the unit
+ * of work that stores it: on the claim when it is saved, so it appears in the claim's history, else on the request; an
+ * event follows after commit.
  */
 @Component(service = { DeadlineExtensions.class, GrantedExtensions.class })
 public class DeadlineExtensionsImpl implements DeadlineExtensions, GrantedExtensions {
@@ -106,10 +107,7 @@ public class DeadlineExtensionsImpl implements DeadlineExtensions, GrantedExtens
     @Override
     public ExtensionRequest request(Caller caller, long claimId, String reason) {
         Access.requireAnyRole(caller, Role.PARTNER_USER, Role.PARTNER_ADMIN);
-        String why = text(reason, "reason");
-        if (why == null) {
-            throw new IllegalArgumentException("Explain why you need more time.");
-        }
+        String why = requireReason(reason);
         Claim claim = claims.find(caller, claimId)
                 .orElseThrow(() -> new IllegalArgumentException("There is no claim " + claimId + "."));
         Access.requireActingFor(caller, claim.partnerId());
@@ -117,9 +115,7 @@ public class DeadlineExtensionsImpl implements DeadlineExtensions, GrantedExtens
             throw new IllegalArgumentException("Claim " + claim.reference() + " is " + status(claim.status())
                     + ": more time can only be asked for a claim that is not submitted yet.");
         }
-        RuleSettings typeSettings = settings.apply(claim.typeId()).filter(RuleSettings::hasDeadline)
-                .orElseThrow(() -> new IllegalArgumentException("Claims of type " + claim.typeName()
-                        + " have no deadline: submit " + claim.reference() + " as it is."));
+        RuleSettings typeSettings = deadlineSettings(claim.typeId(), claim.typeName());
         Map<String, String> fields = new HashMap<>();
         for (ClaimField field : claim.fields()) {
             if (field.value() != null) {
@@ -129,27 +125,88 @@ public class DeadlineExtensionsImpl implements DeadlineExtensions, GrantedExtens
         LocalDate deadline = DeadlineRule.deadline(typeSettings, claim.date(), fields)
                 .orElseThrow(() -> new IllegalArgumentException("Claim " + claim.reference() + " has no date."))
                 .last();
+        return create(caller, new ExtensionRequestEntity(claimId, claim.reference(), claim.partnerId(),
+                claim.typeId(), claim.date(), deadline, why, caller.username(), now()));
+    }
+
+    @Override
+    public ExtensionRequest request(Caller caller, String typeId, LocalDate activityDate, String reason) {
+        Access.requireAnyRole(caller, Role.PARTNER_USER, Role.PARTNER_ADMIN);
+        Access.requireActingFor(caller, caller.partnerId());
+        String why = requireReason(reason);
+        if (typeId == null || typeId.isBlank()) {
+            throw new IllegalArgumentException("Choose the type of the claim.");
+        }
+        if (activityDate == null) {
+            throw new IllegalArgumentException("Enter the date of the claim (the activity or expense date).");
+        }
+        if (activityDate.isAfter(today())) {
+            throw new IllegalArgumentException("A claim dated " + activityDate + " is not late: the date lies in the "
+                    + "future.");
+        }
+        RuleSettings typeSettings = deadlineSettings(typeId.strip(), typeId.strip());
+        LocalDate deadline = DeadlineRule.deadline(typeSettings, activityDate, Map.of()).orElseThrow().last();
+        return create(caller, new ExtensionRequestEntity(null, null, caller.partnerId(), typeSettings.typeId(),
+                activityDate, deadline, why, caller.username(), now()));
+    }
+
+    /** Stores a new request unless the same one is waiting, audits it on the claim (or the partner) and announces it. */
+    private ExtensionRequest create(Caller caller, ExtensionRequestEntity entity) {
         return unitOfWork.required(() -> {
             ExtensionRequest created = jpa.tx(em -> {
-                boolean waiting = !em.createQuery("SELECT r.id FROM ExtensionRequestEntity r WHERE r.claimId = :claim"
-                        + " AND r.status = :status", Long.class).setParameter("claim", claimId)
-                        .setParameter("status", ExtensionStatus.REQUESTED).getResultList().isEmpty();
-                if (waiting) {
-                    throw new IllegalArgumentException("More time for " + claim.reference()
+                List<Long> waiting = entity.getClaimId() != null
+                        ? em.createQuery("SELECT r.id FROM ExtensionRequestEntity r WHERE r.claimId = :claim"
+                                + " AND r.status = :status", Long.class)
+                                .setParameter("claim", entity.getClaimId())
+                                .setParameter("status", ExtensionStatus.REQUESTED).getResultList()
+                        : em.createQuery("SELECT r.id FROM ExtensionRequestEntity r WHERE r.claimId IS NULL"
+                                + " AND r.partnerId = :partner AND r.typeId = :type AND r.activityDate = :date"
+                                + " AND r.status = :status", Long.class)
+                                .setParameter("partner", entity.getPartnerId())
+                                .setParameter("type", entity.getTypeId())
+                                .setParameter("date", entity.getActivityDate())
+                                .setParameter("status", ExtensionStatus.REQUESTED).getResultList();
+                if (!waiting.isEmpty()) {
+                    throw new IllegalArgumentException("More time for " + entity.subject()
                             + " was already asked for; finance has not decided yet.");
                 }
-                ExtensionRequestEntity entity = new ExtensionRequestEntity(claimId, claim.reference(),
-                        claim.partnerId(), claim.typeId(), deadline, why, caller.username(), now());
                 em.persist(entity);
                 em.flush();
                 return entity.toRequest();
             });
-            audit.append(new AuditEvent(caller.username(), "claim.extension-requested", "claim",
-                    Long.toString(claimId), "deadline=" + deadline, "extension request=" + created.id()
-                            + "; status=REQUESTED; reason=" + why));
+            audit.append(auditEvent(caller.username(), "claim.extension-requested", created, "deadline="
+                    + created.deadline(), "extension request=" + created.id() + "; status=REQUESTED; reason="
+                    + created.reason()));
             announce(created);
             return created;
         });
+    }
+
+    /**
+     * Audited on the claim when the request is for a saved claim (so it shows in the claim's history), else on the
+     * request itself.
+     */
+    private static AuditEvent auditEvent(String actor, String action, ExtensionRequest request, String before,
+            String after) {
+        return request.claimId() != null
+                ? new AuditEvent(actor, action, "claim", Long.toString(request.claimId()), before, after)
+                : new AuditEvent(actor, action, "claim-extension", Long.toString(request.id()), before,
+                        after + "; partner=" + request.partnerId() + "; type=" + request.typeId() + "; date="
+                                + request.activityDate());
+    }
+
+    private RuleSettings deadlineSettings(String typeId, String typeName) {
+        return settings.apply(typeId).filter(RuleSettings::hasDeadline)
+                .orElseThrow(() -> new IllegalArgumentException("Claims of type " + typeName
+                        + " have no deadline: submit the claim as it is."));
+    }
+
+    private static String requireReason(String reason) {
+        String why = text(reason, "reason");
+        if (why == null) {
+            throw new IllegalArgumentException("Explain why you need more time.");
+        }
+        return why;
     }
 
     @Override
@@ -183,7 +240,7 @@ public class DeadlineExtensionsImpl implements DeadlineExtensions, GrantedExtens
                         .orElseThrow(() -> new IllegalArgumentException("There is no extension request "
                                 + requestId + "."));
                 if (entity.getVersion() != expectedVersion) {
-                    throw new ConcurrentChangeException("The extension request for " + entity.getClaimReference()
+                    throw new ConcurrentChangeException("The extension request for " + entity.subject()
                             + " was changed by someone else in the meantime. Reload it and try again.", null);
                 }
                 entity.decide(decision, until, note, caller.username(), now());
@@ -191,7 +248,7 @@ public class DeadlineExtensionsImpl implements DeadlineExtensions, GrantedExtens
                 return entity.toRequest();
             });
             String action = decision == ExtensionStatus.GRANTED ? "claim.extension-granted" : "claim.extension-refused";
-            audit.append(new AuditEvent(caller.username(), action, "claim", Long.toString(decided.claimId()),
+            audit.append(auditEvent(caller.username(), action, decided,
                     "extension request=" + requestId + "; status=REQUESTED", "extension request=" + requestId
                             + "; status=" + decision + (until == null ? "" : "; until=" + until)
                             + (note == null ? "" : "; note=" + note)));
@@ -234,10 +291,12 @@ public class DeadlineExtensionsImpl implements DeadlineExtensions, GrantedExtens
     }
 
     @Override
-    public Optional<LocalDate> grantedUntil(long claimId) {
-        return jpa.tx(em -> em.createQuery("SELECT r FROM ExtensionRequestEntity r WHERE r.claimId = :claim"
-                        + " AND r.status = :status ORDER BY r.id DESC", ExtensionRequestEntity.class)
-                .setParameter("claim", claimId).setParameter("status", ExtensionStatus.GRANTED)
+    public Optional<LocalDate> grantedUntil(Long claimId, String partnerId, String typeId, LocalDate activityDate) {
+        return jpa.tx(em -> em.createQuery("SELECT r FROM ExtensionRequestEntity r WHERE r.status = :status AND ("
+                        + "r.claimId = :claim OR (r.claimId IS NULL AND r.partnerId = :partner AND r.typeId = :type"
+                        + " AND r.activityDate = :date)) ORDER BY r.id DESC", ExtensionRequestEntity.class)
+                .setParameter("status", ExtensionStatus.GRANTED).setParameter("claim", claimId == null ? -1L : claimId)
+                .setParameter("partner", partnerId).setParameter("type", typeId).setParameter("date", activityDate)
                 .setMaxResults(1).getResultList().stream()
                 .map(r -> r.toRequest().grantedUntil()).findFirst());
     }
@@ -246,7 +305,9 @@ public class DeadlineExtensionsImpl implements DeadlineExtensions, GrantedExtens
     private void announce(ExtensionRequest request) {
         Map<String, Object> properties = new HashMap<>();
         properties.put("id", request.id());
-        properties.put("claim", request.claimId());
+        if (request.claimId() != null) {
+            properties.put("claim", request.claimId());
+        }
         properties.put("partner", request.partnerId());
         properties.put("status", request.status().name());
         Event event = new Event(TOPIC, properties);

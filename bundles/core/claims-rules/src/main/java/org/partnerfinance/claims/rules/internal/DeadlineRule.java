@@ -14,8 +14,9 @@ import org.partnerfinance.claims.rules.api.ComplianceCodes;
 
 /**
  * Claim deadline: a claim is submitted at most {@code deadline.days} after its activity date (or the period end a
- * type's date field holds). Past the deadline it fails, unless finance granted the saved claim an extension that has
- * not ended; within the warning days before the deadline it warns.
+ * type's date field holds). Past the deadline it fails, unless finance granted an extension that has not ended, for the
+ * saved claim or for a claim of its partner, type and activity date; within the warning days before the deadline it
+ * warns.
  */
 final class DeadlineRule implements ComplianceRule {
 
@@ -82,8 +83,8 @@ final class DeadlineRule implements ComplianceRule {
             return finding(ComplianceOutcome.PASS, "Within the deadline: due by " + deadline.last() + " ("
                     + deadline.explain() + ").");
         }
-        Optional<LocalDate> granted = subject.claimId() == null ? Optional.empty()
-                : extensions.grantedUntil(subject.claimId());
+        Optional<LocalDate> granted = extensions.grantedUntil(subject.claimId(), draft.partnerId(), draft.typeId(),
+                draft.date());
         if (granted.isPresent() && !today.isAfter(granted.get())) {
             return finding(ComplianceOutcome.PASS, "The deadline was " + deadline.last()
                     + "; finance granted an extension until " + granted.get() + ".");
@@ -93,9 +94,7 @@ final class DeadlineRule implements ComplianceRule {
             return finding(ComplianceOutcome.FAIL, late + " and the extension granted until " + granted.get()
                     + " has ended. Request another extension under Claims > Deadline extensions.");
         }
-        return finding(ComplianceOutcome.FAIL, late + ". " + (subject.claimId() == null
-                ? "Save the claim as a draft and request an extension under Claims > Deadline extensions."
-                : "Request an extension for it under Claims > Deadline extensions."));
+        return finding(ComplianceOutcome.FAIL, late + ". Request an extension under Claims > Deadline extensions.");
     }
 
     private static ComplianceFinding finding(ComplianceOutcome outcome, String message) {

@@ -27,10 +27,10 @@ public class ExtensionRequestEntity {
     @Column(name = "id")
     private Long id;
 
-    @Column(name = "claim_id", nullable = false)
-    private long claimId;
+    @Column(name = "claim_id")
+    private Long claimId;
 
-    @Column(name = "claim_reference", nullable = false, length = 20)
+    @Column(name = "claim_reference", length = 20)
     private String claimReference;
 
     @Column(name = "partner_id", nullable = false, length = 20)
@@ -38,6 +38,9 @@ public class ExtensionRequestEntity {
 
     @Column(name = "type_id", nullable = false, length = 64)
     private String typeId;
+
+    @Column(name = "activity_date", nullable = false)
+    private LocalDate activityDate;
 
     @Column(name = "deadline", nullable = false)
     private LocalDate deadline;
@@ -77,12 +80,13 @@ public class ExtensionRequestEntity {
         // for JPA
     }
 
-    ExtensionRequestEntity(long claimId, String claimReference, String partnerId, String typeId, LocalDate deadline,
-            String reason, String requestedBy, Instant requestedAt) {
+    ExtensionRequestEntity(Long claimId, String claimReference, String partnerId, String typeId,
+            LocalDate activityDate, LocalDate deadline, String reason, String requestedBy, Instant requestedAt) {
         this.claimId = claimId;
         this.claimReference = claimReference;
         this.partnerId = partnerId;
         this.typeId = typeId;
+        this.activityDate = activityDate;
         this.deadline = deadline;
         this.reason = reason;
         this.status = ExtensionStatus.REQUESTED;
@@ -93,7 +97,7 @@ public class ExtensionRequestEntity {
     /** Records finance's decision on a waiting request. */
     void decide(ExtensionStatus decision, LocalDate until, String note, String by, Instant at) {
         if (status != ExtensionStatus.REQUESTED) {
-            throw new IllegalArgumentException("The extension for " + claimReference + " was already "
+            throw new IllegalArgumentException("The extension for " + subject() + " was already "
                     + status.name().toLowerCase(java.util.Locale.ROOT) + ".");
         }
         this.status = decision;
@@ -104,8 +108,25 @@ public class ExtensionRequestEntity {
     }
 
     ExtensionRequest toRequest() {
-        return new ExtensionRequest(id, claimId, claimReference, partnerId, typeId, deadline, reason, status,
-                grantedUntil, decisionNote, requestedBy, requestedAt, decidedBy, decidedAt, version);
+        return new ExtensionRequest(id, claimId, claimReference, partnerId, typeId, activityDate, deadline, reason,
+                status, grantedUntil, decisionNote, requestedBy, requestedAt, decidedBy, decidedAt, version);
+    }
+
+    /** What the request is for, as {@link ExtensionRequest#subject()} says it (also before the request is stored). */
+    String subject() {
+        return claimReference != null ? claimReference : "a new " + typeId + " claim dated " + activityDate;
+    }
+
+    Long getClaimId() {
+        return claimId;
+    }
+
+    String getTypeId() {
+        return typeId;
+    }
+
+    LocalDate getActivityDate() {
+        return activityDate;
     }
 
     Long getId() {
@@ -120,11 +141,4 @@ public class ExtensionRequestEntity {
         return partnerId;
     }
 
-    String getClaimReference() {
-        return claimReference;
-    }
-
-    long getClaimId() {
-        return claimId;
-    }
 }

@@ -9,6 +9,9 @@ import java.util.Optional;
  */
 public interface GrantedExtensions {
 
-    /** The last day of the latest extension granted for the claim, if any was. */
-    Optional<LocalDate> grantedUntil(long claimId);
+    /**
+     * The last day of the latest extension granted for the saved claim ({@code claimId}, may be {@code null}) or for a
+     * claim of the partner with this type and activity date asked for before it was written, if any was.
+     */
+    Optional<LocalDate> grantedUntil(Long claimId, String partnerId, String typeId, LocalDate activityDate);
 }

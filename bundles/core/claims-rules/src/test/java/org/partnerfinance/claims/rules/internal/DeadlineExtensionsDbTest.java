@@ -94,14 +94,14 @@ public class DeadlineExtensionsDbTest {
         assertEquals("The hotel sent its invoice late.", requested.reason());
         assertEquals("CLM-000007", requested.claimReference());
         assertEquals(List.of(requested), extensions.waiting(REVIEWER));
-        assertEquals(Optional.empty(), extensions.grantedUntil(7));
+        assertEquals(Optional.empty(), extensions.grantedUntil(7L, "P-1001", "expense", TODAY.minusDays(45)));
 
         ExtensionRequest granted = extensions.grant(REVIEWER, requested.id(), requested.version(),
                 TODAY.plusDays(10), "OK once");
         assertEquals(ExtensionStatus.GRANTED, granted.status());
         assertEquals(TODAY.plusDays(10), granted.grantedUntil());
         assertEquals("reviewer", granted.decidedBy());
-        assertEquals(Optional.of(TODAY.plusDays(10)), extensions.grantedUntil(7));
+        assertEquals(Optional.of(TODAY.plusDays(10)), extensions.grantedUntil(7L, "P-1001", "expense", TODAY.minusDays(45)));
         assertEquals(List.of(), extensions.waiting(REVIEWER));
         assertEquals(List.of(granted), extensions.forPartner(PARTNER, "P-1001"));
         assertEquals(List.of(granted), extensions.forClaim(PARTNER, 7));
@@ -119,11 +119,35 @@ public class DeadlineExtensionsDbTest {
         ExtensionRequest refused = extensions.refuse(REVIEWER, requested.id(), requested.version(),
                 "Invoices older than 45 days are not reimbursed.");
         assertEquals(ExtensionStatus.REFUSED, refused.status());
-        assertEquals(Optional.empty(), extensions.grantedUntil(7));
+        assertEquals(Optional.empty(), extensions.grantedUntil(7L, "P-1001", "expense", TODAY.minusDays(45)));
         IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
                 () -> extensions.grant(REVIEWER, refused.id(), refused.version(), TODAY, null));
         assertTrue(twice.getMessage(), twice.getMessage().contains("already refused"));
         assertEquals(ExtensionStatus.REQUESTED, extensions.request(PARTNER, 7, "New facts").status());
+    }
+
+    @Test
+    public void aClaimNotWrittenYetGetsMoreTimeForItsTypeAndDate() {
+        LocalDate date = TODAY.minusDays(50);
+        ExtensionRequest requested = extensions.request(PARTNER, "expense", date, "Receipt arrived late");
+        assertEquals(null, requested.claimId());
+        assertEquals(TODAY.minusDays(20), requested.deadline());
+        assertEquals("a new expense claim dated " + date, requested.subject());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> extensions.request(PARTNER, "expense", date, "Again")).getMessage().contains("already asked"));
+        extensions.grant(REVIEWER, requested.id(), requested.version(), TODAY.plusDays(5), null);
+        assertEquals(Optional.of(TODAY.plusDays(5)), extensions.grantedUntil(null, "P-1001", "expense", date));
+        assertEquals(Optional.of(TODAY.plusDays(5)), extensions.grantedUntil(31L, "P-1001", "expense", date));
+        assertEquals(Optional.empty(), extensions.grantedUntil(null, "P-1002", "expense", date));
+        assertEquals(Optional.empty(), extensions.grantedUntil(null, "P-1001", "mdf", date));
+        assertEquals(Optional.empty(), extensions.grantedUntil(null, "P-1001", "expense", date.plusDays(1)));
+        assertEquals(List.of("claim-extension"), audited.stream().map(AuditEvent::entityType).distinct().toList());
+
+        assertThrows(IllegalArgumentException.class,
+                () -> extensions.request(PARTNER, "expense", TODAY.plusDays(1), "future"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> extensions.request(PARTNER, "mdf", date, "x")).getMessage().contains("have no deadline"));
+        assertThrows(AccessDeniedException.class, () -> extensions.request(REVIEWER, "expense", date, "x"));
     }
 
     @Test
@@ -152,7 +176,7 @@ public class DeadlineExtensionsDbTest {
         extensions.request(PARTNER, 7, "Late invoice");
         assertEquals(List.of(), extensions.forPartner(OTHER_PARTNER, "P-1001"));
         assertEquals(List.of(), extensions.forClaim(OTHER_PARTNER, 7));
-        assertEquals(Optional.empty(), extensions.grantedUntil(8));
+        assertEquals(Optional.empty(), extensions.grantedUntil(8L, "P-1001", "expense", TODAY.minusDays(45)));
     }
 
     @Test
@@ -181,7 +205,7 @@ public class DeadlineExtensionsDbTest {
         auditFails = true;
         assertThrows(IllegalStateException.class,
                 () -> extensions.grant(REVIEWER, requested.id(), requested.version(), TODAY, null));
-        assertEquals(Optional.empty(), extensions.grantedUntil(7));
+        assertEquals(Optional.empty(), extensions.grantedUntil(7L, "P-1001", "expense", TODAY.minusDays(45)));
         assertEquals(List.of(requested), extensions.waiting(REVIEWER));
     }
 }

@@ -20,10 +20,17 @@ import org.partnerfinance.claims.rules.api.ComplianceCodes;
 public class DeadlineRuleTest {
 
     private final Map<Long, LocalDate> granted = new HashMap<>();
+    /** An extension granted before the claim was written, for the partner, type and activity date. */
+    private final Map<LocalDate, LocalDate> grantedForDate = new HashMap<>();
 
     private ComplianceFinding check(String fromField, LocalDate date, Map<String, String> fields, Long claimId) {
         RuleSettings settings = Fixtures.settings(30, 5, fromField, "", "", CapPeriod.QUARTER, 0, true, null);
-        DeadlineRule rule = new DeadlineRule(settings, id -> Optional.ofNullable(granted.get(id)), Fixtures.CLOCK);
+        DeadlineRule rule = new DeadlineRule(settings, (id, partner, type, activity) -> {
+            LocalDate forClaim = id == null ? null : granted.get(id);
+            LocalDate forDate = partner.equals(Fixtures.PARTNER) && type.equals(Fixtures.TYPE)
+                    ? grantedForDate.get(activity) : null;
+            return Optional.ofNullable(forClaim != null ? forClaim : forDate);
+        }, Fixtures.CLOCK);
         return rule.check(new ComplianceSubject(Fixtures.draft(date, "10.00", "EUR", "x", fields, List.of()), claimId,
                 List.of()));
     }
@@ -42,7 +49,7 @@ public class DeadlineRuleTest {
         ComplianceFinding late = check(TODAY.minusDays(31), null);
         assertEquals(ComplianceOutcome.FAIL, late.outcome());
         assertTrue(late.message(), late.message().contains("deadline for this claim was " + TODAY.minusDays(1)));
-        assertTrue(late.message(), late.message().contains("request an extension"));
+        assertTrue(late.message(), late.message().contains("Request an extension"));
     }
 
     @Test
@@ -67,12 +74,20 @@ public class DeadlineRuleTest {
     }
 
     @Test
-    public void anExtensionOfAnotherClaimOrOfAnUnsavedDraftDoesNotCount() {
+    public void anExtensionOfAnotherClaimDoesNotCount() {
         granted.put(7L, TODAY.plusDays(10));
         assertEquals(ComplianceOutcome.FAIL, check(TODAY.minusDays(60), 8L).outcome());
         ComplianceFinding unsaved = check(TODAY.minusDays(60), null);
         assertEquals(ComplianceOutcome.FAIL, unsaved.outcome());
-        assertTrue(unsaved.message(), unsaved.message().contains("Save the claim as a draft"));
+        assertTrue(unsaved.message(), unsaved.message().contains("Request an extension under Claims > Deadline"));
+    }
+
+    @Test
+    public void anExtensionAskedForBeforeTheClaimWasWrittenCountsForItsDateOnly() {
+        grantedForDate.put(TODAY.minusDays(60), TODAY.plusDays(2));
+        assertEquals(ComplianceOutcome.PASS, check(TODAY.minusDays(60), null).outcome());
+        assertEquals(ComplianceOutcome.PASS, check(TODAY.minusDays(60), 9L).outcome());
+        assertEquals(ComplianceOutcome.FAIL, check(TODAY.minusDays(61), null).outcome());
     }
 
     @Test

@@ -83,7 +83,7 @@ final class ExtensionQueueView extends VerticalLayout {
     private void configureGrid() {
         grid.setId("extension-queue");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(ExtensionRequest::claimReference).setHeader("Claim").setAutoWidth(true).setFlexGrow(0)
+        grid.addColumn(ExtensionRequest::subject).setHeader("Claim").setAutoWidth(true).setFlexGrow(0)
                 .setKey("claim");
         grid.addColumn(ExtensionRequest::partnerId).setHeader("Partner").setAutoWidth(true).setFlexGrow(0)
                 .setKey("partner");
@@ -97,14 +97,18 @@ final class ExtensionQueueView extends VerticalLayout {
                 .setKey("requested");
         grid.setEmptyStateText("No requests waiting.");
         grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
-        grid.addItemDoubleClickListener(e -> context.navigate("claims/detail?id=" + e.getItem().claimId()));
+        grid.addItemDoubleClickListener(e -> {
+            if (e.getItem().claimId() != null) {
+                context.navigate("claims/detail?id=" + e.getItem().claimId());
+            }
+        });
     }
 
     private void show(ExtensionRequest request) {
         error.setText("");
         decision.setVisible(request != null);
         if (request != null) {
-            selected.setText(request.claimReference() + " of " + request.partnerId() + ": deadline "
+            selected.setText(request.subject() + " of " + request.partnerId() + ": deadline "
                     + request.deadline() + ". " + request.reason());
             until.setValue(LocalDate.now().plusDays(DEFAULT_DAYS));
             note.clear();
@@ -134,7 +138,7 @@ final class ExtensionQueueView extends VerticalLayout {
             return;
         }
         decide(() -> extensions.grant(caller, request.id(), request.version(), until.getValue(), note.getValue()),
-                "Extension for " + request.claimReference() + " granted until " + until.getValue() + ".");
+                "Extension for " + request.subject() + " granted until " + until.getValue() + ".");
     }
 
     private void refuse() {
@@ -143,7 +147,7 @@ final class ExtensionQueueView extends VerticalLayout {
             return;
         }
         decide(() -> extensions.refuse(caller, request.id(), request.version(), refusal.getValue()),
-                "Extension for " + request.claimReference() + " refused.");
+                "Extension for " + request.subject() + " refused.");
     }
 
     private void decide(Runnable call, String done) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimService;
 import org.partnerfinance.claims.api.ClaimStatus;
+import org.partnerfinance.claims.api.ClaimTypeInfo;
 import org.partnerfinance.claims.rules.api.DeadlineExtensions;
 import org.partnerfinance.claims.rules.api.ExtensionRequest;
 import org.partnerfinance.security.api.Caller;
@@ -17,11 +18,13 @@ import org.partnerfinance.ui.api.ScreenContext;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 
@@ -38,7 +41,9 @@ final class PartnerExtensionsView extends VerticalLayout {
     private final DeadlineExtensions extensions;
     private final ClaimService claims;
     private final Caller caller;
-    private final ComboBox<Claim> claim = new ComboBox<>("Claim");
+    private final ComboBox<Claim> claim = new ComboBox<>("Saved claim");
+    private final ComboBox<ClaimTypeInfo> type = new ComboBox<>("or a new claim of type");
+    private final DatePicker date = new DatePicker("dated");
     private final TextArea reason = new TextArea("Why do you need more time?");
     private final Span error = new Span();
     private final Grid<ExtensionRequest> grid = new Grid<>();
@@ -51,11 +56,19 @@ final class PartnerExtensionsView extends VerticalLayout {
         this.caller = context.caller();
         setSizeFull();
 
-        Paragraph intro = new Paragraph("A claim submitted after its deadline is refused. Save it as a draft, then "
-                + "ask finance for more time here; once granted, you can submit it until the date finance gives.");
+        Paragraph intro = new Paragraph("A claim submitted after its deadline is refused. Ask finance for more time "
+                + "here, for a saved claim or for a new claim by its type and date; once granted, you can submit it "
+                + "until the date finance gives.");
         claim.setId("extension-claim");
         claim.setItemLabelGenerator(Texts::claimLabel);
+        claim.setClearButtonVisible(true);
         claim.setWidth("32em");
+        type.setId("extension-type");
+        type.setItemLabelGenerator(ClaimTypeInfo::name);
+        type.setClearButtonVisible(true);
+        date.setId("extension-date");
+        date.setMax(java.time.LocalDate.now());
+        HorizontalLayout newClaim = new HorizontalLayout(type, date);
         reason.setId("extension-reason");
         reason.setMaxLength(1000);
         reason.setWidth("32em");
@@ -66,7 +79,7 @@ final class PartnerExtensionsView extends VerticalLayout {
         request.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         configureGrid();
-        add(intro, claim, reason, error, request, new H3("Your requests"), grid);
+        add(intro, claim, newClaim, reason, error, request, new H3("Your requests"), grid);
         setFlexGrow(1, grid);
         refresh();
         preselect(context.parameter("claim"));
@@ -76,7 +89,7 @@ final class PartnerExtensionsView extends VerticalLayout {
     private void configureGrid() {
         grid.setId("extension-requests");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(ExtensionRequest::claimReference).setHeader("Claim").setAutoWidth(true).setFlexGrow(0)
+        grid.addColumn(ExtensionRequest::subject).setHeader("Claim").setAutoWidth(true).setFlexGrow(0)
                 .setKey("claim");
         grid.addColumn(ExtensionRequest::deadline).setHeader("Deadline").setAutoWidth(true).setFlexGrow(0)
                 .setKey("deadline");
@@ -93,7 +106,11 @@ final class PartnerExtensionsView extends VerticalLayout {
         grid.addColumn(r -> Texts.when(r.requestedAt())).setHeader("Requested").setAutoWidth(true).setFlexGrow(0)
                 .setKey("requested");
         grid.setEmptyStateText("No requests yet.");
-        grid.addItemDoubleClickListener(e -> context.navigate("claims/detail?id=" + e.getItem().claimId()));
+        grid.addItemDoubleClickListener(e -> {
+            if (e.getItem().claimId() != null) {
+                context.navigate("claims/detail?id=" + e.getItem().claimId());
+            }
+        });
     }
 
     /** Reads the partner's open claims and requests again. */
@@ -106,6 +123,9 @@ final class PartnerExtensionsView extends VerticalLayout {
             claim.setItems(open);
             if (selected != null) {
                 open.stream().filter(c -> c.id() == selected.id()).findFirst().ifPresent(claim::setValue);
+            }
+            if (type.isEmpty()) {
+                type.setItems(claims.availableTypes(caller));
             }
             grid.setItems(extensions.forPartner(caller, caller.partnerId()));
         } catch (RuntimeException e) {
@@ -124,16 +144,17 @@ final class PartnerExtensionsView extends VerticalLayout {
 
     private void request() {
         error.setText("");
-        if (claim.getValue() == null) {
-            error.setText("Choose the claim that needs more time.");
+        if (claim.getValue() == null && type.getValue() == null) {
+            error.setText("Choose the saved claim that needs more time, or the type and date of a new claim.");
             return;
         }
         try {
-            ExtensionRequest created = extensions.request(caller, claim.getValue().id(), reason.getValue());
+            ExtensionRequest created = claim.getValue() != null
+                    ? extensions.request(caller, claim.getValue().id(), reason.getValue())
+                    : extensions.request(caller, type.getValue().id(), date.getValue(), reason.getValue());
             reason.clear();
             refresh();
-            context.notify("More time for " + created.claimReference() + " requested. Finance will answer here.",
-                    false);
+            context.notify("More time for " + created.subject() + " requested. Finance will answer here.", false);
         } catch (RuntimeException e) {
             error.setText(Texts.messageOf(e));
         }

@@ -37,8 +37,8 @@ import com.vaadin.flow.shared.Registration;
 public class ExtensionQueueViewTest {
 
     private static final Caller REVIEWER = new Caller("reviewer", null, Set.of(Role.FINANCE_REVIEWER), null);
-    private static final ExtensionRequest WAITING = new ExtensionRequest(3, 7, "CLM-000007", "P-1001", "expense",
-            LocalDate.of(2026, 4, 30), "Late hotel invoice", ExtensionStatus.REQUESTED, null, null, "partner",
+    private static final ExtensionRequest WAITING = new ExtensionRequest(3, 7L, "CLM-000007", "P-1001", "expense",
+            LocalDate.of(2026, 3, 31), LocalDate.of(2026, 4, 30), "Late hotel invoice", ExtensionStatus.REQUESTED, null, null, "partner",
             Instant.parse("2026-05-01T10:00:00Z"), null, null, 0);
 
     private final List<String> calls = new ArrayList<>();
@@ -115,6 +115,11 @@ public class ExtensionQueueViewTest {
         DeadlineExtensions service = new DeadlineExtensions() {
             @Override
             public ExtensionRequest request(Caller caller, long claimId, String reason) {
+                throw new AssertionError("not used");
+            }
+
+            @Override
+            public ExtensionRequest request(Caller caller, String typeId, LocalDate activityDate, String reason) {
                 throw new AssertionError("not used");
             }
 
