@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * {@link ComplianceRule#CLAIM_TYPES}, and withdraws them when the configuration changes or goes away. Its settings also
  * tell the duplicate rule and the extension workflow how the type is configured.
  */
+// immediate: the rules it registers must exist before anyone asks for this component's own service
 @Component(service = ClaimTypeRules.class, configurationPid = ClaimTypeRules.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = ClaimTypeRulesConfiguration.class, factory = true)
 public class ClaimTypeRules {
 
