@@ -185,6 +185,9 @@ public abstract class PfTestSupport {
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.appender.rolling.fileName", log),
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.appender.rolling.filePattern",
                     log + ".%i"),
+            // how long Pax Exam waits for the booted distribution (Pax Exam's default: 180 s); a heavily loaded
+            // machine may need more: -Dpf.exam.boot.timeout.seconds=600
+            systemTimeout(Long.getLong("pf.exam.boot.timeout.seconds", 180) * 1000),
         };
     }
 

@@ -394,17 +394,24 @@ public class ClaimServiceImpl implements ClaimService {
         return List.of();
     }
 
-    /** Runs the built-in duplicate rule and every switched-on rule that applies to the type. */
+    /**
+     * Runs every switched-on rule that applies to the type, and the built-in duplicate rule unless one of those
+     * replaces it.
+     */
     private List<ComplianceFinding> compliance(ClaimType type, ClaimDraft draft, Long claimId) {
         List<Claim> earlier = jpa.tx(em -> store.forPartner(em, draft.partnerId())).stream()
                 .filter(c -> claimId == null || c.id() != claimId)
                 .toList();
         List<ComplianceRule> rules = new ArrayList<>();
-        rules.add(duplicateRule);
+        boolean duplicatesReplaced = false;
         for (Map.Entry<Map<String, ?>, ComplianceRule> rule : complianceRules) {
             if (Compliance.appliesTo(rule.getKey(), type.id()) && enabled(rule.getKey())) {
                 rules.add(rule.getValue());
+                duplicatesReplaced |= Compliance.replaces(rule.getKey(), DuplicateRule.ID);
             }
+        }
+        if (!duplicatesReplaced) {
+            rules.add(0, duplicateRule);
         }
         return Compliance.run(rules, new ComplianceSubject(draft, claimId, earlier));
     }

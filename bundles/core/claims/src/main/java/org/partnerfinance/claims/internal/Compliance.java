@@ -35,17 +35,25 @@ final class Compliance {
      */
     static boolean appliesTo(Map<String, ?> properties, String typeId) {
         Object types = properties.get(ComplianceRule.CLAIM_TYPES);
-        if (types == null) {
-            return true;
+        return types == null || listed(types, typeId);
+    }
+
+    /** Whether a rule registered with these service properties replaces a built-in rule ({@link ComplianceRule#REPLACES}). */
+    static boolean replaces(Map<String, ?> properties, String builtInRuleId) {
+        Object replaced = properties.get(ComplianceRule.REPLACES);
+        return replaced != null && listed(replaced, builtInRuleId);
+    }
+
+    /** Whether a property value (a string, comma separated string, array or collection) lists the value. */
+    private static boolean listed(Object property, String value) {
+        if (property instanceof String text) {
+            return Arrays.stream(text.split(",")).map(String::strip).anyMatch(value::equals);
         }
-        if (types instanceof String text) {
-            return Arrays.stream(text.split(",")).map(String::strip).anyMatch(typeId::equals);
+        if (property instanceof String[] array) {
+            return Arrays.asList(array).contains(value);
         }
-        if (types instanceof String[] array) {
-            return Arrays.asList(array).contains(typeId);
-        }
-        if (types instanceof Collection<?> collection) {
-            return collection.stream().map(String::valueOf).anyMatch(typeId::equals);
+        if (property instanceof Collection<?> collection) {
+            return collection.stream().map(String::valueOf).anyMatch(value::equals);
         }
         return false;
     }

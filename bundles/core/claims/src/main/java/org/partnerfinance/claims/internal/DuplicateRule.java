@@ -16,11 +16,13 @@ import org.partnerfinance.claims.api.ComplianceSubject;
 
 /**
  * The built-in duplicate check, run for every claim type: a claim fails when an earlier claim of the same partner
- * that was not rejected has the same type, date, amount and description, or carries a file with the same content.
+ * that was not rejected has the same type, date, amount and description, or carries a file with the same content. A
+ * compliance rule registered with {@link ComplianceRule#REPLACES} {@value ComplianceRule#BUILT_IN_DUPLICATE_RULE}
+ * takes its place (pf-claims-rules does, switchable per claim type).
  */
 final class DuplicateRule implements ComplianceRule {
 
-    static final String ID = "core.duplicate";
+    static final String ID = ComplianceRule.BUILT_IN_DUPLICATE_RULE;
     static final String CODE = "C-DUP";
 
     @Override

@@ -33,6 +33,15 @@ public class ComplianceTest {
     }
 
     @Test
+    public void aRuleReplacesABuiltInRuleOnlyWhenItSaysSo() {
+        assertFalse(Compliance.replaces(Map.of(), DuplicateRule.ID));
+        assertTrue(Compliance.replaces(Map.of(ComplianceRule.REPLACES, DuplicateRule.ID), DuplicateRule.ID));
+        assertTrue(Compliance.replaces(Map.of(ComplianceRule.REPLACES, new String[] {"x", DuplicateRule.ID}),
+                DuplicateRule.ID));
+        assertFalse(Compliance.replaces(Map.of(ComplianceRule.REPLACES, "core.other"), DuplicateRule.ID));
+    }
+
+    @Test
     public void rulesApplyToAllTypesUnlessTheyListSome() {
         assertTrue(Compliance.appliesTo(Map.of(), "expense"));
         assertTrue(Compliance.appliesTo(Map.of(ComplianceRule.CLAIM_TYPES, "expense"), "expense"));
