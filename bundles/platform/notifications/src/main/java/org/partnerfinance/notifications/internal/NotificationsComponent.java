@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * turns claim events (and dispute decisions) into notifications, and runs the e-mail sender while e-mail is configured
  * ({@link MailConfig}; a changed configuration replaces the sender without touching the inboxes).
  */
-@Component(service = { Notifications.class, Notifier.class, EventHandler.class },
+// immediate: the e-mail sender runs whether or not anybody holds the services at the moment
+@Component(service = { Notifications.class, Notifier.class, EventHandler.class }, immediate = true,
         configurationPid = NotificationsComponent.PID,
         property = { EventConstants.EVENT_TOPIC + "=" + ClaimEvents.TOPIC,
                 EventConstants.EVENT_TOPIC + "=" + DocumentEvents.TOPIC })

@@ -23,6 +23,7 @@ import org.partnerfinance.notifications.api.Message;
 import org.partnerfinance.notifications.api.Notification;
 import org.partnerfinance.notifications.api.NotificationKind;
 import org.partnerfinance.persistence.api.Jpa;
+import org.partnerfinance.persistence.internal.MutableClock;
 import org.partnerfinance.persistence.internal.TestPersistence;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
