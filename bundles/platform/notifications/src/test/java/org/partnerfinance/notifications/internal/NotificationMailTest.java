@@ -53,9 +53,14 @@ public class NotificationMailTest {
     private final List<Recipient> announced = new ArrayList<>();
     private final List<AuditEvent> audited = new ArrayList<>();
 
+    /** The database the tests run on: in-memory Derby here, PostgreSQL in {@link NotificationMailPostgresTest}. */
+    protected TestPersistence newDatabase() {
+        return TestPersistence.inMemory();
+    }
+
     @Before
     public void setUp() throws IOException {
-        db = TestPersistence.inMemory();
+        db = newDatabase();
         jpa = db.open(NotificationsComponent.UNIT, NotificationsComponent.MIGRATIONS, NotificationEntity.class,
                 PreferenceEntity.class, OutboxEntity.class);
         clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
