@@ -33,7 +33,10 @@ public interface Notifications {
     /** Marks all of the caller's notifications read; returns how many were unread. */
     int markAllRead(Caller caller);
 
-    /** The kinds the caller can choose from: the portal's own and any other kind the caller has received. */
+    /**
+     * The kinds the caller can choose from: the portal's own that concern the caller's side (partner or staff) and any
+     * other kind the caller has received.
+     */
     List<NotificationKind> kinds(Caller caller);
 
     /**

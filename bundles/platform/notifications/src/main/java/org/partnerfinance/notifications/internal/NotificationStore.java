@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -147,7 +148,12 @@ final class NotificationStore {
 
     List<NotificationKind> kinds(Caller caller) {
         Access.requireCaller(caller);
-        List<NotificationKind> kinds = new ArrayList<>(NotificationKind.BUILT_IN);
+        // partner users never get finance's work items, staff never their partners' status changes
+        Set<String> irrelevant = caller.isPartner()
+                ? Set.of(NotificationKind.CLAIM_WORK, NotificationKind.CLAIM_ESCALATION)
+                : Set.of(NotificationKind.CLAIM_STATUS, NotificationKind.DISPUTE);
+        List<NotificationKind> kinds = new ArrayList<>(NotificationKind.BUILT_IN.stream()
+                .filter(k -> !irrelevant.contains(k.id())).toList());
         List<String> received = jpa.tx(em -> em.createQuery("SELECT DISTINCT n.kind FROM NotificationEntity n "
                 + "WHERE n.recipient = :me", String.class).setParameter("me", caller.username()).getResultList());
         for (String kind : received.stream().sorted().toList()) {

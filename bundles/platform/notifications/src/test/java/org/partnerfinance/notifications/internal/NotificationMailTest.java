@@ -165,6 +165,8 @@ public class NotificationMailTest {
     public void aKindSwitchedOffIsNotEmailedButStillShownAndOtherKindsAreEmailed() {
         startSmtp();
         assertTrue(store.emailPreferences(ANN).get(NotificationKind.CLAIM_STATUS));
+        assertFalse("partner users choose nothing about finance's work items",
+                store.emailPreferences(ANN).containsKey(NotificationKind.CLAIM_WORK));
         store.setEmailPreference(ANN, NotificationKind.CLAIM_STATUS, false);
         assertFalse(store.emailPreferences(ANN).get(NotificationKind.CLAIM_STATUS));
         assertEquals("notification.preference-changed", audited.get(0).action());
