@@ -11,8 +11,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -43,6 +46,14 @@ import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Role;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.URLName;
+
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.ops4j.pax.exam.Option;
 import org.partnerfinance.audit.api.AuditEvent;
 import org.partnerfinance.audit.api.AuditRecord;
 import org.partnerfinance.audit.api.Verification;
@@ -65,6 +76,8 @@ import org.partnerfinance.ledger.api.JournalEntry;
 import org.partnerfinance.ledger.api.JournalEntryDraft;
 import org.partnerfinance.ledger.api.JournalLine;
 import org.partnerfinance.ledger.api.Money;
+import org.partnerfinance.notifications.api.Notification;
+import org.partnerfinance.notifications.api.Notifications;
 import org.partnerfinance.security.api.Caller;
 
 /**
@@ -83,6 +96,81 @@ import org.partnerfinance.security.api.Caller;
  * reads move only by what it did itself.
  */
 public class ClaimsPersistenceIT extends ClaimsTestSupport {
+
+    /** Demo data, and the distribution's notification e-mails go to a mail server of the test. */
+    @Override
+    protected Option[] additionalOptions() {
+        List<Option> options = new ArrayList<>(Arrays.asList(super.additionalOptions()));
+        options.addAll(Arrays.asList(TestMailServer.options()));
+        return options.toArray(new Option[0]);
+    }
+
+    // --------------------------------------------------------------------------------------------------- notifications
+
+    @Test
+    public void anApprovalRingsTheCreatorsBellAndEmailsThemThroughSmtp() throws Exception {
+        Caller partner = demoUser("partner");
+        Caller reviewer = demoUser("reviewer");
+        waitForExpenseType(partner);
+        String address = unique("partner") + "@p1001.example";
+        users.setEmail(partner, "partner", address);
+        Notifications notifications = getService(Notifications.class);
+        assertTrue("e-mail is configured by the test", notifications.mailEnabled());
+        long unreadBefore = notifications.unreadCount(partner);
+
+        Claim submitted = submitExpense(partner, "42.00", "SEK");
+        Claim approved = claims.approve(reviewer, submitted.id(), submitted.version(), "fine");
+        assertEquals(ClaimStatus.APPROVED, approved.status());
+
+        String title = "Claim " + approved.reference() + " was approved";
+        waitFor("the partner's bell to show the approval", () -> notifications.unreadCount(partner) > unreadBefore
+                && notifications.inbox(partner, 0, 20).stream().anyMatch(n -> n.title().equals(title)));
+        Notification item = notifications.inbox(partner, 0, 20).stream().filter(n -> n.title().equals(title))
+                .findFirst().orElseThrow();
+        assertEquals("claims/detail?id=" + approved.id(), item.link());
+        assertTrue("the reviewer's comment stays in the claim", !item.text().contains("fine"));
+        Caller other = demoUser("partner2");
+        assertTrue("another partner's user does not see it", notifications.inbox(other, 0, 200).stream()
+                .noneMatch(n -> n.id() == item.id()));
+
+        waitFor("the e-mail in the test's mail server", () -> subjects(address).contains(
+                "[Partner Finance Portal] " + title));
+
+        notifications.markRead(partner, item.id());
+        assertTrue(notifications.inbox(partner, 0, 20).stream().filter(n -> n.id() == item.id()).findFirst()
+                .orElseThrow().read());
+    }
+
+    /** The subjects in a mailbox of the test's mail server, read over IMAP with the distribution's Jakarta Mail. */
+    private static List<String> subjects(String address) {
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        // Jakarta Mail finds its providers through the context class loader: Angus Mail's own sees them
+        Thread.currentThread().setContextClassLoader(IMAPStore.class.getClassLoader());
+        try {
+            Properties properties = new Properties();
+            properties.setProperty("mail.imap.connectiontimeout", "5000");
+            properties.setProperty("mail.imap.timeout", "5000");
+            Session session = Session.getInstance(properties);
+            int port = Integer.parseInt(System.getProperty(TestMailServer.IMAP_PORT_PROPERTY));
+            try (Store store = new IMAPStore(session, new URLName("imap", "127.0.0.1", port, null, address,
+                    address))) {
+                store.connect("127.0.0.1", port, address, address);
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                List<String> subjects = new ArrayList<>();
+                for (jakarta.mail.Message m : inbox.getMessages()) {
+                    subjects.add(m.getSubject());
+                }
+                inbox.close(false);
+                return subjects;
+            }
+        } catch (MessagingException e) {
+            // no mailbox before the first e-mail arrives
+            return List.of();
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
 
     // --------------------------------------------------------------------------------------------------- round trip
 

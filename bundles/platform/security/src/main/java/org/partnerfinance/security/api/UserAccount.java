@@ -13,12 +13,19 @@ import java.util.Set;
  * @param passwordChangeRequired whether the user holds a one-time password and must choose their own at sign-in
  * @param locked                 whether sign-ins of this user name are refused at the moment after too many failures
  *                               (see {@link UserDirectory#unlock(Caller, String)})
+ * @param email                  the user's e-mail address for notifications, {@code null} when none is known
  */
 public record UserAccount(String username, String displayName, Set<Role> roles, String partnerId, boolean enabled,
-        boolean passwordChangeRequired, boolean locked) {
+        boolean passwordChangeRequired, boolean locked, String email) {
+
+    /** An account without a known e-mail address. */
+    public UserAccount(String username, String displayName, Set<Role> roles, String partnerId, boolean enabled,
+            boolean passwordChangeRequired, boolean locked) {
+        this(username, displayName, roles, partnerId, enabled, passwordChangeRequired, locked, null);
+    }
 
     /** An account without a pending one-time password and not locked. */
     public UserAccount(String username, String displayName, Set<Role> roles, String partnerId, boolean enabled) {
-        this(username, displayName, roles, partnerId, enabled, false, false);
+        this(username, displayName, roles, partnerId, enabled, false, false, null);
     }
 }

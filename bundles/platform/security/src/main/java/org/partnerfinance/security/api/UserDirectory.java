@@ -111,4 +111,29 @@ public interface UserDirectory {
      * @throws IllegalArgumentException for an unknown user
      */
     UserAccount unlock(Caller caller, String username);
+
+    /**
+     * The enabled users holding at least one of the roles, e.g. to tell them about new work. Only administrators (and
+     * the platform's own {@link Caller#system()}) may list users across partners this way.
+     *
+     * @param partnerId only users of this partner organisation; {@code null} for users of any partner and staff
+     * @throws AccessDeniedException if the caller is not an administrator
+     */
+    List<UserAccount> usersWithRoles(Caller caller, Set<Role> roles, String partnerId);
+
+    /**
+     * One user's account, e-mail address included: the caller's own, or one the caller may manage (administrators:
+     * everybody; partner administrators: their partner's users). Empty for an unknown user and for one the caller may
+     * not see (the same answer).
+     */
+    Optional<UserAccount> account(Caller caller, String username);
+
+    /**
+     * Sets a user's e-mail address for notifications ({@code null} or blank removes it). Users set their own;
+     * administrators and partner administrators those they manage. Audited with the change.
+     *
+     * @throws AccessDeniedException    if the caller may not manage this user
+     * @throws IllegalArgumentException for an unknown user or an address that is not a plain e-mail address
+     */
+    UserAccount setEmail(Caller caller, String username, String email);
 }

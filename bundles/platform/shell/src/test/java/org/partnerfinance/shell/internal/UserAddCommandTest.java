@@ -97,6 +97,22 @@ public class UserAddCommandTest {
         public UserAccount unlock(Caller caller, String username) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public java.util.List<UserAccount> usersWithRoles(Caller caller, java.util.Set<org.partnerfinance.security.api.Role> roles,
+                String partnerId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.Optional<UserAccount> account(Caller caller, String username) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public UserAccount setEmail(Caller caller, String username, String email) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private final RecordingDirectory users = new RecordingDirectory();

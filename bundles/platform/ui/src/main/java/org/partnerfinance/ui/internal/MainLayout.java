@@ -88,12 +88,19 @@ public class MainLayout extends AppLayout {
         apiTokens.setId("api-tokens-link");
         apiTokens.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
+        Button notificationSettings = new Button("Notifications", VaadinIcon.ENVELOPE_O.create(),
+                e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(NotificationSettingsView.class)));
+        notificationSettings.setId("notification-settings-link");
+        notificationSettings.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
         Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> signOut());
         signOut.setId("logout");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), appName, who, changePassword,
-                apiTokens, signOut);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), appName, who);
+        // the bell, while the notifications service runs (it is part of the platform feature)
+        shell.notifications().ifPresent(n -> header.add(new NotificationBell(n, shell.liveUpdates(), caller)));
+        header.add(changePassword, apiTokens, notificationSettings, signOut);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(appName);
         header.setWidthFull();

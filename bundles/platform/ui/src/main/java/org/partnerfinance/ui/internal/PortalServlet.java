@@ -112,6 +112,9 @@ public class PortalServlet extends VaadinServlet {
             if (!routes.isRouteRegistered(ApiTokensView.class)) {
                 routes.setAnnotatedRoute(ApiTokensView.class);
             }
+            if (!routes.isRouteRegistered(NotificationSettingsView.class)) {
+                routes.setAnnotatedRoute(NotificationSettingsView.class);
+            }
         });
         // as ErrorNavigationTargetInitializer: the shell's error views replace Vaadin's defaults
         registry.setErrorNavigationTargets(Set.of(ErrorView.class, NotFoundView.class, AccessDeniedView.class));

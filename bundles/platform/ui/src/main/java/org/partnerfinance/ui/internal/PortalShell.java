@@ -23,10 +23,12 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.partnerfinance.extensions.api.ExtensionListener;
 import org.partnerfinance.extensions.api.FeatureToggles;
+import org.partnerfinance.notifications.api.Notifications;
 import org.partnerfinance.security.api.ApiTokens;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.UserDirectory;
 import org.partnerfinance.ui.api.DashboardWidget;
+import org.partnerfinance.ui.api.LiveUpdates;
 import org.partnerfinance.ui.api.Screen;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +58,14 @@ public class PortalShell implements ExtensionListener {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ApiTokens apiTokens;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Notifications notifications;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile LiveUpdates liveUpdates;
 
     private final Map<Long, ScreenEntry> screens = new ConcurrentHashMap<>();
     private final Map<Long, WidgetEntry> widgets = new ConcurrentHashMap<>();
@@ -338,6 +348,16 @@ public class PortalShell implements ExtensionListener {
     /** The API token service, while the user directory offers it. */
     Optional<ApiTokens> apiTokens() {
         return Optional.ofNullable(apiTokens);
+    }
+
+    /** The notifications service (the bell), while it runs. */
+    Optional<Notifications> notifications() {
+        return Optional.ofNullable(notifications);
+    }
+
+    /** The live-update facility, while it runs. */
+    Optional<LiveUpdates> liveUpdates() {
+        return Optional.ofNullable(liveUpdates);
     }
 
     private boolean enabled(String extensionId) {

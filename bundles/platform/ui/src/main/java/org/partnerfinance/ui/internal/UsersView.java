@@ -69,6 +69,7 @@ final class UsersView extends VerticalLayout {
         grid.addColumn(a -> a.roles().stream().map(Role::id).sorted().collect(Collectors.joining(", ")))
                 .setHeader("Roles").setAutoWidth(true);
         grid.addColumn(a -> a.partnerId() == null ? "" : a.partnerId()).setHeader("Partner").setAutoWidth(true);
+        grid.addColumn(a -> a.email() == null ? "" : a.email()).setHeader("E-mail").setAutoWidth(true);
         grid.addComponentColumn(UsersView::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
@@ -193,17 +194,25 @@ final class UsersView extends VerticalLayout {
         editRole.setItems(choices);
         editRole.setItemLabelGenerator(Role::id);
         editRole.setValue(mainRole(a.roles()));
+        TextField email = new TextField("E-mail (for notifications)");
+        email.setId("edit-email");
+        email.setValue(a.email() == null ? "" : a.email());
         Button save = new Button("Save", e -> {
             Role chosen = editRole.getValue();
             Set<Role> roles = rolesFor(chosen);
-            if (act(() -> users.update(context.caller(), a.username(), name.getValue(), roles),
-                    "User " + a.username() + " saved.")) {
+            String newEmail = email.getValue() == null ? "" : email.getValue().trim();
+            if (act(() -> {
+                users.update(context.caller(), a.username(), name.getValue(), roles);
+                if (!newEmail.equals(a.email() == null ? "" : a.email())) {
+                    users.setEmail(context.caller(), a.username(), newEmail);
+                }
+            }, "User " + a.username() + " saved.")) {
                 dialog.close();
             }
         });
         save.setId("edit-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new FormLayout(name, editRole));
+        dialog.add(new FormLayout(name, editRole, email));
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.open();
     }

@@ -158,6 +158,21 @@ public final class UserDirectoryComponent implements UserDirectory, ApiTokens {
         return directory.unlock(caller, username);
     }
 
+    @Override
+    public List<UserAccount> usersWithRoles(Caller caller, Set<Role> roles, String partnerId) {
+        return directory.usersWithRoles(caller, roles, partnerId);
+    }
+
+    @Override
+    public Optional<UserAccount> account(Caller caller, String username) {
+        return directory.account(caller, username);
+    }
+
+    @Override
+    public UserAccount setEmail(Caller caller, String username, String email) {
+        return directory.setEmail(caller, username, email);
+    }
+
     // ---------------------------------------------------------------------------------------------- API tokens
 
     @Override

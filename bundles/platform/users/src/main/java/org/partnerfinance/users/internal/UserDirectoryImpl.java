@@ -263,6 +263,73 @@ final class UserDirectoryImpl implements UserDirectory {
         return !name.isEmpty() && jpa.tx(em -> em.find(UserEntity.class, name) != null);
     }
 
+    @Override
+    public List<UserAccount> usersWithRoles(Caller caller, Set<Role> roles, String partnerId) {
+        Access.requireAnyRole(caller, Role.ADMINISTRATOR);
+        if (roles == null || roles.isEmpty()) {
+            return List.of();
+        }
+        String partner = blankToNull(partnerId);
+        // roles are stored as one comma-separated column: the few enabled users of a partner (or the staff) are
+        // filtered here rather than by a LIKE on that column
+        List<UserEntity> users = jpa.tx(em -> partner == null
+                ? em.createQuery("SELECT u FROM UserEntity u WHERE u.enabled = TRUE ORDER BY u.username",
+                        UserEntity.class).getResultList()
+                : em.createQuery("SELECT u FROM UserEntity u WHERE u.enabled = TRUE AND u.partnerId = :partner "
+                        + "ORDER BY u.username", UserEntity.class).setParameter("partner", partner).getResultList());
+        return users.stream()
+                .filter(u -> UserRules.decodeRoles(u.roles()).stream().anyMatch(roles::contains))
+                .map(u -> toAccount(u, false))
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public Optional<UserAccount> account(Caller caller, String username) {
+        Access.requireCaller(caller);
+        String name = UserRules.normalize(username);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        return jpa.tx(em -> Optional.ofNullable(em.find(UserEntity.class, name)))
+                .filter(u -> isSelf(caller, u) || mayManage(caller, u))
+                .map(u -> toAccount(u, false));
+    }
+
+    @Override
+    public UserAccount setEmail(Caller caller, String username, String email) {
+        Access.requireCaller(caller);
+        String address = UserRules.email(email);
+        String name = UserRules.normalize(username);
+        UserAccount result = unitOfWork.required(() -> {
+            String[] before = new String[1];
+            UserEntity u = jpa.tx(em -> {
+                UserEntity e = em.find(UserEntity.class, name);
+                if (e == null || !(isSelf(caller, e) || mayManage(caller, e))) {
+                    // someone the caller may not manage looks like nobody
+                    throw new IllegalArgumentException("There is no user '" + name + "'.");
+                }
+                before[0] = e.email() == null ? "" : "email=" + e.email();
+                e.email(address);
+                return e;
+            });
+            audit.append(new AuditEvent(caller.username(), "user.email-changed", ENTITY, u.username(), before[0],
+                    address == null ? "" : "email=" + address));
+            return toAccount(u, false);
+        });
+        LOG.info("E-mail address of '{}' changed by '{}'", name, caller.username());
+        return result;
+    }
+
+    private static boolean mayManage(Caller caller, UserEntity u) {
+        try {
+            UserRules.requireMayManageUsers(caller);
+            UserRules.requireMayManage(caller, u.partnerId(), UserRules.decodeRoles(u.roles()));
+            return true;
+        } catch (AccessDeniedException e) {
+            return false;
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------- own password
 
     @Override
@@ -459,7 +526,8 @@ final class UserDirectoryImpl implements UserDirectory {
     private static String describe(UserEntity u) {
         return "displayName=" + u.displayName() + ", roles=" + u.roles()
                 + (u.partnerId() == null ? "" : ", partner=" + u.partnerId()) + ", enabled=" + u.enabled()
-                + ", passwordChangeRequired=" + u.passwordChangeRequired();
+                + ", passwordChangeRequired=" + u.passwordChangeRequired()
+                + (u.email() == null ? "" : ", email=" + u.email());
     }
 
     private static Duration max(Duration a, Duration b) {
@@ -481,6 +549,6 @@ final class UserDirectoryImpl implements UserDirectory {
 
     static UserAccount toAccount(UserEntity u, boolean locked) {
         return new UserAccount(u.username(), u.displayName(), UserRules.decodeRoles(u.roles()), u.partnerId(),
-                u.enabled(), u.passwordChangeRequired(), locked);
+                u.enabled(), u.passwordChangeRequired(), locked, u.email());
     }
 }

@@ -41,6 +41,10 @@ public class UserEntity {
     @Column(name = "password_expires_at", length = 30)
     private String passwordExpiresAt;
 
+    /** Where notifications are e-mailed; {@code null} when the user has no address. */
+    @Column(name = "email", length = 254)
+    private String email;
+
     @Column(name = "created_at", nullable = false)
     private LocalDateTime createdAt;
 
@@ -115,6 +119,14 @@ public class UserEntity {
 
     void enabled(boolean value) {
         this.enabled = value;
+    }
+
+    String email() {
+        return email;
+    }
+
+    void email(String value) {
+        this.email = value;
     }
 
     LocalDateTime createdAt() {

@@ -133,4 +133,20 @@ final class UserRules {
         }
         return roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
     }
+
+    /** A plain address (local part, @, domain with a dot), no spaces, no display name. */
+    static final Pattern EMAIL = Pattern.compile("[^@\\s<>\",;]{1,64}@[^@\\s<>\",;]+\\.[^@\\s<>\",;.]+");
+
+    /** The normalized e-mail address, {@code null} for none; refuses anything that is not a plain address. */
+    static String email(String email) {
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        String trimmed = email.trim();
+        if (trimmed.length() > 254 || !EMAIL.matcher(trimmed).matches()) {
+            throw new IllegalArgumentException("'" + (trimmed.length() > 60 ? trimmed.substring(0, 60) + "…" : trimmed)
+                    + "' is not an e-mail address (name@example.com).");
+        }
+        return trimmed;
+    }
 }

@@ -20,6 +20,7 @@ import org.junit.Before;
 import org.junit.Test;
 import org.partnerfinance.audit.api.AuditEvent;
 import org.partnerfinance.persistence.api.Jpa;
+import org.partnerfinance.persistence.internal.MutableClock;
 import org.partnerfinance.persistence.internal.TestPersistence;
 import org.partnerfinance.security.api.AccessDeniedException;
 import org.partnerfinance.security.api.ApiToken;

@@ -23,6 +23,7 @@ import org.junit.Before;
 import org.junit.Test;
 import org.partnerfinance.audit.api.AuditEvent;
 import org.partnerfinance.persistence.api.Jpa;
+import org.partnerfinance.persistence.internal.MutableClock;
 import org.partnerfinance.persistence.internal.TestPersistence;
 import org.partnerfinance.security.api.Access;
 import org.partnerfinance.security.api.AccessDeniedException;
@@ -91,6 +92,57 @@ public class UserDirectoryTest {
     @After
     public void tearDown() {
         db.close();
+    }
+
+    // ------------------------------------------------------------------------------------------- e-mail, by role
+
+    @Test
+    public void usersSetTheirOwnEmailManagersTheirUsersAndOthersSeeNobody() {
+        directory.create(SYSTEM, "pa", "Pam", SECRET, EnumSet.of(Role.PARTNER_USER, Role.PARTNER_ADMIN), "p1");
+        directory.create(SYSTEM, "pu", "Pete", SECRET, EnumSet.of(Role.PARTNER_USER), "p1");
+        directory.create(SYSTEM, "other", "Olga", SECRET, EnumSet.of(Role.PARTNER_USER), "p2");
+
+        assertEquals("pu@p1.example", directory.setEmail(PARTNER_USER, "pu", " pu@p1.example ").email());
+        assertEquals("pu@p1.example", directory.account(PARTNER_ADMIN, "pu").get().email());
+        assertEquals("boss@p1.example", directory.setEmail(PARTNER_ADMIN, "pu", "boss@p1.example").email());
+        assertTrue("another partner's user looks missing", directory.account(PARTNER_ADMIN, "other").isEmpty());
+        try {
+            directory.setEmail(PARTNER_ADMIN, "other", "x@p1.example");
+            fail("another partner's user");
+        } catch (IllegalArgumentException expected) {
+            assertTrue(expected.getMessage().contains("There is no user"));
+        }
+        try {
+            directory.setEmail(PARTNER_USER, "pu", "not an address");
+            fail("not an address");
+        } catch (IllegalArgumentException expected) {
+            assertTrue(expected.getMessage().contains("is not an e-mail address"));
+        }
+        assertEquals("boss@p1.example", directory.account(ADMIN, "pu").get().email());
+        assertEquals(null, directory.setEmail(ADMIN, "pu", " ").email());
+        assertEquals(3, audit.events("user.email-changed").size());
+    }
+
+    @Test
+    public void onlyAdministratorsListEnabledUsersByRoleAndPartner() {
+        directory.create(SYSTEM, "pa", "Pam", SECRET, EnumSet.of(Role.PARTNER_USER, Role.PARTNER_ADMIN), "p1");
+        directory.create(SYSTEM, "pu", "Pete", SECRET, EnumSet.of(Role.PARTNER_USER), "p1");
+        directory.create(SYSTEM, "other", "Olga", SECRET, EnumSet.of(Role.PARTNER_ADMIN), "p2");
+        directory.create(SYSTEM, "rv", "Rita", SECRET, EnumSet.of(Role.FINANCE_REVIEWER), null);
+        directory.create(SYSTEM, "mgr", "Max", SECRET, EnumSet.of(Role.FINANCE_MANAGER), null);
+        directory.setEnabled(ADMIN, "mgr", false);
+
+        assertEquals(List.of("pa"), directory.usersWithRoles(SYSTEM, Set.of(Role.PARTNER_ADMIN), "p1").stream()
+                .map(UserAccount::username).toList());
+        assertEquals(List.of("rv"), directory.usersWithRoles(ADMIN,
+                Set.of(Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER), null).stream().map(UserAccount::username)
+                .toList());
+        try {
+            directory.usersWithRoles(PARTNER_ADMIN, Set.of(Role.PARTNER_USER), "p1");
+            fail("partner administrators do not list by role");
+        } catch (AccessDeniedException expected) {
+            // refused
+        }
     }
 
     // ------------------------------------------------------------------------------------------- sign-in

@@ -1,4 +1,4 @@
-package org.partnerfinance.users.internal;
+package org.partnerfinance.persistence.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
-final class MutableClock extends Clock {
+/**
+ * A clock the test moves by hand (published in the pf-persistence test-jar beside {@link TestPersistence}, for every
+ * module's tests of time-dependent rules; tests never assert on the real time).
+ */
+public final class MutableClock extends Clock {
     private Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
