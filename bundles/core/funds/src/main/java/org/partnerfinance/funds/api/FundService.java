@@ -18,11 +18,12 @@ import org.partnerfinance.security.api.Caller;
  * users read their own partner's allocations, reservations and balances only (another partner's id answers like a
  * missing one).
  *
- * <p>Accounting (journal {@link #JOURNAL}): an allocation commits the fund (debit the programme's expense account,
- * credit {@link #FUND_LIABILITY_ACCOUNT} for the partner); what is later released unused (expiry, a reservation given
- * back on an expired allocation, an allocation reduced) is posted back the other way; an approval moves its amount out
- * of the commitment the same way, because the approved claim's own accrual (its claim type's accounting rule) takes
- * it over. Payment changes no fund account: the claim's settlement pays the accrual.
+ * <p>Accounting (journal {@link #JOURNAL}, source {@code fund-allocation:<id>}): the commitment of an allocation is
+ * always what is available plus what is reserved, posted as debit the programme's expense account / credit
+ * {@link #FUND_LIABILITY_ACCOUNT} for the partner. An allocation commits; reducing it, its expiry and a release on an
+ * expired allocation post the reverse; an approval moves its approved amount out of the commitment the same way,
+ * because the approved claim's own accrual (its claim type's accounting rule) takes it over; a payment below the
+ * approved amount on an active allocation commits the rest again. Reserving and paying in full move no fund account.
  *
  * <p>How a claim type that needs funds uses it (e.g. market development funds): pre-approval calls
  * {@link #reserveFor} with the request's reference; the proof-of-performance claim's approval calls
