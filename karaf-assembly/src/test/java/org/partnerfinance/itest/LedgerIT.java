@@ -121,8 +121,8 @@ public class LedgerIT extends PfTestSupport {
         FundService funds = getService(FundService.class);
         PartnerService partners = getService(PartnerService.class);
         Caller system = Caller.system();
-        if (partners.find(system, "P-FUND-IT").isEmpty()) {
-            partners.create(system, "P-FUND-IT", "Funds IT partner", PartnerKind.RESELLER,
+        if (partners.find(system, "P-7701").isEmpty()) {
+            partners.create(system, "P-7701", "Funds IT partner", PartnerKind.RESELLER,
                     Currency.getInstance("EUR"));
         }
         // the fund liability account is contributed by pf-funds; the ledger opens it when the contribution arrives
@@ -137,11 +137,11 @@ public class LedgerIT extends PfTestSupport {
         Budget budget = funds.saveBudget(system, new Budget(0, "IT-MDF", "IT", today.minusDays(1), today,
                 eur("1000"), null, 0));
         assertThrows(InsufficientFundsException.class,
-                () -> funds.allocate(system, budget.id(), "P-FUND-IT", eur("1000.01"), today));
-        FundAllocation a = funds.allocate(system, budget.id(), "P-FUND-IT", eur("800"), today);
+                () -> funds.allocate(system, budget.id(), "P-7701", eur("1000.01"), today));
+        FundAllocation a = funds.allocate(system, budget.id(), "P-7701", eur("800"), today);
         assertEquals(committedBefore.plus(eur("800")), ledgerBalance(FundService.FUND_LIABILITY_ACCOUNT));
 
-        funds.reserveFor(system, "P-FUND-IT", "it-mdf", "itest:fund-1", eur("300"));
+        funds.reserveFor(system, "P-7701", "it-mdf", "itest:fund-1", eur("300"));
         funds.approve(system, "itest:fund-1", eur("250"));
         funds.markPaid(system, "itest:fund-1", eur("250"));
         funds.reserve(system, a.id(), "itest:fund-2", eur("100"));

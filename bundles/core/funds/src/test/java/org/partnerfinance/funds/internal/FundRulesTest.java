@@ -20,7 +20,8 @@ public class FundRulesTest {
         return new FundBalance(eur(amount), zero.reserved(), zero.approved(), zero.paid(), zero.expired());
     }
 
-    private static void assertBuckets(FundBalance b, String allocated, String reserved, String approved, String paid,
+    /** Asserts every bucket and the available amount, and that none is negative. */
+    static void assertBuckets(FundBalance b, String allocated, String reserved, String approved, String paid,
             String expired, String available) {
         assertEquals("allocated", eur(allocated), b.allocated());
         assertEquals("reserved", eur(reserved), b.reserved());

@@ -59,8 +59,8 @@ import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
 
 /**
- * The funds service with the real ledger, audit trail and partner service on one in-memory Derby database through the
- * real unit of work.
+ * The funds service with the real ledger, audit trail and partner service on one database (in-memory Derby, or
+ * PostgreSQL in {@link FundServiceDbPostgresTest}) through the real unit of work.
  */
 public class FundServiceDbTest {
 
@@ -98,9 +98,13 @@ public class FundServiceDbTest {
                 });
     }
 
+    protected TestPersistence newDatabase() {
+        return TestPersistence.inMemory();
+    }
+
     @Before
     public void setUp() {
-        db = TestPersistence.inMemory();
+        db = newDatabase();
         audit = new AuditTrailImpl(db.persistenceService(), contextOf(AuditTrailImpl.class),
                 defaults(AuditConfiguration.class));
         ledger = new LedgerServiceImpl(db.persistenceService(), contextOf(LedgerServiceImpl.class), audit);
@@ -143,12 +147,7 @@ public class FundServiceDbTest {
 
     static void assertBalance(FundBalance b, String allocated, String reserved, String approved, String paid,
             String expired, String available) {
-        assertEquals("allocated", eur(allocated), b.allocated());
-        assertEquals("reserved", eur(reserved), b.reserved());
-        assertEquals("approved", eur(approved), b.approved());
-        assertEquals("paid", eur(paid), b.paid());
-        assertEquals("expired", eur(expired), b.expired());
-        assertEquals("available", eur(available), b.available());
+        FundRulesTest.assertBuckets(b, allocated, reserved, approved, paid, expired, available);
     }
 
     @Test
