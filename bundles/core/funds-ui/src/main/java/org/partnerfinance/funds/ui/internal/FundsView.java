@@ -193,7 +193,6 @@ final class FundsView extends VerticalLayout {
             return;
         }
         programId.setValue(p.id());
-        programId.setReadOnly(true);
         programName.setValue(p.name());
         programTypes.setValue(String.join(", ", p.claimTypes()));
         programCurrency.setValue(p.currency().getCurrencyCode());
