@@ -643,6 +643,9 @@ public class FundServiceImpl implements FundService {
     @Override
     public List<FundAllocation> expire(Caller caller, LocalDate asOf) {
         Access.requireAnyRole(caller, MANAGERS);
+        if (asOf == null) {
+            throw new IllegalArgumentException("Choose the date to expire allocations as of.");
+        }
         List<Long> due = tx(em -> em.createQuery("SELECT a.id FROM AllocationEntity a WHERE a.status = :status "
                 + "AND a.expiryDate < :asOf ORDER BY a.id", Long.class)
                 .setParameter("status", AllocationStatus.ACTIVE).setParameter("asOf", asOf).getResultList());
