@@ -15,6 +15,10 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
  * Funds: a partner sees the demo allocation of market development funds in "My funds" with its bar and expiry date;
  * a finance manager raises the other partner's allocation in "Funds and budgets", and that partner's open "My funds"
  * shows the new amount without a reload (funds events → live updates).
+ *
+ * <p>Not yet in the {@link PortalE2EIT} suite: it has not run green yet. Both runs on the build machine (load average
+ * above 30) ended before the test itself, while the runner waited for the portal to boot. Run it alone with
+ * {@code -Dit.test=FundsE2E}; add it to the suite once it passes.
  */
 public class FundsE2E {
 
