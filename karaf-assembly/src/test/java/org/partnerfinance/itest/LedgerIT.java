@@ -12,6 +12,13 @@ import java.util.List;
 
 import org.junit.Before;
 import org.junit.Test;
+import org.partnerfinance.funds.api.AllocationStatus;
+import org.partnerfinance.funds.api.Budget;
+import org.partnerfinance.funds.api.FundAllocation;
+import org.partnerfinance.funds.api.FundBalance;
+import org.partnerfinance.funds.api.FundProgram;
+import org.partnerfinance.funds.api.FundService;
+import org.partnerfinance.funds.api.InsufficientFundsException;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.partnerfinance.ledger.api.Accounts;
@@ -22,13 +29,16 @@ import org.partnerfinance.ledger.api.LedgerService;
 import org.partnerfinance.ledger.api.Money;
 import org.partnerfinance.ledger.api.PeriodClosedException;
 import org.partnerfinance.ledger.api.TrialBalance;
+import org.partnerfinance.partner.api.PartnerKind;
+import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Caller;
 
 /**
  * The ledger in the distribution, on its embedded Derby database: a posting dated in a closed period is refused, and
  * the trial balance of everything posted is zero-sum, per document currency and in the base currency (including a
  * foreign-currency posting whose base amounts needed a rounding line). The finance screens of pf-ledger-ui are
- * registered.
+ * registered. The funds core (pf-funds, a boot feature) posts a fund's whole life to this ledger: allocation,
+ * reservation, approval, payment and expiry through the real database.
  */
 public class LedgerIT extends PfTestSupport {
 
@@ -90,6 +100,75 @@ public class LedgerIT extends PfTestSupport {
                 ServiceReference<?>[] screens = bundleContext.getServiceReferences(
                         "org.partnerfinance.ui.api.Screen", "(pf.extension.id=ledger)");
                 return screens != null && screens.length == 4;
+            } catch (InvalidSyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static Money eur(String amount) {
+        return Money.of(amount, "EUR");
+    }
+
+    private Money ledgerBalance(String account) {
+        return ledger.accountBalance(Caller.system(), account, Currency.getInstance("EUR"),
+                LocalDate.now().plusYears(1));
+    }
+
+    @Test
+    public void aFundAllocationLivesThroughReservationApprovalPaymentAndExpiryInTheLedger() {
+        waitForFeatures("pf-funds");
+        FundService funds = getService(FundService.class);
+        PartnerService partners = getService(PartnerService.class);
+        Caller system = Caller.system();
+        if (partners.find(system, "P-7701").isEmpty()) {
+            partners.create(system, "P-7701", "Funds IT partner", PartnerKind.RESELLER,
+                    Currency.getInstance("EUR"));
+        }
+        // the fund liability account is contributed by pf-funds; the ledger opens it when the contribution arrives
+        waitFor("account " + FundService.FUND_LIABILITY_ACCOUNT, () -> ledger.accounts().stream()
+                .anyMatch(a -> a.code().equals(FundService.FUND_LIABILITY_ACCOUNT)));
+        Money committedBefore = ledgerBalance(FundService.FUND_LIABILITY_ACCOUNT);
+        Money expensedBefore = ledgerBalance(Accounts.MARKETING_FUNDS);
+
+        LocalDate today = LocalDate.now();
+        funds.saveProgram(system, new FundProgram("IT-MDF", "IT funds", java.util.Set.of("it-mdf"),
+                Currency.getInstance("EUR"), Accounts.MARKETING_FUNDS, true, 0));
+        Budget budget = funds.saveBudget(system, new Budget(0, "IT-MDF", "IT", today.minusDays(1), today,
+                eur("1000"), null, 0));
+        assertThrows(InsufficientFundsException.class,
+                () -> funds.allocate(system, budget.id(), "P-7701", eur("1000.01"), today));
+        FundAllocation a = funds.allocate(system, budget.id(), "P-7701", eur("800"), today);
+        assertEquals(committedBefore.plus(eur("800")), ledgerBalance(FundService.FUND_LIABILITY_ACCOUNT));
+
+        funds.reserveFor(system, "P-7701", "it-mdf", "itest:fund-1", eur("300"));
+        funds.approve(system, "itest:fund-1", eur("250"));
+        funds.markPaid(system, "itest:fund-1", eur("250"));
+        funds.reserve(system, a.id(), "itest:fund-2", eur("100"));
+        assertEquals("approval moves the approved amount out of the commitment",
+                committedBefore.plus(eur("550")), ledgerBalance(FundService.FUND_LIABILITY_ACCOUNT));
+
+        List<FundAllocation> expired = funds.expire(system, today.plusDays(1));
+        assertEquals(List.of(a.id()), expired.stream().map(FundAllocation::id).toList());
+        FundBalance b = funds.allocation(system, a.id()).get().balance();
+        assertEquals(AllocationStatus.EXPIRED, funds.allocation(system, a.id()).get().status());
+        assertEquals(new FundBalance(eur("800"), eur("100"), eur("0"), eur("250"), eur("450")), b);
+        assertEquals("only the open reservation stays committed", committedBefore.plus(eur("100")),
+                ledgerBalance(FundService.FUND_LIABILITY_ACCOUNT));
+        funds.release(system, "itest:fund-2");
+        assertEquals(committedBefore, ledgerBalance(FundService.FUND_LIABILITY_ACCOUNT));
+        assertEquals(expensedBefore, ledgerBalance(Accounts.MARKETING_FUNDS));
+        assertEquals(4, ledger.entriesForSource(system, "fund-allocation:" + a.id()).size());
+        assertTrue(ledger.trialBalance(system, today.plusDays(1)).balanced());
+
+        // the screens and the fund availability rule are registered (by class name: no UI or claims API here)
+        waitFor("the funds screens and the fund availability rule", () -> {
+            try {
+                ServiceReference<?>[] screens = bundleContext.getServiceReferences(
+                        "org.partnerfinance.ui.api.Screen", "(pf.extension.id=funds)");
+                ServiceReference<?>[] rules = bundleContext.getServiceReferences(
+                        "org.partnerfinance.claims.api.ComplianceRule", "(pf.extension.id=funds.availability)");
+                return screens != null && screens.length == 2 && rules != null && rules.length == 1;
             } catch (InvalidSyntaxException e) {
                 throw new IllegalStateException(e);
             }
