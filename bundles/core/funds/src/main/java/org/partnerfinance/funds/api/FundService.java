@@ -36,7 +36,7 @@ public interface FundService {
     /** Journal of every funds posting. */
     String JOURNAL = "FUNDS";
     /** Liability account of committed, not yet claimed funds (contributed to the chart of accounts by this bundle). */
-    String FUND_LIABILITY_ACCOUNT = "2160";
+    String FUND_LIABILITY_ACCOUNT = "2170";
 
     /** The reference a claim's reservation is made under: {@code claim:<id>}. */
     static String claimReference(long claimId) {
