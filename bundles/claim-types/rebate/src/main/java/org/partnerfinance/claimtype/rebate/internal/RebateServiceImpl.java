@@ -78,8 +78,15 @@ public class RebateServiceImpl implements RebateService {
     private final UnitOfWork unitOfWork;
     private final LedgerService ledger;
     private final AuditTrail audit;
-    private final ClaimService claims;
     private final Clock clock;
+
+    /**
+     * What partners claimed is read from the claims core. Optional and dynamic: the claims service binds this bundle's
+     * claim type while it activates, and the claim type needs this service, so a mandatory reference would be a cycle.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile ClaimService claims;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -92,19 +99,25 @@ public class RebateServiceImpl implements RebateService {
     @Activate
     public RebateServiceImpl(BundleContext context, @Reference(name = "persistence") PersistenceService persistence,
             @Reference(name = "unitOfWork") UnitOfWork unitOfWork, @Reference(name = "ledger") LedgerService ledger,
-            @Reference(name = "audit") AuditTrail audit, @Reference(name = "claims") ClaimService claims) {
+            @Reference(name = "audit") AuditTrail audit) {
         this(persistence.open(new PersistenceUnitSpec(UNIT, context.getBundle(), ENTITY_CLASSES, "db/rebate")),
-                unitOfWork, ledger, audit, claims, Clock.systemDefaultZone());
+                unitOfWork, ledger, audit, Clock.systemDefaultZone());
     }
 
-    RebateServiceImpl(Jpa jpa, UnitOfWork unitOfWork, LedgerService ledger, AuditTrail audit, ClaimService claims,
-            Clock clock) {
+    RebateServiceImpl(Jpa jpa, UnitOfWork unitOfWork, LedgerService ledger, AuditTrail audit, Clock clock) {
         this.jpa = jpa;
         this.unitOfWork = unitOfWork;
         this.ledger = ledger;
         this.audit = audit;
-        this.claims = claims;
         this.clock = clock;
+    }
+
+    private ClaimService claims() {
+        ClaimService service = claims;
+        if (service == null) {
+            throw new IllegalStateException("What was claimed cannot be read now: the claims service is not running.");
+        }
+        return service;
     }
 
     @Deactivate
@@ -158,7 +171,7 @@ public class RebateServiceImpl implements RebateService {
     public List<RebateStanding> standings(Caller caller, String partnerId) {
         Objects.requireNonNull(partnerId, "partnerId");
         List<Agreement> list = agreements(caller, partnerId);
-        List<Claim> partnerClaims = claims.listForPartner(caller, partnerId);
+        List<Claim> partnerClaims = claims().listForPartner(caller, partnerId);
         List<RebateStanding> result = new ArrayList<>();
         for (Agreement a : list) {
             result.add(standing(a, claimed(partnerClaims, a)));
@@ -169,7 +182,7 @@ public class RebateServiceImpl implements RebateService {
     @Override
     public Optional<Money> claimable(Caller caller, long agreementId) {
         return find(caller, agreementId).map(a -> {
-            Money claimed = claimed(claims.listForPartner(Caller.system(), a.terms().partnerId()), a);
+            Money claimed = claimed(claims().listForPartner(Caller.system(), a.terms().partnerId()), a);
             return max0(a.earned().minus(claimed));
         });
     }
@@ -403,19 +416,16 @@ public class RebateServiceImpl implements RebateService {
      */
     private boolean recalculate(Caller caller, EntityManager em, AgreementEntity entity, String why) {
         AgreementDraft terms = entity.terms();
-        SalesStore.Totals totals;
+        Recalculation change;
         try {
-            totals = new SalesStore(connection(em)).totals(terms.partnerId(), terms.currency(), terms.validFrom(),
-                    terms.validTo(), terms.productCodes(), terms.categories());
+            change = Recalculation.apply(new SalesStore(connection(em)), entity, now());
         } catch (SQLException e) {
             throw new PersistenceException("Reading the sales volumes failed", e);
         }
-        RebateCalculator.Result result = RebateCalculator.calculate(entity.calculationTerms(), totals.quantity(),
-                totals.amount());
-        Money before = entity.earned();
-        Money after = result.earned();
-        entity.setCalculation(result.volume(), totals.amount(), after, now());
         em.flush();
+        Money before = change.before();
+        Money after = change.after();
+        RebateCalculator.Result result = change.result();
         if (before.equals(after)) {
             return false;
         }
@@ -430,7 +440,7 @@ public class RebateServiceImpl implements RebateService {
         audit.append(new AuditEvent(caller.username(), "rebate.recalculated", ENTITY_TYPE,
                 String.valueOf(entity.id()), "earned=" + before, "earned=" + after + ", volume="
                         + result.volume().stripTrailingZeros().toPlainString() + ", amount="
-                        + totals.amount().stripTrailingZeros().toPlainString() + ", tier="
+                        + change.totals().amount().stripTrailingZeros().toPlainString() + ", tier="
                         + (result.reached() == null ? "none" : result.reached().ratePercent().toPlainString() + "%")
                         + (result.capped() ? ", capped" : "") + ", reason=" + why));
         return true;
