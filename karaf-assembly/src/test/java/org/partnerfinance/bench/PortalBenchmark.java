@@ -204,8 +204,8 @@ public final class PortalBenchmark {
             String form = karaf.baseUrl() + "/claims/new/expense";
             String dashboard = karaf.baseUrl() + "/";
             for (int run = 1; run <= runs; run++) {
-                expense.add(install(shell, typist, partner, "pf-claim-expense", form, "#expense-date, #error-title",
-                        p -> p.locator("#expense-date").count() > 0));
+                expense.add(install(shell, typist, partner, "pf-claim-expense", form, "#claim-date, #error-title",
+                        p -> p.locator("#claim-date").count() > 0));
                 widget.add(install(shell, typist, partner, "pf-widget-my-claims", dashboard, "#dashboard",
                         p -> p.locator("#widget-my-claims").count() > 0));
                 out(String.format(Locale.ROOT,

@@ -46,10 +46,10 @@ public class ContentSecurityPolicyE2E {
             page.locator("#nav-claims").click();
             page.locator("#claims-grid").waitFor();
             page.locator("#nav-claims-new-expense").click();
-            page.locator("#expense-date").waitFor();
-            Vaadin.fillDate(page, "expense-date", LocalDate.now().minusDays(1));
-            Vaadin.choose(page, "expense-currency", "USD", "USD ");
-            assertThat(page.locator("#expense-receipt")).isVisible();
+            page.locator("#claim-date").waitFor();
+            Vaadin.fillDate(page, "claim-date", LocalDate.now().minusDays(1));
+            Vaadin.choose(page, "claim-currency", "USD", "USD ");
+            assertThat(page.locator("#claim-field-receipts")).isVisible();
 
             assertEquals("on the claim screens", List.of(), page.evaluate("() => window.__cspViolations"));
             assertEquals("console", List.of(), refused);

@@ -33,21 +33,21 @@ public final class ExpenseClaims {
     }
 
     /**
-     * Opens "New expense claim" from the menu, fills in the form, uploads the receipt and submits. Returns when the
-     * claim's detail page shows it as Submitted.
+     * Opens "New expense claim" from the menu, fills in the form the claims UI renders from the expense type's
+     * declared fields, uploads the receipt and submits. Returns when the claim's detail page shows it as Submitted.
      */
     public static Submitted submit(Page partner, Expense expense) {
         partner.locator("#nav-claims-new-expense").click();
-        partner.locator("#expense-date").waitFor();
-        Vaadin.fillDate(partner, "expense-date", expense.date());
-        Vaadin.select(partner, "expense-category", expense.category());
-        Vaadin.fill(partner, "expense-description", expense.description());
-        Vaadin.fill(partner, "expense-amount", expense.amount());
-        Vaadin.choose(partner, "expense-currency", expense.currency(), expense.currency() + " ");
+        partner.locator("#claim-date").waitFor();
+        Vaadin.fillDate(partner, "claim-date", expense.date());
+        Vaadin.select(partner, "claim-field-category", expense.category());
+        Vaadin.fill(partner, "claim-description", expense.description());
+        Vaadin.fill(partner, "claim-amount", expense.amount());
+        Vaadin.choose(partner, "claim-currency", expense.currency(), expense.currency() + " ");
         // the <input type=file> lives in vaadin-upload's shadow root; CSS locators pierce it
-        partner.locator("#expense-receipt input[type=file]").setInputFiles(expense.receipt());
-        assertThat(partner.locator("#expense-receipt-name")).containsText("Attached: " + expense.receipt().name);
-        partner.locator("#expense-submit").click();
+        partner.locator("#claim-field-receipts input[type=file]").setInputFiles(expense.receipt());
+        assertThat(partner.locator("#claim-field-receipts-files")).containsText(expense.receipt().name);
+        partner.locator("#claim-submit").click();
 
         assertThat(partner.locator("#claim-status")).hasText("Submitted");
         // the address follows the view (history.pushState) a moment later

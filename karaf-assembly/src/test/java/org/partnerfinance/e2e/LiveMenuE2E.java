@@ -137,8 +137,8 @@ public class LiveMenuE2E {
 
     private static void openNewExpenseForm(Page page) {
         page.locator(NEW_EXPENSE_MENU).click();
-        page.locator("#expense-date").waitFor();
-        assertThat(page.locator("#expense-submit")).isEnabled();
+        page.locator("#claim-date").waitFor();
+        assertThat(page.locator("#claim-submit")).isEnabled();
     }
 
     /** Opens "My claims" and returns how many expense claims it lists (waits for at least one). */
@@ -160,7 +160,7 @@ public class LiveMenuE2E {
     private static void assertTakenHome(Page partner) {
         assertThat(partner.locator(NEW_EXPENSE_MENU)).hasCount(0, gone());
         assertThat(partner.locator("#dashboard")).isVisible(visible());
-        assertThat(partner.locator("#expense-date")).hasCount(0);
+        assertThat(partner.locator("#claim-date")).hasCount(0);
         Vaadin.waitForNotification(partner, "is no longer available");
         assertTrue("partner's page not reloaded", Vaadin.sameDocument(partner));
     }

@@ -11,7 +11,8 @@ import org.junit.runners.Suite;
  * {@code target/e2e-<n>/} until the next run.
  */
 @RunWith(Suite.class)
-@Suite.SuiteClasses({ ClaimFlowE2E.class, LiveMenuE2E.class, UsersE2E.class, UserLifecycleE2E.class,
+@Suite.SuiteClasses({ ClaimFlowE2E.class, LiveMenuE2E.class, SampleClaimTypeE2E.class, UsersE2E.class,
+        UserLifecycleE2E.class,
         ApiTokensE2E.class, PartnersE2E.class, FinanceAgingE2E.class, DocumentsE2E.class,
         ContentSecurityPolicyE2E.class })
 public class PortalE2EIT {

@@ -11,13 +11,28 @@ import java.util.Set;
  * @param required     whether at least one file is required
  * @param maxBytes     size limit per file
  * @param contentTypes accepted content types, checked against the sniffed content (e.g. {@code application/pdf})
+ * @param maxFiles     how many files a claim may carry, at least 1
  */
-public record AttachmentPolicy(boolean required, long maxBytes, Set<String> contentTypes) {
+public record AttachmentPolicy(boolean required, long maxBytes, Set<String> contentTypes, int maxFiles) {
+
+    /** How many files a claim may carry when the policy does not say. */
+    public static final int DEFAULT_MAX_FILES = 10;
 
     private static final int BUFFER = 8192;
 
     public AttachmentPolicy {
         contentTypes = Set.copyOf(contentTypes);
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("maxBytes must not be negative, was " + maxBytes);
+        }
+        if (maxFiles < 1) {
+            throw new IllegalArgumentException("maxFiles must be at least 1, was " + maxFiles);
+        }
+    }
+
+    /** A policy for up to {@link #DEFAULT_MAX_FILES} files. */
+    public AttachmentPolicy(boolean required, long maxBytes, Set<String> contentTypes) {
+        this(required, maxBytes, contentTypes, DEFAULT_MAX_FILES);
     }
 
     /**

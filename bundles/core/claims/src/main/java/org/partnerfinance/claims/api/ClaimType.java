@@ -10,6 +10,10 @@ import org.partnerfinance.ledger.api.Money;
  * A kind of claim, contributed by an extension bundle as a service with the properties
  * {@code pf.extension.id}, {@code pf.extension.kind=claim-type}. The claims core never needs the type to read a stored
  * claim; it needs it to create, validate and account for new ones.
+ *
+ * <p>A type declares its fields ({@link #fields()}); the claims core checks what is entered against them (required
+ * values, formats, choices, the attachment policy, line items) with its own messages, so {@link #validate} only checks
+ * what is special to the type. The claims UI renders the type's form from the same declarations.
  */
 @ConsumerType
 public interface ClaimType {
@@ -20,15 +24,27 @@ public interface ClaimType {
     /** Name shown to people, e.g. {@code Expense reimbursement}. */
     String name();
 
-    /** Type-specific fields. */
+    /** Title of the form that creates a claim of this type, e.g. {@code New expense claim}. */
+    default String formTitle() {
+        return "New claim: " + name();
+    }
+
+    /** Type-specific fields, in the order the form shows them. */
     List<FieldDef> fields();
 
-    /** Attachments accepted and required. */
-    AttachmentPolicy attachmentPolicy();
+    /**
+     * Attachments accepted and required: by default the policy of the first {@link FieldKind#ATTACHMENTS} field, or
+     * {@code null} (no files) when there is none.
+     */
+    default AttachmentPolicy attachmentPolicy() {
+        return fields().stream().filter(f -> f.kind() == FieldKind.ATTACHMENTS).map(FieldDef::attachmentPolicy)
+                .findFirst().orElse(null);
+    }
 
     /**
-     * Type-specific validation of a draft (the core already checked partner, amount sign, currency and attachments
-     * against the policy). Returns an empty list when valid.
+     * What is special to the type, after the core found the draft complete and well formed (partner, amount, date,
+     * description, declared fields, line items and attachments). Returns an empty list when valid; each problem names
+     * the field it concerns.
      */
     List<Problem> validate(ClaimDraft draft, Clock clock);
 

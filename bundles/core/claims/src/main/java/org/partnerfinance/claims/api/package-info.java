@@ -3,5 +3,5 @@
  * the lifecycle ({@link ClaimStatus}), the claim-type and compliance-rule extension points ({@link ClaimType},
  * {@link ComplianceRule}) and the service ({@link ClaimService}).
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.partnerfinance.claims.api;

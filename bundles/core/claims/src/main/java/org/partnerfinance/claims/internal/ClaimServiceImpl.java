@@ -162,7 +162,8 @@ public class ClaimServiceImpl implements ClaimService {
         Access.requireAnyRole(caller, Role.values());
         return claimTypes.stream()
                 .filter(e -> enabled(e.getKey()))
-                .map(e -> new ClaimTypeInfo(e.getValue().id(), e.getValue().name(), e.getValue().fields(),
+                .map(e -> new ClaimTypeInfo(e.getValue().id(), e.getValue().name(), e.getValue().formTitle(),
+                        e.getValue().fields(),
                         e.getValue().attachmentPolicy()))
                 .sorted(Comparator.comparing(ClaimTypeInfo::name))
                 .toList();

@@ -176,8 +176,9 @@ final class ClaimStore {
                 .setParameter("id", claim.getId()).getResultList().stream()
                 .map(a -> new AttachmentUpload(a.toAttachment().filename(), a.getContent()))
                 .toList();
+        LineFields split = LineFields.split(values);
         return new ClaimDraft(claim.getTypeId(), claim.getPartnerId(), claim.getDate(), claim.getDescription(),
-                claim.amount(), values, files);
+                claim.amount(), split.fields(), files, split.lineItems());
     }
 
     Claim snapshot(EntityManager em, ClaimEntity claim) {

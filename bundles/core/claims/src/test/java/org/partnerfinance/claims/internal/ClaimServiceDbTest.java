@@ -43,6 +43,7 @@ import org.partnerfinance.claims.api.AttachmentContent;
 import org.partnerfinance.claims.api.AttachmentPolicy;
 import org.partnerfinance.claims.api.AttachmentUpload;
 import org.partnerfinance.claims.api.Claim;
+import org.partnerfinance.claims.api.LineItem;
 import org.partnerfinance.claims.api.ClaimEvent;
 import org.partnerfinance.claims.api.ClaimChange;
 import org.partnerfinance.claims.api.ClaimDraft;
@@ -308,6 +309,26 @@ public class ClaimServiceDbTest {
         assertThrows(IllegalTransitionException.class,
                 () -> claims.submit(PARTNER, draft.id(), submitted.version()));
         assertEquals(List.of("claim.created", "claim.submitted"), auditActions(draft.id()));
+    }
+
+    @Test
+    public void lineItemsAreStoredWithTheirLabelsAndComeBackWhenTheDraftIsSubmitted() {
+        ClaimDraft base = draft("P-1001", "19.80", "Drive to the partner day", pdf("drive"));
+        ClaimDraft withLines = new ClaimDraft(base.typeId(), base.partnerId(), base.date(), base.description(),
+                base.amount(), base.fields(), base.attachments(), List.of(
+                        new LineItem("trips", Map.of("date", "2025-03-10", "km", "42")),
+                        new LineItem("trips", Map.of("date", "2025-03-11", "km", "24", "toll", "3.20"))));
+        Claim saved = claims.saveDraft(PARTNER, withLines);
+        assertEquals(List.of(new ClaimField("trips.1.date", "Trips 1: Date", "2025-03-10"),
+                new ClaimField("trips.1.km", "Trips 1: Km", "42"),
+                new ClaimField("trips.2.date", "Trips 2: Date", "2025-03-11"),
+                new ClaimField("trips.2.km", "Trips 2: Km", "24"),
+                new ClaimField("trips.2.toll", "Trips 2: Toll", "3.20")),
+                saved.fields().stream().filter(f -> f.name().startsWith("trips.")).toList());
+
+        Claim submitted = claims.submit(PARTNER, saved.id(), saved.version());
+        assertEquals(ClaimStatus.SUBMITTED, submitted.status());
+        assertEquals(saved.fields(), submitted.fields());
     }
 
     @Test

@@ -13,8 +13,8 @@ import org.partnerfinance.claims.api.AttachmentPolicy;
 import org.partnerfinance.claims.api.AttachmentUpload;
 import org.partnerfinance.claims.api.ClaimDraft;
 import org.partnerfinance.claims.api.ClaimType;
+import org.partnerfinance.claims.api.Choice;
 import org.partnerfinance.claims.api.FieldDef;
-import org.partnerfinance.claims.api.FieldKind;
 import org.partnerfinance.claims.api.Problem;
 import org.partnerfinance.ledger.api.Accounts;
 import org.partnerfinance.ledger.api.Money;
@@ -30,10 +30,14 @@ final class TestClaims {
     static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F'};
 
     static final List<FieldDef> FIELDS = List.of(
-            new FieldDef("category", "Category", FieldKind.CHOICE, true, List.of("travel", "hotel", "meals")),
-            new FieldDef("eventDate", "Event date", FieldKind.DATE, false, null),
-            new FieldDef("attendees", "Attendees", FieldKind.DECIMAL, false, null),
-            new FieldDef("note", "Note", FieldKind.TEXT, false, null));
+            FieldDef.choice("category", "Category", true,
+                    List.of(new Choice("travel", "Travel"), new Choice("hotel", "Hotel"), new Choice("meals", "Meals"))),
+            FieldDef.date("eventDate", "Event date", false),
+            FieldDef.number("attendees", "Attendees", false),
+            FieldDef.text("note", "Note", false),
+            FieldDef.lineItems("trips", "Trips", false,
+                    List.of(FieldDef.date("date", "Date", true), FieldDef.number("km", "Km", true),
+                            FieldDef.money("toll", "Toll", false))));
 
     static final AttachmentPolicy RECEIPT_REQUIRED =
             new AttachmentPolicy(true, 1024, Set.of(Attachments.PDF, Attachments.PNG, Attachments.JPEG));

@@ -8,7 +8,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.partnerfinance.claims.api.AccountingRule;
-import org.partnerfinance.claims.api.AttachmentPolicy;
 import org.partnerfinance.claims.api.ClaimDraft;
 import org.partnerfinance.claims.api.ClaimType;
 import org.partnerfinance.claims.api.FieldDef;
@@ -18,7 +17,10 @@ import org.partnerfinance.ledger.api.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The expense reimbursement claim type, configured through {@link ExpenseConfiguration}. */
+/**
+ * The expense reimbursement claim type, configured through {@link ExpenseConfiguration} (parsed once, here). Its form
+ * is the one the claims UI renders from {@link #fields()} at {@code claims/new/expense}.
+ */
 @Component(service = ClaimType.class, configurationPid = ExpenseConfiguration.PID, property = {
         ExtensionConstants.EXTENSION_ID + "=" + ExpenseClaimType.EXTENSION_ID,
         ExtensionConstants.EXTENSION_KIND + "=claim-type",
@@ -37,12 +39,11 @@ public class ExpenseClaimType implements ClaimType {
     @Modified
     void configure(ExpenseConfiguration config) {
         try {
-            rules = new ExpenseRules(config.max_receipt_bytes(), config.max_age_days());
+            rules = new ExpenseRules(config.max_receipt_bytes(), config.max_receipts(), config.max_age_days(),
+                    config.category_caps(), config.mileage_rates(), config.per_diem_rates());
         } catch (IllegalArgumentException e) {
+            LOG.error("Invalid expense claim configuration ({}); using the defaults", e.getMessage());
             rules = ExpenseRules.defaults();
-            LOG.error("Invalid configuration {}: {}. Using the defaults (max.receipt.bytes={}, max.age.days={}).",
-                    ExpenseConfiguration.PID, e.getMessage(), ExpenseRules.DEFAULT_MAX_RECEIPT_BYTES,
-                    ExpenseRules.DEFAULT_MAX_AGE_DAYS);
         }
     }
 
@@ -57,13 +58,13 @@ public class ExpenseClaimType implements ClaimType {
     }
 
     @Override
-    public List<FieldDef> fields() {
-        return rules.fields();
+    public String formTitle() {
+        return "New expense claim";
     }
 
     @Override
-    public AttachmentPolicy attachmentPolicy() {
-        return rules.attachmentPolicy();
+    public List<FieldDef> fields() {
+        return rules.fields();
     }
 
     @Override

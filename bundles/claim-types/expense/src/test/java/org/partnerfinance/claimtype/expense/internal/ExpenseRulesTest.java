@@ -1,8 +1,6 @@
 package org.partnerfinance.claimtype.expense.internal;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Clock;
@@ -12,15 +10,14 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.Test;
-import org.partnerfinance.claims.api.AccountingRule;
 import org.partnerfinance.claims.api.AttachmentUpload;
 import org.partnerfinance.claims.api.ClaimDraft;
 import org.partnerfinance.claims.api.FieldDef;
 import org.partnerfinance.claims.api.FieldKind;
+import org.partnerfinance.claims.api.LineItem;
 import org.partnerfinance.claims.api.Problem;
 import org.partnerfinance.ledger.api.Accounts;
 import org.partnerfinance.ledger.api.Money;
@@ -30,20 +27,25 @@ public class ExpenseRulesTest {
     /** 2025-06-15, noon UTC. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-15T12:00:00Z"), ZoneOffset.UTC);
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 15);
+    private static final List<AttachmentUpload> RECEIPT =
+            List.of(new AttachmentUpload("receipt.pdf", new byte[] { '%', 'P', 'D', 'F' }));
 
     private final ExpenseRules rules = ExpenseRules.defaults();
 
-    private static ClaimDraft draft(LocalDate date, String category, String merchant, String amount) {
+    private static ClaimDraft draft(LocalDate date, String category, String amount, String currency,
+            List<AttachmentUpload> files, LineItem... lines) {
         Map<String, String> fields = new HashMap<>();
-        if (category != null) {
-            fields.put(ExpenseRules.CATEGORY, category);
-        }
-        if (merchant != null) {
-            fields.put(ExpenseRules.MERCHANT, merchant);
-        }
-        return new ClaimDraft("expense", "P-1001", date, "Taxi to the partner summit",
-                amount == null ? null : Money.of(amount, "EUR"), fields,
-                List.of(new AttachmentUpload("receipt.pdf", new byte[] { '%', 'P', 'D', 'F' })));
+        fields.put(ExpenseRules.CATEGORY, category);
+        return new ClaimDraft("expense", "P-1001", date, "Trip to the partner summit", Money.of(amount, currency),
+                fields, files, List.of(lines));
+    }
+
+    private static LineItem mileage(LocalDate date, String km) {
+        return new LineItem(ExpenseRules.MILEAGE, Map.of("date", date.toString(), "km", km));
+    }
+
+    private static LineItem perDiem(LocalDate date, String days) {
+        return new LineItem(ExpenseRules.PER_DIEM, Map.of("date", date.toString(), "days", days));
     }
 
     private static Map<String, String> byField(List<Problem> problems) {
@@ -51,122 +53,118 @@ public class ExpenseRulesTest {
     }
 
     @Test
-    public void validDraftHasNoProblems() {
-        assertEquals(List.of(), rules.validate(draft(TODAY, "travel", "City Cabs", "42.50"), CLOCK));
-        assertEquals(List.of(), rules.validate(draft(TODAY.minusDays(365), "other", null, "1.00"), CLOCK));
-    }
-
-    @Test
-    public void dateInTheFutureIsRejected() {
-        Map<String, String> problems = byField(rules.validate(draft(TODAY.plusDays(1), "meals", null, "10"), CLOCK));
-        assertEquals(1, problems.size());
-        assertTrue(problems.get("date").contains("future"));
-    }
-
-    @Test
-    public void todayIsJudgedInTheClocksZone() {
-        // 23:30 UTC on the 15th is already the 16th in UTC+2: the 16th is "today" there, not the future
-        Clock lateInBerlin = Clock.fixed(Instant.parse("2025-06-15T23:30:00Z"), ZoneOffset.ofHours(2));
-        assertEquals(List.of(), rules.validate(draft(LocalDate.of(2025, 6, 16), "meals", null, "10"), lateInBerlin));
-        assertFalse(rules.validate(draft(LocalDate.of(2025, 6, 16), "meals", null, "10"), CLOCK).isEmpty());
-    }
-
-    @Test
-    public void datesOlderThanTheConfiguredAgeAreRejected() {
-        Map<String, String> problems = byField(rules.validate(draft(TODAY.minusDays(366), "meals", null, "10"), CLOCK));
-        assertTrue(problems.get("date").contains("older than 365 days"));
-
-        ExpenseRules strict = new ExpenseRules(ExpenseRules.DEFAULT_MAX_RECEIPT_BYTES, 30);
-        assertEquals(List.of(), strict.validate(draft(TODAY.minusDays(30), "meals", null, "10"), CLOCK));
-        assertTrue(byField(strict.validate(draft(TODAY.minusDays(31), "meals", null, "10"), CLOCK)).get("date")
-                .contains("older than 30 days"));
-    }
-
-    @Test
-    public void missingDateIsReportedOnTheDateField() {
-        assertTrue(byField(rules.validate(draft(null, "meals", null, "10"), CLOCK)).containsKey("date"));
-    }
-
-    @Test
-    public void categoryIsRequiredAndMustBeKnown() {
-        assertEquals("Choose a category.", byField(rules.validate(draft(TODAY, null, null, "10"), CLOCK)).get("category"));
-        assertEquals("Choose a category.", byField(rules.validate(draft(TODAY, " ", null, "10"), CLOCK)).get("category"));
-        String unknown = byField(rules.validate(draft(TODAY, "yacht", null, "10"), CLOCK)).get("category");
-        assertTrue(unknown, unknown.contains("Unknown category \"yacht\""));
-        for (String category : ExpenseRules.categories()) {
-            assertEquals(category, List.of(), rules.validate(draft(TODAY, category, null, "10"), CLOCK));
-        }
-    }
-
-    @Test
-    public void descriptionIsRequired() {
-        ClaimDraft noDescription = new ClaimDraft("expense", "P-1001", TODAY, "  ", Money.of("10", "EUR"),
-                Map.of(ExpenseRules.CATEGORY, "meals"), List.of());
-        assertEquals("Describe the expense.", byField(rules.validate(noDescription, CLOCK)).get("description"));
-    }
-
-    @Test
-    public void overlongMerchantIsRejected() {
-        String merchant = "m".repeat(ExpenseRules.MAX_MERCHANT_LENGTH + 1);
-        assertTrue(byField(rules.validate(draft(TODAY, "meals", merchant, "10"), CLOCK)).containsKey("merchant"));
-    }
-
-    @Test
-    public void everyProblemIsReportedAtOnce() {
-        Map<String, String> problems = byField(rules.validate(draft(TODAY.plusDays(3), "yacht", null, "10"), CLOCK));
-        assertEquals(Set.of("date", "category"), problems.keySet());
-    }
-
-    @Test
-    public void eligibleAmountIsTheFullClaimedAmount() {
-        ClaimDraft draft = draft(TODAY, "travel", null, "1234.56");
-        assertEquals(Money.of("1234.56", "EUR"), rules.eligibleAmount(draft));
-        ClaimDraft yen = new ClaimDraft("expense", "P-1001", TODAY, "Dinner", Money.of("5000", "JPY"),
-                Map.of(ExpenseRules.CATEGORY, "meals"), List.of());
-        assertEquals(Money.of("5000", "JPY"), rules.eligibleAmount(yen));
-    }
-
-    @Test(expected = IllegalArgumentException.class)
-    public void eligibleAmountNeedsAnAmount() {
-        rules.eligibleAmount(draft(TODAY, "travel", null, null));
-    }
-
-    @Test
-    public void accountingPostsPartnerExpensesAgainstAccruedClaimsAndSettlesFromTheBank() {
-        AccountingRule rule = rules.accountingRule();
-        assertEquals(Accounts.PARTNER_EXPENSES, rule.expenseAccount());
-        assertEquals("6100", rule.expenseAccount());
-        assertEquals("2150", rule.accrualAccount());
-        assertEquals("1000", rule.settlementAccount());
-    }
-
-    @Test
-    public void receiptIsRequiredWithConfiguredLimitAndTypes() {
-        assertTrue(rules.attachmentPolicy().required());
-        assertEquals(5L * 1024 * 1024, rules.attachmentPolicy().maxBytes());
-        assertEquals(Set.of("application/pdf", "image/png", "image/jpeg"),
-                rules.attachmentPolicy().contentTypes());
-        assertEquals(1024, new ExpenseRules(1024, 365).attachmentPolicy().maxBytes());
-    }
-
-    @Test
-    public void fieldsAreCategoryAsRequiredChoiceAndOptionalMerchant() {
+    public void theDeclarationsAreRichEnoughForTheForm() {
         List<FieldDef> fields = rules.fields();
-        assertEquals(2, fields.size());
-        FieldDef category = fields.get(0);
-        assertEquals("category", category.name());
-        assertSame(FieldKind.CHOICE, category.kind());
-        assertTrue(category.required());
-        assertEquals(List.of("travel", "accommodation", "meals", "events", "marketing-materials", "other"),
-                category.choices());
-        FieldDef merchant = fields.get(1);
-        assertEquals("merchant", merchant.name());
-        assertSame(FieldKind.TEXT, merchant.kind());
-        assertFalse(merchant.required());
+        assertEquals(List.of(FieldKind.CHOICE, FieldKind.TEXT, FieldKind.ATTACHMENTS, FieldKind.LINE_ITEMS,
+                FieldKind.LINE_ITEMS), fields.stream().map(FieldDef::kind).toList());
+        assertEquals("Marketing materials", fields.get(0).choiceLabel("marketing-materials"));
+        assertEquals(5, fields.get(2).attachmentPolicy().maxFiles());
+        assertEquals(List.of("date", "km", "route"), fields.get(3).items().stream().map(FieldDef::name).toList());
+        assertTrue(fields.get(3).help(), fields.get(3).help().contains("EUR 0.30"));
     }
 
-    @Test(expected = IllegalArgumentException.class)
-    public void nonPositiveLimitsAreRefused() {
-        new ExpenseRules(0, 365);
+    @Test
+    public void aReceiptExpenseWithinItsWindowHasNoProblems() {
+        assertEquals(List.of(), rules.validate(draft(TODAY, "travel", "42.50", "EUR", RECEIPT), CLOCK));
+        assertEquals(List.of(), rules.validate(draft(TODAY.minusDays(365), "other", "1.00", "EUR", RECEIPT), CLOCK));
+    }
+
+    @Test
+    public void theDateWindowIsTheTypes() {
+        assertEquals("The expense date cannot be in the future.",
+                byField(rules.validate(draft(TODAY.plusDays(1), "travel", "1", "EUR", RECEIPT), CLOCK)).get("date"));
+        assertTrue(byField(rules.validate(draft(TODAY.minusDays(366), "travel", "1", "EUR", RECEIPT), CLOCK))
+                .get("date").contains("more than 365 days ago (earliest 2024-06-15)"));
+    }
+
+    @Test
+    public void receiptCategoriesNeedAReceiptLineCategoriesDoNot() {
+        assertEquals("Attach at least one receipt for meals expenses.",
+                byField(rules.validate(draft(TODAY, "meals", "20", "EUR", List.of()), CLOCK)).get("attachments"));
+        assertEquals(List.of(), rules.validate(draft(TODAY, "mileage", "12.60", "EUR", List.of(),
+                mileage(TODAY, "42")), CLOCK));
+    }
+
+    @Test
+    public void linesBelongToTheirCategory() {
+        Map<String, String> problems = byField(rules.validate(draft(TODAY, "travel", "20", "EUR", RECEIPT,
+                mileage(TODAY, "10")), CLOCK));
+        assertTrue(problems.get("mileage"), problems.get("mileage").contains("belong to a claim of the category"));
+        assertEquals("Add at least one per diem line.",
+                byField(rules.validate(draft(TODAY, "per-diem", "20", "EUR", List.of()), CLOCK)).get("perDiem"));
+    }
+
+    @Test
+    public void lineValuesAreCheckedPerRow() {
+        Map<String, String> problems = byField(rules.validate(draft(TODAY, "per-diem", "100", "EUR", List.of(),
+                perDiem(TODAY.minusDays(3), "2"), perDiem(TODAY.plusDays(2), "0"), perDiem(TODAY, "32")), CLOCK));
+        assertEquals(Map.of(
+                "perDiem.2.days", "Per diem 2: enter more than zero.",
+                "perDiem.2.date", "Per diem 2: the date cannot be in the future.",
+                "perDiem.3.days", "Per diem 3: at most 31 days per line."), problems);
+    }
+
+    @Test
+    public void mileageNeedsARateInTheClaimsCurrency() {
+        assertEquals("Mileage cannot be claimed in GBP; it is paid in EUR, USD.",
+                byField(rules.validate(draft(TODAY, "mileage", "10", "GBP", List.of(), mileage(TODAY, "3")), CLOCK))
+                        .get("currency"));
+    }
+
+    @Test
+    public void mileageAndPerDiemPayTheirLinesTotalAtMostTheClaimedAmount() {
+        // 42 km + 13.5 km at EUR 0.30 = 16.65
+        assertEquals(Money.of("16.65", "EUR"), rules.eligibleAmount(draft(TODAY, "mileage", "20.00", "EUR",
+                List.of(), mileage(TODAY, "42"), mileage(TODAY, "13.5"))));
+        assertEquals(Money.of("10.00", "EUR"), rules.eligibleAmount(draft(TODAY, "mileage", "10.00", "EUR",
+                List.of(), mileage(TODAY, "42"))));
+        // 2.5 days at USD 31.00
+        assertEquals(Money.of("77.50", "USD"), rules.eligibleAmount(draft(TODAY, "per-diem", "80", "USD",
+                List.of(), perDiem(TODAY, "2.5"))));
+    }
+
+    @Test
+    public void categoriesAreCappedInTheClaimsCurrency() {
+        assertEquals(Money.of("100.00", "EUR"), rules.eligibleAmount(draft(TODAY, "meals", "180", "EUR", RECEIPT)));
+        assertEquals(Money.of("80", "EUR"), rules.eligibleAmount(draft(TODAY, "meals", "80", "EUR", RECEIPT)));
+        assertEquals("no cap in GBP", Money.of("180", "GBP"),
+                rules.eligibleAmount(draft(TODAY, "meals", "180", "GBP", RECEIPT)));
+        assertEquals("travel has no cap", Money.of("900", "EUR"),
+                rules.eligibleAmount(draft(TODAY, "travel", "900", "EUR", RECEIPT)));
+    }
+
+    @Test
+    public void settingsAreParsedOnceAndNamedWhenWrong() {
+        // a .cfg file gives a list as one comma-separated string
+        ExpenseRules custom = new ExpenseRules(1024, 2, 30, new String[] { "travel EUR 50, meals EUR 10" },
+                new String[] { "CHF 0.70" }, new String[0]);
+        assertEquals(Money.of("50.00", "EUR"), custom.eligibleAmount(draft(TODAY, "travel", "70", "EUR", RECEIPT)));
+        assertEquals(Money.of("10.00", "EUR"), custom.eligibleAmount(draft(TODAY, "meals", "70", "EUR", RECEIPT)));
+        assertEquals(2, custom.fields().get(2).attachmentPolicy().maxFiles());
+        assertMessage("category.caps", () -> new ExpenseRules(1024, 2, 30, new String[] { "champagne EUR 5" },
+                new String[0], new String[0]));
+        assertMessage("mileage.rates", () -> new ExpenseRules(1024, 2, 30, new String[0],
+                new String[] { "EUR -1" }, new String[0]));
+        assertMessage("per.diem.rates", () -> new ExpenseRules(1024, 2, 30, new String[0], new String[0],
+                new String[] { "XXY 10" }));
+        assertMessage("max.receipts", () -> new ExpenseRules(1024, 11, 30, new String[0], new String[0],
+                new String[0]));
+    }
+
+    @Test
+    public void accountingAndContributedAccounts() {
+        assertEquals(Accounts.PARTNER_EXPENSES, rules.accountingRule().expenseAccount());
+        assertEquals(List.of(Accounts.PARTNER_EXPENSES, Accounts.ACCRUED_PARTNER_CLAIMS),
+                new ExpenseAccounts().accounts().stream().map(a -> a.code()).toList());
+    }
+
+    private static void assertMessage(String text, Runnable run) {
+        try {
+            run.run();
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains(text));
+            return;
+        }
+        throw new AssertionError("no IllegalArgumentException naming " + text);
     }
 }

@@ -7,6 +7,7 @@ import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimService;
 import org.partnerfinance.claims.api.ClaimStatus;
 import org.partnerfinance.claims.api.ClaimTypeInfo;
+import org.partnerfinance.claims.ui.api.ClaimRoutes;
 import org.partnerfinance.claims.ui.api.ClaimUpdates;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.ui.api.ScreenContext;
@@ -110,7 +111,7 @@ final class MyClaimsView extends VerticalLayout {
             message.setText(Ui.messageOf(e));
         }
         for (ClaimTypeInfo type : types) {
-            MenuItem item = menu.addItem(type.name(), e -> context.navigate("claims/new/" + type.id()));
+            MenuItem item = menu.addItem(type.name(), e -> context.navigate(ClaimRoutes.newClaim(type.id())));
             item.setId("claims-new-" + type.id());
         }
         if (types.isEmpty()) {

@@ -91,9 +91,18 @@ class StubClaims implements ClaimService {
         return queue;
     }
 
+    /** Drafts the form checked and submitted, and how the service answers them. */
+    final List<ClaimDraft> checked = new ArrayList<>();
+    final List<ClaimDraft> submitted = new ArrayList<>();
+    java.util.function.Function<ClaimDraft, List<ComplianceFinding>> onCheck = draft -> List.of();
+    java.util.function.Function<ClaimDraft, Claim> onSubmit = draft -> {
+        throw new UnsupportedOperationException("submitNew");
+    };
+
     @Override
     public List<ComplianceFinding> check(Caller caller, ClaimDraft draft) {
-        throw new UnsupportedOperationException();
+        checked.add(draft);
+        return onCheck.apply(draft);
     }
 
     @Override
@@ -108,7 +117,8 @@ class StubClaims implements ClaimService {
 
     @Override
     public Claim submitNew(Caller caller, ClaimDraft draft) {
-        throw new UnsupportedOperationException();
+        submitted.add(draft);
+        return onSubmit.apply(draft);
     }
 
     @Override

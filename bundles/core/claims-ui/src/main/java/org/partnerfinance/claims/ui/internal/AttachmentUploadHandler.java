@@ -1,4 +1,4 @@
-package org.partnerfinance.claimtype.expense.internal;
+package org.partnerfinance.claims.ui.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,25 +13,25 @@ import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
 
 /**
- * Receives the receipt of the expense form. The size limit applies while the file streams in: a file announced as
+ * Receives one file of an attachments field. The size limit applies while the file streams in: a file announced as
  * larger is refused before any byte is read, and one that turns out larger is dropped as soon as it passes the limit
  * ({@link AttachmentPolicy#read}); either way the form says so. Vaadin's multipart limits stop it early as well, and
  * the browser's Upload refuses larger files before sending them ({@code maxFileSize}).
  */
-final class ReceiptUploadHandler implements UploadHandler {
+final class AttachmentUploadHandler implements UploadHandler {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(ReceiptUploadHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AttachmentUploadHandler.class);
 
     /** Room for the multipart boundaries and part headers around the one file. */
     private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
     private final AttachmentPolicy policy;
-    private final ExpenseForm form;
+    private final AttachmentsPart part;
 
-    ReceiptUploadHandler(AttachmentPolicy policy, ExpenseForm form) {
+    AttachmentUploadHandler(AttachmentPolicy policy, AttachmentsPart part) {
         this.policy = policy;
-        this.form = form;
+        this.part = part;
     }
 
     @Override
@@ -47,11 +47,11 @@ final class ReceiptUploadHandler implements UploadHandler {
                 content = policy.read(in);
             }
         } catch (AttachmentTooLargeException e) {
-            LOG.info("Receipt '{}' refused: larger than {} bytes", name, policy.maxBytes());
-            ui.access(() -> form.tooLarge(name));
+            LOG.info("File '{}' refused: larger than {} bytes", name, policy.maxBytes());
+            ui.access(() -> part.tooLarge(name));
             throw e;
         }
-        ui.access(() -> form.received(name, content));
+        ui.access(() -> part.received(name, content));
     }
 
     @Override
