@@ -4,17 +4,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.partnerfinance.claims.api.AccountingRule;
-import org.partnerfinance.claims.api.AttachmentPolicy;
 import org.partnerfinance.claims.api.ClaimDraft;
 import org.partnerfinance.claims.api.ClaimType;
 import org.partnerfinance.claims.api.FieldDef;
-import org.partnerfinance.claims.api.FieldKind;
 import org.partnerfinance.claims.api.Problem;
 import org.partnerfinance.claimtype.rebate.api.Agreement;
 import org.partnerfinance.claimtype.rebate.api.RebateService;
@@ -40,11 +37,9 @@ public class RebateClaimType implements ClaimType {
     static final String NAME = "Rebate";
     static final String AGREEMENT = "agreement";
 
-    private static final List<FieldDef> FIELDS = List.of(
-            new FieldDef(AGREEMENT, "Agreement", FieldKind.TEXT, true, List.of()));
-    /** Rebates are earned on recorded volumes: no receipts; a statement may be attached (PDF, up to 5 MB). */
-    private static final AttachmentPolicy ATTACHMENTS = new AttachmentPolicy(false, 5L * 1024 * 1024,
-            Set.of("application/pdf"));
+    /** Rebates are earned on recorded volumes: no receipts, only the agreement the amount is claimed from. */
+    private static final List<FieldDef> FIELDS = List.of(FieldDef.text(AGREEMENT, "Agreement", true)
+            .withHelp("The reference of one of your rebate agreements, e.g. RBA-000012 (see My rebates)."));
     private static final AccountingRule ACCOUNTING = new AccountingRule(RebateAccounts.ACCRUED_REBATES,
             Accounts.ACCRUED_PARTNER_CLAIMS, Accounts.BANK);
 
@@ -66,13 +61,13 @@ public class RebateClaimType implements ClaimType {
     }
 
     @Override
-    public List<FieldDef> fields() {
-        return FIELDS;
+    public String formTitle() {
+        return "Claim earned rebate";
     }
 
     @Override
-    public AttachmentPolicy attachmentPolicy() {
-        return ATTACHMENTS;
+    public List<FieldDef> fields() {
+        return FIELDS;
     }
 
     @Override
