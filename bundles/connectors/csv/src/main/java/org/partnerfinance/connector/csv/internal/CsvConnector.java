@@ -36,8 +36,11 @@ import org.partnerfinance.connectors.api.Preview;
  * been read, so a file of any size streams; a document with an unreadable row is refused whole, naming each line and
  * value.
  */
-@Component(service = ImportConnector.class, configurationPid = CsvConnector.PID,
-        property = "pf.extension.id=" + CsvConnector.ID)
+@Component(service = ImportConnector.class, configurationPid = CsvConnector.PID, property = {
+        "pf.extension.id=" + CsvConnector.ID,
+        "pf.extension.kind=connector",
+        "pf.extension.name=CSV connector",
+        "pf.extension.detail=Invoices and credit notes from CSV files (pf:import csv <file>)" })
 @Designate(ocd = CsvConfiguration.class)
 public class CsvConnector implements ImportConnector {
 
