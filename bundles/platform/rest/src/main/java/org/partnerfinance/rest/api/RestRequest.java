@@ -39,6 +39,12 @@ public interface RestRequest {
     RestBody body();
 
     /**
+     * The request body as it arrives, for uploads (e.g. a file to import): not held in memory and not subject to the
+     * JSON request size limit, so the resource must limit what it reads. Read either this or {@link #body()}, once.
+     */
+    java.io.InputStream stream();
+
+    /**
      * The paging of a list request from {@code page} (1 = first, default) and {@code size} (default 50, at most
      * {@link Paging#MAX_SIZE}).
      *

@@ -103,7 +103,7 @@ public class ApiServlet extends HttpServlet {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         ApiAnswer answer;
         try {
-            byte[] body = WITH_BODY.contains(method) ? readBody(request) : new byte[0];
+            ApiCall.Body body = WITH_BODY.contains(method) ? lazyBody(request) : ApiCall.Body.of(new byte[0]);
             ApiCall call = new ApiCall(method, segments(request), query(request.getQueryString()),
                     request::getHeader, body, clientAddress(request.getRemoteAddr(),
                     request.getHeader("X-Forwarded-For"), trustedProxies));
@@ -112,6 +112,29 @@ public class ApiServlet extends HttpServlet {
             answer = dispatcher.error(e, Map.of());
         }
         write(request, response, answer);
+    }
+
+    /** The request's body, read when the resource asks for it: after authentication, as JSON or as a stream. */
+    private ApiCall.Body lazyBody(HttpServletRequest request) {
+        return new ApiCall.Body() {
+            @Override
+            public byte[] json() {
+                try {
+                    return readBody(request);
+                } catch (IOException e) {
+                    throw new RestException(400, "unreadable_body", "The request body could not be read.", null);
+                }
+            }
+
+            @Override
+            public InputStream stream() {
+                try {
+                    return request.getInputStream();
+                } catch (IOException e) {
+                    throw new RestException(400, "unreadable_body", "The request body could not be read.", null);
+                }
+            }
+        };
     }
 
     /**

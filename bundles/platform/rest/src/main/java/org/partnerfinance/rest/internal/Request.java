@@ -67,9 +67,14 @@ final class Request implements RestRequest {
     }
 
     @Override
+    public java.io.InputStream stream() {
+        return call.body().stream();
+    }
+
+    @Override
     public RestBody body() {
         if (body == null) {
-            body = new RestBody(json.readObject(call.body()));
+            body = new RestBody(json.readObject(call.body().json()));
         }
         return body;
     }

@@ -184,13 +184,13 @@ public class DispatcherTest {
         assertEquals(50, first.get("items").size());
         assertEquals(1, first.get("items").get(0).asInt());
         JsonNode third = json(dispatcher.dispatch(new ApiCall("GET", List.of("n"),
-                ApiServlet.query("page=3&size=50"), h -> h.equals("Authorization") ? "Bearer " + GOOD : null, null,
+                ApiServlet.query("page=3&size=50"), h -> h.equals("Authorization") ? "Bearer " + GOOD : null, new byte[0],
                 "192.0.2.1")));
         assertEquals(20, third.get("items").size());
         assertEquals(101, third.get("items").get(0).asInt());
         for (String bad : new String[] { "size=501", "size=0", "page=0", "page=x" }) {
             ApiAnswer answer = dispatcher.dispatch(new ApiCall("GET", List.of("n"), ApiServlet.query(bad),
-                    h -> h.equals("Authorization") ? "Bearer " + GOOD : null, null, "192.0.2.1"));
+                    h -> h.equals("Authorization") ? "Bearer " + GOOD : null, new byte[0], "192.0.2.1"));
             assertEquals(bad, 400, answer.status());
             assertEquals(bad, bad.substring(0, bad.indexOf('=')), json(answer).get("field").asText());
         }

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.partnerfinance.connectors.api.ImportRun;
+import org.partnerfinance.connectors.api.ImportService;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.extensions.api.ExtensionInfo;
 import org.partnerfinance.extensions.api.ExtensionKind;
@@ -21,8 +23,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 /**
- * Dashboard card "Connectors" for integrators: installed connectors and their state. Connector runs are not recorded
- * by the core yet, so the card says so instead of inventing a last run.
+ * Dashboard card "Connectors" for integrators: installed connectors, their state and their last run (from the import
+ * service's record of runs).
  */
 @Component(service = DashboardWidget.class, property = {
         ExtensionConstants.EXTENSION_ID + "=widget.connectors",
@@ -37,21 +39,33 @@ public class ConnectorsWidget implements DashboardWidget {
 
     static final String EMPTY = "No connectors installed yet. Deploy a connector bundle (ERP, bank or e-invoicing) "
             + "and configure it in etc/; it appears here with its state and its runs.";
-    static final String NO_RUNS = "Runs: none recorded yet (connector runs are not recorded by this version).";
+    static final String NO_RUNS = "No runs yet.";
 
     @Reference
     private ExtensionRegistry registry;
 
+    @Reference
+    private ImportService imports;
+
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {
-        return card(registry.list());
+        return card(registry.list(), id -> imports.recent(context.caller(), id, 1).stream().findFirst()
+                .map(ConnectorsWidget::lastRun).orElse(NO_RUNS));
+    }
+
+    /** e.g. {@code Last run 17 (completed): 3 created, 0 duplicates, 1 rejected, 2026-12-02T11:04:00Z}. */
+    static String lastRun(ImportRun run) {
+        long rejected = run.documents() - run.created() - run.duplicates();
+        return "Last run " + run.id() + " (" + run.status().name().toLowerCase(java.util.Locale.ROOT) + "): "
+                + run.created() + " created, " + run.duplicates() + " duplicates, " + rejected + " rejected, "
+                + run.startedAt() + (run.failure() == null ? "" : ". " + run.failure());
     }
 
     static List<ExtensionInfo> connectors(List<ExtensionInfo> all) {
         return all.stream().filter(i -> i.kind() == ExtensionKind.CONNECTOR).toList();
     }
 
-    static VerticalLayout card(List<ExtensionInfo> all) {
+    static VerticalLayout card(List<ExtensionInfo> all, java.util.function.Function<String, String> lastRun) {
         VerticalLayout card = new VerticalLayout();
         card.setId("widget-connectors-content");
         card.setPadding(false);
@@ -69,7 +83,7 @@ public class ConnectorsWidget implements DashboardWidget {
                     SystemHealthCard.small(c.name() + " (" + c.id() + ")" + (c.detail() == null || c.detail().isBlank()
                             ? "" : ": " + c.detail())));
             row.setAlignItems(FlexComponent.Alignment.CENTER);
-            card.add(row, SystemHealthCard.small(c.bundle()), SystemHealthCard.small(NO_RUNS));
+            card.add(row, SystemHealthCard.small(c.bundle()), SystemHealthCard.small(lastRun.apply(c.id())));
         }
         return card;
     }

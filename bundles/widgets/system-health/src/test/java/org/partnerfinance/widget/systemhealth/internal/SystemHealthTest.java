@@ -91,11 +91,11 @@ public class SystemHealthTest {
     public void integratorsSeeAnHonestEmptyStateOrTheirConnectors() {
         List<ExtensionInfo> none = List.of(
                 new ExtensionInfo("widget.my-claims", "My claims", ExtensionKind.WIDGET, "My claims", "c 1", true));
-        assertTrue(texts(ConnectorsWidget.card(none)).contains(ConnectorsWidget.EMPTY));
+        assertTrue(texts(ConnectorsWidget.card(none, id -> ConnectorsWidget.NO_RUNS)).contains(ConnectorsWidget.EMPTY));
 
         List<ExtensionInfo> some = List.of(none.get(0),
                 new ExtensionInfo("erp.acme", "Acme ERP", ExtensionKind.CONNECTOR, "invoices in", "acme 1.0", false));
-        List<String> texts = texts(ConnectorsWidget.card(some));
+        List<String> texts = texts(ConnectorsWidget.card(some, id -> ConnectorsWidget.NO_RUNS));
         assertTrue(texts.toString(), texts.contains("OFF"));
         assertTrue(texts.toString(), texts.contains("Acme ERP (erp.acme): invoices in"));
         assertTrue(texts.toString(), texts.contains(ConnectorsWidget.NO_RUNS));

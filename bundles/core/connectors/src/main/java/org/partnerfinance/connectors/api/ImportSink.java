@@ -1,0 +1,48 @@
+package org.partnerfinance.connectors.api;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.partnerfinance.documents.api.DocumentDraft;
+import org.partnerfinance.documents.api.PaymentDraft;
+
+/**
+ * Where a connector hands what it read. Each call is one document, stored all-or-nothing in a transaction of its own
+ * (with its ledger postings and audit record) before the call returns, and answered with what came of it. The same
+ * document handed again (same {@code externalId} and same content) is reported as a duplicate and changes nothing;
+ * the same external id with other content is refused (a conflicting re-import is reported, not applied).
+ */
+@ProviderType
+public interface ImportSink {
+
+    /**
+     * An invoice or credit note.
+     *
+     * @param externalId the document's identity in the source, stable across re-imports (e.g. the supplier's endpoint
+     *                   id + the invoice number, or the ERP's document key)
+     * @param draft      the document
+     * @param original   the document as it was in the file (e.g. its XML), kept and downloadable; may be {@code null}
+     */
+    ItemOutcome document(String externalId, DocumentDraft draft, Original original);
+
+    /** A payment (e.g. from an ERP's payment run). */
+    ItemOutcome payment(String externalId, PaymentDraft draft);
+
+    /**
+     * A document of the file the connector refuses (unreadable values, totals that do not add up, no matching
+     * partner): it is listed in the run's report with the reason, nothing is written.
+     *
+     * @param externalId how people find it in the file, e.g. the invoice number or {@code line 17}
+     */
+    ItemOutcome reject(String externalId, String reason);
+
+    /** The original form of a document as it was in the file, e.g. one UBL invoice's XML. */
+    record Original(String fileName, String contentType, byte[] content) {
+        public Original {
+            content = content.clone();
+        }
+
+        @Override
+        public byte[] content() {
+            return content.clone();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.partnerfinance.connectors.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.ShellUtil;
+import org.partnerfinance.connectors.api.ImportRun;
+import org.partnerfinance.connectors.api.ImportService;
+import org.partnerfinance.connectors.api.RunStatus;
+import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.security.api.Role;
+
+/**
+ * {@code pf:import <connector-id> <file>}: imports a file with a connector, as an integrator, and prints the run's
+ * summary (the last line starts with {@code IMPORT COMPLETED} or {@code IMPORT FAILED}, for scripts).
+ */
+@Service
+@Command(scope = "pf", name = "import", description = "Imports a file with an installed connector and prints the "
+        + "run: documents created, duplicates, and every rejected document with its reason.")
+public class ImportCommand implements Action {
+
+    /** Rejections printed; the run keeps more (see the Connectors screen or GET /api/v1/imports/{id}). */
+    static final int PRINTED_REJECTIONS = 50;
+
+    @Argument(index = 0, name = "connector-id", required = true, description = "The connector, e.g. csv")
+    String connectorId;
+
+    @Argument(index = 1, name = "file", required = true, description = "Path of the file on the portal's machine")
+    String file;
+
+    @Reference
+    ImportService imports;
+
+    @Reference
+    Session session;
+
+    @Override
+    public Object execute() throws IOException {
+        PrintStream out = session.getConsole();
+        Path path = Path.of(file);
+        if (!Files.isRegularFile(path)) {
+            throw new NoSuchFileException(file, null, "not a readable file");
+        }
+        ImportRun run;
+        try (InputStream in = Files.newInputStream(path)) {
+            run = imports.run(caller(), connectorId, path.getFileName().toString(), in, (bytes, documents) -> { });
+        }
+        print(run, out);
+        return null;
+    }
+
+    static void print(ImportRun run, PrintStream out) {
+        out.printf("Run %d with %s of %s (%,d bytes, sha256 %s)%n", run.id(), run.connector(), run.fileName(),
+                run.bytes(), run.sha256() == null ? "-" : run.sha256());
+        out.printf("Documents %,d: created %,d, duplicates %,d, rejected %,d%n", run.documents(), run.created(),
+                run.duplicates(), run.documents() - run.created() - run.duplicates());
+        run.rejected().stream().limit(PRINTED_REJECTIONS)
+                .forEach(r -> out.printf("  rejected %s: %s%n", r.document(), r.reason()));
+        if (run.rejected().size() > PRINTED_REJECTIONS) {
+            out.printf("  ... and %,d more rejections (see the run in the Connectors screen)%n",
+                    run.rejected().size() - PRINTED_REJECTIONS);
+        }
+        if (run.status() == RunStatus.FAILED) {
+            out.println("IMPORT FAILED: " + run.failure());
+        } else {
+            out.println("IMPORT COMPLETED");
+        }
+    }
+
+    /**
+     * The portal identity of the Karaf shell user: an integrator (Karaf authenticated the operator and its command
+     * ACLs decide who may run this command); prefixed so audit records never confuse it with a portal user.
+     */
+    static Caller caller() {
+        String user = ShellUtil.getCurrentUserName();
+        String name = user == null || user.isBlank() ? "operator" : user.trim();
+        return new Caller("shell:" + name, name + " (Karaf shell)", EnumSet.of(Role.INTEGRATOR), null);
+    }
+}

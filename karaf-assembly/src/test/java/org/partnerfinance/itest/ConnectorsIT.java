@@ -1,0 +1,223 @@
+package org.partnerfinance.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.ops4j.pax.exam.Option;
+import org.partnerfinance.audit.api.AuditTrail;
+import org.partnerfinance.documents.api.Direction;
+import org.partnerfinance.documents.api.Document;
+import org.partnerfinance.documents.api.DocumentQuery;
+import org.partnerfinance.documents.api.DocumentService;
+import org.partnerfinance.partner.api.PartnerService;
+import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.security.api.Role;
+import org.partnerfinance.security.api.UserDirectory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Import connectors in the booted distribution with demo data: the CSV connector through the console
+ * ({@code pf:import}) and the REST API ({@code POST /api/v1/imports/csv}, {@code GET /api/v1/imports/{id}},
+ * {@code GET /api/v1/connectors}); re-imports create nothing and report duplicates; a broken file is a failed run with
+ * its reason; only integrators, finance managers and administrators import; a connector switched off or uninstalled
+ * refuses runs while its runs and documents stay.
+ */
+public class ConnectorsIT extends PfTestSupport {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    private static final Pattern TOKEN = Pattern.compile("Token: (pf_[A-Za-z0-9_-]+)");
+    private static final String HEADER = "partner,number,issue_date,due_date,currency,description,quantity,unit_price,"
+            + "tax_rate\n";
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private HttpClient http;
+    private String api;
+    private DocumentService documents;
+    private String partner;
+    private String currency;
+
+    @Override
+    protected Option[] additionalOptions() {
+        return new Option[] { withDemoData() };
+    }
+
+    @Before
+    public void portalIsUp() {
+        waitForFeatures("pf-core", "pf-rest", "pf-connectors", "pf-connector-csv", "pf-demo");
+        UserDirectory users = getService(UserDirectory.class);
+        waitFor("the demo users", () -> users.find("integrator").isPresent() && users.find("partner").isPresent());
+        documents = getService(DocumentService.class);
+        partner = users.find("partner").orElseThrow().partnerId();
+        currency = getService(PartnerService.class).find(Caller.system(), partner).orElseThrow()
+                .allowedCurrencyCodes().split(", ")[0];
+        api = "http://localhost:" + System.getProperty(HTTP_PORT_PROPERTY) + "/api/v1";
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        waitFor("the API", () -> send(get("/openapi.json", null)).statusCode() == 200);
+        waitForCommand("pf:import");
+        waitForCommand("pf:token-create");
+    }
+
+    private String csv(String prefix, int documents) {
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int i = 1; i <= documents; i++) {
+            text.append(partner).append(',').append(prefix).append(i).append(",2026-11-02,2026-12-02,")
+                    .append(currency).append(",Routers,2,100.00,19\n");
+        }
+        return text.toString();
+    }
+
+    private String token(String username) {
+        String output = executeCommand("pf:token-create " + username + " \"connectors itest\"");
+        Matcher m = TOKEN.matcher(output);
+        assertTrue(output, m.find());
+        return m.group(1);
+    }
+
+    @Test
+    public void theConsoleImportsACsvFileAndAReimportCreatesNothing() throws IOException {
+        String prefix = "CSV-C-" + System.nanoTime() + "-";
+        Path file = Files.createTempFile("invoices", ".csv");
+        Files.writeString(file, csv(prefix, 3) + partner + "," + prefix + "bad,2026-11-02,,"
+                + currency + ",Broken,x,1.00,0\n", StandardCharsets.UTF_8);
+
+        String first = executeCommand("pf:import csv " + file);
+        assertTrue(first, first.contains("Documents 4: created 3, duplicates 0, rejected 1"));
+        assertTrue(first, first.contains("rejected " + prefix + "bad (line 5): line 5: quantity \"x\" is not a number"));
+        assertTrue(first, first.contains("IMPORT COMPLETED"));
+
+        String second = executeCommand("pf:import csv " + file);
+        assertTrue(second, second.contains("Documents 4: created 0, duplicates 3, rejected 1"));
+
+        Caller finance = new Caller("itest-finance", "Finance", EnumSet.of(Role.FINANCE_MANAGER), null);
+        var found = documents.search(finance, new DocumentQuery(partner, Direction.RECEIVABLE, null, null, null, null,
+                prefix, null, DocumentQuery.Sort.NUMBER, true, 0, 50));
+        assertEquals(3, found.total());
+        for (Document d : found.items()) {
+            assertEquals("csv", d.sourceSystem());
+            assertEquals(0, new java.math.BigDecimal("238.00").compareTo(d.gross().amount()));
+            assertEquals(currency, d.gross().currency().getCurrencyCode());
+        }
+        AuditTrail audit = getService(AuditTrail.class);
+        assertFalse(audit.recentByAction(Caller.system(), "import.completed", 10).isEmpty());
+        Files.delete(file);
+    }
+
+    @Test
+    public void theApiImportsStreamsAndReportsRunsInTheContractsFields() throws Exception {
+        String token = token("integrator");
+        String prefix = "CSV-R-" + System.nanoTime() + "-";
+        HttpResponse<String> created = send(upload("/imports/csv?filename=erp-export.csv", token, csv(prefix, 2)));
+        assertEquals(created.body(), 201, created.statusCode());
+        JsonNode run = mapper.readTree(created.body());
+        assertEquals("csv", run.get("connector").asText());
+        assertEquals("completed", run.get("status").asText());
+        assertEquals(2, run.get("documents").asInt());
+        assertEquals(2, run.get("created").asInt());
+        assertEquals(0, run.get("duplicates").asInt());
+        assertEquals(0, run.get("rejected").size());
+        assertEquals("erp-export.csv", run.get("fileName").asText());
+        assertEquals(64, run.get("sha256").asText().length());
+
+        HttpResponse<String> again = send(upload("/imports/csv", token, csv(prefix, 2)));
+        JsonNode second = mapper.readTree(again.body());
+        assertEquals(0, second.get("created").asInt());
+        assertEquals(2, second.get("duplicates").asInt());
+
+        HttpResponse<String> read = send(get("/imports/" + run.get("id").asLong(), token));
+        assertEquals(read.body(), 200, read.statusCode());
+        assertEquals(run.get("sha256").asText(), mapper.readTree(read.body()).get("sha256").asText());
+
+        JsonNode connectors = mapper.readTree(send(get("/connectors", token)).body());
+        JsonNode csv = null;
+        for (JsonNode c : connectors.get("items")) {
+            if (c.get("id").asText().equals("csv")) {
+                csv = c;
+            }
+        }
+        assertTrue(connectors.toString(), csv != null);
+        assertEquals("import", csv.get("direction").asText());
+        assertTrue(csv.get("enabled").asBoolean());
+        assertTrue(csv.get("formats").size() > 0);
+        assertFalse(csv.get("name").asText().isBlank());
+
+        // a file the connector cannot read is a failed run with its reason, and nothing is written
+        HttpResponse<String> broken = send(upload("/imports/csv", token, "partner;number\n" + partner + ";X-1\n"));
+        assertEquals(broken.body(), 422, broken.statusCode());
+        JsonNode failed = mapper.readTree(broken.body());
+        assertEquals("import_failed", failed.get("code").asText());
+        assertEquals("failed", failed.get("status").asText());
+        assertTrue(failed.get("message").asText(), failed.get("message").asText().contains("has no column"));
+
+        assertEquals(404, send(upload("/imports/nowhere", token, "x")).statusCode());
+        assertEquals(403, send(upload("/imports/csv", token("partner"), csv("CSV-P-", 1))).statusCode());
+        assertEquals(401, send(upload("/imports/csv", "pf_" + "A".repeat(43), csv("CSV-U-", 1))).statusCode());
+    }
+
+    @Test
+    public void aConnectorSwitchedOffOrUninstalledRefusesRunsAndItsRunsStay() throws Exception {
+        String token = token("integrator");
+        HttpResponse<String> created = send(upload("/imports/csv", token, csv("CSV-T-" + System.nanoTime() + "-", 1)));
+        assertEquals(created.body(), 201, created.statusCode());
+        long runId = mapper.readTree(created.body()).get("id").asLong();
+
+        executeCommand("pf:disable csv");
+        HttpResponse<String> off = send(upload("/imports/csv", token, csv("CSV-T2-", 1)));
+        assertEquals(off.body(), 404, off.statusCode());
+        assertTrue(off.body(), off.body().contains("switched off"));
+        assertTrue(send(get("/connectors", token)).body().contains("\"enabled\":false"));
+        executeCommand("pf:enable csv");
+
+        featuresService.uninstallFeature("pf-connector-csv");
+        waitFor("the CSV connector to leave", () -> !send(get("/connectors", token)).body().contains("\"csv\""));
+        assertEquals(404, send(upload("/imports/csv", token, csv("CSV-T3-", 1))).statusCode());
+        assertEquals(200, send(get("/imports/" + runId, token)).statusCode());
+
+        featuresService.installFeature("pf-connector-csv");
+        waitFor("the CSV connector to return", () -> send(get("/connectors", token)).body().contains("\"csv\""));
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    private HttpRequest upload(String path, String token, String body) {
+        return HttpRequest.newBuilder(URI.create(api + path)).timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private HttpRequest get(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api + path)).timeout(REQUEST_TIMEOUT);
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b.build();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
