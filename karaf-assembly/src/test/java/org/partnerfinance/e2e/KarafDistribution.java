@@ -103,12 +103,17 @@ public final class KarafDistribution implements AutoCloseable {
      */
     public static KarafDistribution unpack(Path archive, Path parent, String prefix) throws IOException {
         Files.createDirectories(parent);
+        // createDirectory is atomic: two test JVMs unpacking at once never share a folder
         Path home;
-        int n = 1;
-        while (Files.exists(home = parent.resolve(prefix + "-" + n))) {
-            n++;
+        for (int n = 1;; n++) {
+            home = parent.resolve(prefix + "-" + n);
+            try {
+                Files.createDirectory(home);
+                break;
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // next number
+            }
         }
-        Files.createDirectories(home);
         run(List.of("tar", "-xzf", archive.toAbsolutePath().toString(), "-C", home.toString(),
                 "--strip-components=1"), Duration.ofMinutes(2));
         if (!Files.isExecutable(home.resolve("bin/start"))) {
