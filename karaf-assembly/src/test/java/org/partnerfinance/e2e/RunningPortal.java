@@ -17,8 +17,11 @@ import com.microsoft.playwright.Page;
  */
 public final class RunningPortal extends ExternalResource {
 
-    /** Deadline for the boot of the distribution up to the rendered login page. */
-    public static final Duration BOOT_TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * Deadline for the boot of the distribution up to the rendered login page: generous, because an integration test
+     * class boots its own Karaf beside it (two test classes run at once) and a passing run never waits for it.
+     */
+    public static final Duration BOOT_TIMEOUT = Duration.ofMinutes(6);
 
     /**
      * Deadline for installing the demo data (feature:install pf-demo) until all of it is in the database: its two years

@@ -815,7 +815,7 @@ public class ClaimServiceImpl implements ClaimService {
             Decision decision = jpa.tx(em -> {
                 ClaimEntity entity = store.require(em, claimId);
                 requireVersion(entity, expectedVersion);
-                requireNotApprovedBy(caller, entity, store.steps(em, claimId));
+                requireNotApprovedBy(caller, entity, store.steps(em, claimId), "mark it paid");
                 entity.markPaid(now(), reference);
                 em.flush();
                 return new Decision(store.snapshot(em, entity), ClaimPostings.settlement(entity, today()));
@@ -994,12 +994,13 @@ public class ClaimServiceImpl implements ClaimService {
     }
 
     /** Segregation of duties: whoever approved a claim (or a step of its chain) does not also release its payment. */
-    private static void requireNotApprovedBy(Caller caller, ClaimEntity claim, List<ClaimStepEntity> steps) {
+    private static void requireNotApprovedBy(Caller caller, ClaimEntity claim, List<ClaimStepEntity> steps,
+            String doing) {
         boolean approvedAStep = steps.stream().anyMatch(s -> caller.username().equals(s.getApprovedBy()));
         if (claim.getStatus() == ClaimStatus.APPROVED
                 && (caller.username().equals(claim.getDecidedBy()) || approvedAStep)) {
             throw new AccessDeniedException("You approved claim " + claim.getReference()
-                    + " yourself, so someone else has to mark it paid (segregation of duties).");
+                    + " yourself, so someone else has to " + doing + " (segregation of duties).");
         }
     }
 
@@ -1066,9 +1067,12 @@ public class ClaimServiceImpl implements ClaimService {
             throw new IllegalArgumentException("Choose the settlement date.");
         }
         return change(caller, "claim.scheduled", () -> {
-            ClaimEntity stored = jpa.tx(em -> store.require(em, claimId));
+            ClaimEntity stored = jpa.tx(em -> {
+                ClaimEntity found = store.require(em, claimId);
+                requireNotApprovedBy(caller, found, store.steps(em, claimId), "schedule its settlement");
+                return found;
+            });
             requireVersion(stored, expectedVersion);
-            requireNotApprovedBy(caller, stored);
             stored.requireCanMoveTo(ClaimStatus.SCHEDULED);
             Money amount = openAccrual(stored);
             if (amount.signum() <= 0) {

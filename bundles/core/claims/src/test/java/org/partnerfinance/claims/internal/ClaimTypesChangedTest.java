@@ -29,7 +29,7 @@ public class ClaimTypesChangedTest {
     private static final Map<String, Object> EXPENSE = Map.of(ExtensionConstants.EXTENSION_ID, "expense",
             "pf.claim.type.id", "expense", "pf.claim.type.name", "Expense reimbursement");
 
-    private final ClaimServiceImpl claims = new ClaimServiceImpl(null, null, null, null, null, null,
+    private final ClaimServiceImpl claims = new ClaimServiceImpl(null, null, null, null, null, null, null,
             Clock.systemUTC());
     /** What the service offered, as seen by a handler of each event at the moment it was posted. */
     private final List<String> seen = new ArrayList<>();
