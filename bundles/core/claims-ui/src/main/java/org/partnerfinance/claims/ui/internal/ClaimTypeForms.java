@@ -207,7 +207,7 @@ public class ClaimTypeForms {
 
         @Override
         public Set<Role> roles() {
-            return ClaimsScreens.PARTNER_ROLES;
+            return Set.of(Role.PARTNER_USER, Role.PARTNER_ADMIN);
         }
 
         @Override

@@ -372,7 +372,7 @@ public class ClaimDetailViewTest {
             }
             return claim(ClaimStatus.APPROVED, true, 2);
         };
-        ReviewQueueView view = new ReviewQueueView(context(REVIEWER, null), claims, new ClaimUpdatesService(),
+        ReviewQueueView view = new ReviewQueueView(context(REVIEWER, null), claims, live,
                 java.util.Map::of, java.time.Clock.systemUTC());
         Button approve = find(view, "review-approve-selected");
         assertFalse(approve.isEnabled());
