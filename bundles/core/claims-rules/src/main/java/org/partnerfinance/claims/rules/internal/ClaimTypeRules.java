@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The rules of one claim type, one instance per factory configuration
- * ({@code etc/org.partnerfinance.claims.rules~<type>.cfg}). It registers a {@link ComplianceRule} service for each rule
+ * ({@code etc/org.partnerfinance.claims.rules-<type>.cfg}). It registers a {@link ComplianceRule} service for each rule
  * the configuration switches on (deadline, caps, attachments), limited to the type through
  * {@link ComplianceRule#CLAIM_TYPES}, and withdraws them when the configuration changes or goes away. Its settings also
  * tell the duplicate rule and the extension workflow how the type is configured.

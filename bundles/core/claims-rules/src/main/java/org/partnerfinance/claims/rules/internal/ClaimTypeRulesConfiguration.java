@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The compliance rules of one claim type: one factory configuration per type, e.g.
- * {@code etc/org.partnerfinance.claims.rules~expense.cfg}. A rule whose settings are left at their defaults is not
+ * {@code etc/org.partnerfinance.claims.rules-expense.cfg}. A rule whose settings are left at their defaults is not
  * registered for the type (duplicate detection excepted: it is on unless switched off).
  */
 @ObjectClassDefinition(name = "PF claim compliance rules (per claim type)",
