@@ -22,5 +22,8 @@ public @interface ClaimTypeId {
     /** Prefix of the property name. */
     String PREFIX_ = "pf.";
 
+    /** The service property this annotation sets ({@code pf.claim.type.id}), for whoever reads a type's id without activating it. */
+    String PROPERTY = "pf.claim.type.id";
+
     String value();
 }

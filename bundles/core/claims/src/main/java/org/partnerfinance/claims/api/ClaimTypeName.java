@@ -18,5 +18,8 @@ public @interface ClaimTypeName {
     /** Prefix of the property name. */
     String PREFIX_ = "pf.";
 
+    /** The service property this annotation sets ({@code pf.claim.type.name}), for whoever reads a type's name without activating it. */
+    String PROPERTY = "pf.claim.type.name";
+
     String value();
 }

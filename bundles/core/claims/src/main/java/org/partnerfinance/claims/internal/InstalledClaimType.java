@@ -19,8 +19,8 @@ import org.partnerfinance.ledger.api.Money;
  */
 final class InstalledClaimType implements ClaimType {
 
-    static final String ID = "pf.claim.type.id";
-    static final String NAME = "pf.claim.type.name";
+    static final String ID = org.partnerfinance.claims.api.ClaimTypeId.PROPERTY;
+    static final String NAME = org.partnerfinance.claims.api.ClaimTypeName.PROPERTY;
 
     private final String id;
     private final String name;

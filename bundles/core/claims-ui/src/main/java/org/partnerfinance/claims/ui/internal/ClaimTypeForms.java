@@ -22,6 +22,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.partnerfinance.claims.api.ClaimService;
 import org.partnerfinance.claims.api.ClaimType;
+import org.partnerfinance.claims.api.ClaimTypeId;
+import org.partnerfinance.claims.api.ClaimTypeName;
 import org.partnerfinance.claims.api.FieldDef;
 import org.partnerfinance.claims.ui.api.ClaimFormParts;
 import org.partnerfinance.claims.ui.api.ClaimFormParts.FieldPart;
@@ -80,8 +82,15 @@ public class ClaimTypeForms {
         String typeId;
         String title;
         try {
-            typeId = type.id();
-            title = type.formTitle();
+            // id and name from the typed properties (@ClaimTypeId, @ClaimTypeName), else from the type itself
+            typeId = text(properties.get(ClaimTypeId.PROPERTY));
+            String name = text(properties.get(ClaimTypeName.PROPERTY));
+            if (typeId == null) {
+                typeId = text(deprecatedId(type));
+                name = text(deprecatedName(type));
+            }
+            String own = text(type.formTitle());
+            title = own != null ? own : "New claim: " + (name != null ? name : typeId);
             ClaimRoutes.newClaim(typeId);
         } catch (RuntimeException e) {
             LOG.warn("Claim type service {} gets no form: {}", serviceId, e.getMessage());
@@ -101,6 +110,22 @@ public class ClaimTypeForms {
             screens.put(serviceId,
                     bundleContext.registerService(Screen.class, new TypeForm(typeId, title), screenProperties));
         }
+    }
+
+    @SuppressWarnings("deprecation")
+    private static String deprecatedId(ClaimType type) {
+        return type.id();
+    }
+
+    @SuppressWarnings("deprecation")
+    private static String deprecatedName(ClaimType type) {
+        return type.name();
+    }
+
+    /** A property's text, {@code null} when absent or blank. */
+    private static String text(Object value) {
+        Object single = value instanceof Object[] array ? (array.length == 0 ? null : array[0]) : value;
+        return single == null || single.toString().isBlank() ? null : single.toString().strip();
     }
 
     void removeType(ClaimType type, Map<String, Object> properties) {
