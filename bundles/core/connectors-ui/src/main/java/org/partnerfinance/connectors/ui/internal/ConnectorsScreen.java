@@ -15,15 +15,16 @@ import org.partnerfinance.ui.api.Screen;
 import org.partnerfinance.ui.api.ScreenContext;
 
 /**
- * "Connectors" (integration/connectors): the installed connectors, importing a file with a preview and a progress bar,
- * and the latest runs with their reports. For integrators, finance managers and administrators (the roles the import
+ * "Imports" (integration/imports): the installed import connectors, importing a file with a preview and a progress
+ * bar, and the latest runs with their reports (the platform's "Connectors" screen tells how to deploy and configure
+ * connector bundles). For integrators, finance managers and administrators (the roles the import
  * service accepts).
  */
 @Component(service = Screen.class, property = {
         ExtensionConstants.EXTENSION_ID + "=" + ConnectorsScreen.EXTENSION_ID,
         ExtensionConstants.EXTENSION_KIND + "=screen",
-        ExtensionConstants.EXTENSION_NAME + "=Connectors",
-        ExtensionConstants.EXTENSION_DETAIL + "=Connectors and import runs (/integration/connectors)" })
+        ExtensionConstants.EXTENSION_NAME + "=Imports",
+        ExtensionConstants.EXTENSION_DETAIL + "=Imports: upload, preview and runs (/integration/imports)" })
 public class ConnectorsScreen implements Screen {
 
     static final String EXTENSION_ID = "connectors-ui";
@@ -45,17 +46,17 @@ public class ConnectorsScreen implements Screen {
 
     @Override
     public String path() {
-        return "integration/connectors";
+        return "integration/imports";
     }
 
     @Override
     public String title() {
-        return "Connectors";
+        return "Imports";
     }
 
     @Override
     public String icon() {
-        return "CONNECT";
+        return "UPLOAD";
     }
 
     @Override
@@ -65,7 +66,7 @@ public class ConnectorsScreen implements Screen {
 
     @Override
     public int order() {
-        return 10;
+        return 20;
     }
 
     @Override
