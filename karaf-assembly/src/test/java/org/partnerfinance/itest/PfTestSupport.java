@@ -182,6 +182,9 @@ public abstract class PfTestSupport {
             editConfigurationFilePut("etc/org.apache.felix.http.cfg", "org.osgi.service.http.port", httpPort),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", sshPort),
             systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
+            // how long the test probe waits inside Karaf for Pax Exam's invoker (default 10 s): while the boot features
+            // still install on a busy machine it can take longer, and the probe then never runs
+            systemProperty("pax.exam.service.timeout").value(Long.toString(TimeUnit.MINUTES.toMillis(5))),
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.appender.rolling.fileName", log),
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.appender.rolling.filePattern",
                     log + ".%i"),
