@@ -299,6 +299,7 @@ public class ExtensionLifecycleIT extends ClaimsTestSupport {
         return new Claim(c.id(), c.reference(), c.partnerId(), c.typeId(), c.typeName(), installed, c.status(),
                 c.date(), c.description(), c.amount(), c.eligibleAmount(), c.fields(), c.attachments(), c.findings(),
                 c.rejectionReason(), c.decisionComment(), c.decidedBy(), c.paymentReference(), c.createdBy(),
-                c.createdAt(), c.submittedAt(), c.decidedAt(), c.paidAt(), c.version());
+                c.createdAt(), c.submittedAt(), c.decidedAt(), c.paidAt(), c.version(), c.steps(), c.approvedAmount(),
+                c.partialReason(), c.statusNote(), c.rejection());
     }
 }
