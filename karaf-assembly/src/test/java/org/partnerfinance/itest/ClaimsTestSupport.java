@@ -76,7 +76,7 @@ public abstract class ClaimsTestSupport extends PfTestSupport {
 
     /** A demo user as the services see it, once the demo data has created it. */
     protected Caller demoUser(String username) {
-        waitFor("the demo user " + username, () -> users.find(username).isPresent());
+        waitFor("the demo user " + username, BACKGROUND_TIMEOUT, () -> users.find(username).isPresent());
         awaitDemoClaims();
         return users.find(username).orElseThrow();
     }
@@ -87,7 +87,7 @@ public abstract class ClaimsTestSupport extends PfTestSupport {
      */
     private void awaitDemoClaims() {
         Caller partner2 = users.find("partner2").orElseThrow();
-        waitFor("the demo sample claims of P-1002",
+        waitFor("the demo sample claims of P-1002", BACKGROUND_TIMEOUT,
                 () -> offersExpense(partner2) && claims.listForPartner(partner2, "P-1002").size() >= 2);
     }
 

@@ -66,10 +66,10 @@ public class ConnectorsIT extends PfTestSupport {
     public void portalIsUp() {
         waitForFeatures("pf-core", "pf-rest", "pf-connectors", "pf-connector-csv", "pf-demo");
         UserDirectory users = getService(UserDirectory.class);
-        waitFor("the demo users", () -> users.find("integrator").isPresent() && users.find("partner").isPresent());
+        waitFor("the demo users", BACKGROUND_TIMEOUT, () -> users.find("integrator").isPresent() && users.find("partner").isPresent());
         // the demo's finance history writes documents in long units of work; imports run once it is in
         AuditTrail audit = getService(AuditTrail.class);
-        waitFor("the demo finance history", Duration.ofMinutes(5), () -> audit.forEntity("demo", "pf-demo").stream()
+        waitFor("the demo finance history", BACKGROUND_TIMEOUT, () -> audit.forEntity("demo", "pf-demo").stream()
                 .anyMatch(r -> r.event().action().equals("demo.finance-history-created")));
         documents = getService(DocumentService.class);
         partner = users.find("partner").orElseThrow().partnerId();

@@ -75,6 +75,13 @@ public abstract class PfTestSupport {
     public static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     /**
+     * How long to wait for what the distribution does in the background after boot (installing the boot features; the
+     * demo feature creating its users, sample claims and finance history): on a build machine busy with other test
+     * classes and browsers this has taken minutes. Only a cap on the wait: the tests go on as soon as it is done.
+     */
+    public static final Duration BACKGROUND_TIMEOUT = Duration.ofMinutes(5);
+
+    /**
      * Roles of the operator the tests run shell commands as: those of the {@code admingroup} in etc/users.properties,
      * which an operator account joins. The distribution ships no account; the tests need none, because they run
      * commands in sessions of their own with these principals instead of signing in.
@@ -373,7 +380,7 @@ public abstract class PfTestSupport {
     /** Waits until the named features are installed (boot features are installed in the background). */
     protected void waitForFeatures(String... names) {
         for (String name : names) {
-            waitFor("feature " + name + " to be installed", () -> {
+            waitFor("feature " + name + " to be installed", BACKGROUND_TIMEOUT, () -> {
                 try {
                     return featuresService.isInstalled(featuresService.getFeature(name));
                 } catch (Exception e) {

@@ -145,7 +145,7 @@ public class RebateIT extends ClaimsTestSupport {
      * expense claims: the rebate test neither needs nor counts them.
      */
     private Caller user(String username) {
-        waitFor("the demo user " + username, () -> users.find(username).isPresent());
+        waitFor("the demo user " + username, BACKGROUND_TIMEOUT, () -> users.find(username).isPresent());
         return users.find(username).orElseThrow();
     }
 
