@@ -9,6 +9,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.partnerfinance.claims.api.AccountingRule;
 import org.partnerfinance.claims.api.Claim;
@@ -50,14 +52,19 @@ public class MdfClaimType implements ClaimType, ClaimTypeLifecycle {
             MdfAccounts.ACCRUED_MDF, Accounts.BANK);
 
     private final FundService funds;
-    private final ClaimService claims;
     private volatile int graceDays;
 
+    /**
+     * Dynamic and optional because the claims service itself holds every claim type (greedily): a static reference
+     * would make the two wait for each other when the claims service activates this type. It is bound as soon as the
+     * claims service is registered, long before a partner can submit anything.
+     */
+    @Reference(name = "claims", policy = ReferencePolicy.DYNAMIC, cardinality = ReferenceCardinality.OPTIONAL)
+    volatile ClaimService claims;
+
     @Activate
-    public MdfClaimType(@Reference(name = "funds") FundService funds,
-            @Reference(name = "claims") ClaimService claims, MdfConfiguration config) {
+    public MdfClaimType(@Reference(name = "funds") FundService funds, MdfConfiguration config) {
         this.funds = funds;
-        this.claims = claims;
         this.graceDays = config.grace_days();
     }
 
@@ -82,6 +89,11 @@ public class MdfClaimType implements ClaimType, ClaimTypeLifecycle {
      */
     @Override
     public List<Problem> validate(ClaimDraft draft, Clock clock) {
+        ClaimService claims = this.claims;
+        if (claims == null) {
+            return List.of(new Problem(MdfRules.REQUEST, "MDF requests cannot be looked up at the moment: the "
+                    + "claims service is restarting. Try again in a minute."));
+        }
         Caller system = Caller.system();
         String reference = draft.fields().get(MdfRules.REQUEST);
         Long requestId = MdfRules.claimId(reference);
