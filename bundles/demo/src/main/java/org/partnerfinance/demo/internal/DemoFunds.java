@@ -82,7 +82,7 @@ public class DemoFunds {
             LocalDate start = today.getMonthValue() <= 6 ? today.withDayOfYear(1) : today.withMonth(7).withDayOfMonth(1);
             LocalDate end = start.plusMonths(6).minusDays(1);
             String period = start.getYear() + (start.getMonthValue() == 1 ? " H1" : " H2");
-            funds.saveProgram(system, new FundProgram(PROGRAM, "Market development funds", Set.of("mdf"),
+            funds.saveProgram(system, new FundProgram(PROGRAM, "Market development funds", Set.of("mdf-request", "mdf"),
                     Money.currency("EUR"), Accounts.MARKETING_FUNDS, true, 0));
             Budget budget = funds.saveBudget(system, new Budget(0, PROGRAM, period, start, end,
                     Money.of("50000", "EUR"), null, 0));

@@ -22,6 +22,8 @@ import org.partnerfinance.ledger.api.Money;
  * <p>A type declares its fields ({@link #fields()}); the claims core checks what is entered against them (required
  * values, formats, choices, the attachment policy, line items) with its own messages, so {@link #validate} only checks
  * what is special to the type. The claims UI renders the type's form from the same declarations.
+ *
+ * <p>A type that must act when its claims are approved, closed or paid also implements {@link ClaimTypeLifecycle}.
  */
 @ConsumerType
 public interface ClaimType {
@@ -76,6 +78,10 @@ public interface ClaimType {
     /** The amount the programme pays for this claim (at most the claimed amount). */
     Money eligibleAmount(ClaimDraft draft);
 
-    /** Accounts used on approval and payment. */
+    /**
+     * Accounts used on approval and payment, or {@code null} for a type whose approval commits no money (a
+     * pre-approval, e.g. a market development funds request whose funds are held elsewhere): its approval posts no
+     * accrual, and its claims can be neither scheduled for settlement nor marked paid.
+     */
     AccountingRule accountingRule();
 }

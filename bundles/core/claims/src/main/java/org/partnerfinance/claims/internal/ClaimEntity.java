@@ -217,9 +217,10 @@ public class ClaimEntity {
         decidedBy = by;
         decidedAt = at;
         decisionComment = comment;
-        expenseAccount = rule.expenseAccount();
-        accrualAccount = rule.accrualAccount();
-        settlementAccount = rule.settlementAccount();
+        // a type without an accounting rule (a pre-approval) leaves the accounts empty: nothing accrued, nothing to settle
+        expenseAccount = rule == null ? null : rule.expenseAccount();
+        accrualAccount = rule == null ? null : rule.accrualAccount();
+        settlementAccount = rule == null ? null : rule.settlementAccount();
     }
 
     void reject(String by, Instant at, String code, String comment) {

@@ -37,6 +37,7 @@ import org.partnerfinance.claims.api.ClaimListener;
 import org.partnerfinance.claims.api.ClaimService;
 import org.partnerfinance.claims.api.ClaimStatus;
 import org.partnerfinance.claims.api.ClaimType;
+import org.partnerfinance.claims.api.ClaimTypeLifecycle;
 import org.partnerfinance.claims.api.ClaimTypeInfo;
 import org.partnerfinance.claims.api.ClaimValidationException;
 import org.partnerfinance.claims.api.ComplianceFinding;
@@ -477,7 +478,8 @@ public class ClaimServiceImpl implements ClaimService {
     }
 
     /** A step approval: the claim, the accrual when it was the last step, and what happened. */
-    private record StepDecision(Claim claim, JournalEntryDraft posting, int step, Money approved) {
+    private record StepDecision(Claim claim, JournalEntryDraft posting, int step, Money approved, boolean last,
+            ClaimType type) {
     }
 
     /**
@@ -517,28 +519,34 @@ public class ClaimServiceImpl implements ClaimService {
                 current.approve(caller.username(), now, note);
                 entity.approveStep(approved, reason);
                 JournalEntryDraft posting = null;
-                if (current.getPosition() == steps.size()) {
+                boolean last = current.getPosition() == steps.size();
+                if (last) {
                     entity.approve(caller.username(), now, note, type.accountingRule());
-                    posting = ClaimPostings.accrual(entity, today());
+                    // a type without an accounting rule (a pre-approval) commits no money: no accrual
+                    posting = entity.accountingRule() == null ? null : ClaimPostings.accrual(entity, today());
                 } else {
                     ClaimStepEntity next = steps.get(current.getPosition());
                     next.open(now.plus(chains.stepTime(next.getRole())));
                 }
                 em.flush();
-                return new StepDecision(store.snapshot(em, entity), posting, current.getPosition(), approved);
+                return new StepDecision(store.snapshot(em, entity), posting, current.getPosition(), approved, last,
+                        type);
             });
             Claim claim = decision.claim();
             String partly = reason == null ? "" : "; partially approved=" + decision.approved() + "; reason=" + reason;
-            if (decision.posting() == null) {
+            if (!decision.last()) {
                 audit.append(event(caller, "claim.step-approved", claim, status(ClaimStatus.SUBMITTED) + "; step="
                         + decision.step(), status(ClaimStatus.SUBMITTED) + "; step " + decision.step() + " of "
                         + claim.steps().size() + " approved" + partly));
                 return new Changed(claim, "claim.step-approved");
             }
-            JournalEntry accrual = ledger.post(caller, decision.posting());
+            String accrued = decision.posting() == null ? "; no accrual (the type posts none)"
+                    : "; accrual entry=" + ledger.post(caller, decision.posting()).id();
+            // inside this unit of work: if the type cannot do its part (e.g. reserve funds), nothing is approved
+            lifecycleOf(decision.type()).approved(claim);
             audit.append(event(caller, "claim.approved", claim, status(ClaimStatus.SUBMITTED),
                     status(ClaimStatus.APPROVED) + "; eligible=" + claim.eligibleAmount() + "; approved="
-                            + claim.approvedAmount() + partly + "; accrual entry=" + accrual.id()));
+                            + claim.approvedAmount() + partly + accrued));
             return new Changed(claim, "claim.approved");
         });
     }
@@ -599,6 +607,7 @@ public class ClaimServiceImpl implements ClaimService {
                 em.flush();
                 return store.snapshot(em, entity);
             });
+            lifecycle(claim.typeId()).closed(claim);
             audit.append(event(caller, "claim.rejected", claim, status(ClaimStatus.SUBMITTED),
                     status(ClaimStatus.REJECTED) + "; reason=" + claim.rejection().code()));
             return claim;
@@ -685,6 +694,7 @@ public class ClaimServiceImpl implements ClaimService {
                 em.flush();
                 return store.snapshot(em, entity);
             });
+            lifecycle(claim.typeId()).closed(claim);
             audit.append(event(caller, "claim.withdrawn", claim, status(before[0]),
                     status(ClaimStatus.WITHDRAWN) + (why == null ? "" : "; reason=" + why)));
             return claim;
@@ -816,11 +826,13 @@ public class ClaimServiceImpl implements ClaimService {
                 ClaimEntity entity = store.require(em, claimId);
                 requireVersion(entity, expectedVersion);
                 requireNotApprovedBy(caller, entity, store.steps(em, claimId), "mark it paid");
+                requireAccrued(entity, "marked paid");
                 entity.markPaid(now(), reference);
                 em.flush();
                 return new Decision(store.snapshot(em, entity), ClaimPostings.settlement(entity, today()));
             });
             JournalEntry settlement = ledger.post(caller, decision.posting());
+            lifecycle(decision.claim().typeId()).paid(decision.claim(), decision.claim().approvedAmount());
             audit.append(event(caller, "claim.paid", decision.claim(), status(ClaimStatus.APPROVED),
                     status(ClaimStatus.PAID) + "; payment reference=" + reference + "; settlement entry="
                             + settlement.id()));
@@ -987,6 +999,35 @@ public class ClaimServiceImpl implements ClaimService {
         }
     }
 
+    /**
+     * Refuses to pay or settle an approved claim whose type posted no accrual (a pre-approval): there is nothing to
+     * pay; the money is claimed by the claim that follows it.
+     */
+    private static void requireAccrued(ClaimEntity claim, String doing) {
+        if (claim.getStatus() == ClaimStatus.APPROVED && claim.accountingRule() == null) {
+            throw new IllegalStateException("Claim " + claim.getReference() + " (" + claim.getTypeName()
+                    + ") is a pre-approval: its approval accrued nothing, so it cannot be " + doing + ".");
+        }
+    }
+
+    /** The lifecycle hooks of a claim's type; none when the type is not installed (see {@link ClaimTypeLifecycle}). */
+    private ClaimTypeLifecycle lifecycle(String typeId) {
+        Optional<Map.Entry<Map<String, ?>, ClaimType>> type = installed(typeId);
+        if (type.isEmpty()) {
+            LOG.warn("Claim type {} is not installed: it is not told that its claim moved on", typeId);
+            return NO_LIFECYCLE;
+        }
+        return lifecycleOf(type.get().getValue());
+    }
+
+    private static ClaimTypeLifecycle lifecycleOf(ClaimType type) {
+        return type instanceof InstalledClaimType installed ? installed.lifecycle()
+                : type instanceof ClaimTypeLifecycle hooks ? hooks : NO_LIFECYCLE;
+    }
+
+    private static final ClaimTypeLifecycle NO_LIFECYCLE = new ClaimTypeLifecycle() {
+    };
+
     private static void requireDraft(ClaimDraft draft) {
         if (draft == null) {
             throw new IllegalArgumentException("A claim draft is required.");
@@ -1074,6 +1115,7 @@ public class ClaimServiceImpl implements ClaimService {
             });
             requireVersion(stored, expectedVersion);
             stored.requireCanMoveTo(ClaimStatus.SCHEDULED);
+            requireAccrued(stored, "settled");
             Money amount = openAccrual(stored);
             if (amount.signum() <= 0) {
                 throw new IllegalStateException("Claim " + stored.getReference() + " has no open accrual to settle.");
@@ -1139,6 +1181,7 @@ public class ClaimServiceImpl implements ClaimService {
             });
             org.partnerfinance.claims.api.SettlementPlan done = jpa.tx(em ->
                     em.find(ClaimSettlementEntity.class, claimId).plan());
+            lifecycle(claim.typeId()).paid(claim, claim.approvedAmount());
             audit.append(event(caller, "claim.paid", claim, status(ClaimStatus.SCHEDULED),
                     status(ClaimStatus.PAID) + "; settlement reference=" + settledWith + "; " + describePlan(done)
                             + reversal));

@@ -8,6 +8,7 @@ import org.partnerfinance.claims.api.AccountingRule;
 import org.partnerfinance.claims.api.AttachmentPolicy;
 import org.partnerfinance.claims.api.ClaimDraft;
 import org.partnerfinance.claims.api.ClaimType;
+import org.partnerfinance.claims.api.ClaimTypeLifecycle;
 import org.partnerfinance.claims.api.FieldDef;
 import org.partnerfinance.claims.api.Problem;
 import org.partnerfinance.ledger.api.Money;
@@ -94,4 +95,12 @@ final class InstalledClaimType implements ClaimType {
     public AccountingRule accountingRule() {
         return type.accountingRule();
     }
+
+    /** The type's lifecycle hooks, or ones that do nothing when it has none. */
+    ClaimTypeLifecycle lifecycle() {
+        return type instanceof ClaimTypeLifecycle hooks ? hooks : NO_HOOKS;
+    }
+
+    private static final ClaimTypeLifecycle NO_HOOKS = new ClaimTypeLifecycle() {
+    };
 }

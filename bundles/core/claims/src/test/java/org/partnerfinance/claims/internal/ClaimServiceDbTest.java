@@ -1079,4 +1079,138 @@ public class ClaimServiceDbTest {
         assertEquals(ClaimStatus.APPROVED, claims.find(MANAGER, claim.id()).orElseThrow().status());
         assertTrue(claims.settlement(MANAGER, claim.id()).isEmpty());
     }
+
+    // ---- the claim type's lifecycle hooks (ClaimTypeLifecycle) ----------------------------------------------------
+
+    /** The expense type with lifecycle hooks that record what they are told and can fail or write on approval. */
+    private final class HookedType implements ClaimType, org.partnerfinance.claims.api.ClaimTypeLifecycle {
+        final List<String> told = Collections.synchronizedList(new ArrayList<>());
+        AccountingRule rule = TestClaims.EXPENSE_TYPE.accountingRule();
+        RuntimeException failOnApproval;
+
+        @Override
+        public String id() {
+            return "expense";
+        }
+
+        @Override
+        public List<FieldDef> fields() {
+            return TestClaims.EXPENSE_TYPE.fields();
+        }
+
+        @Override
+        public org.partnerfinance.claims.api.AttachmentPolicy attachmentPolicy() {
+            return TestClaims.EXPENSE_TYPE.attachmentPolicy();
+        }
+
+        @Override
+        public List<Problem> validate(ClaimDraft draft, Clock clock) {
+            return TestClaims.EXPENSE_TYPE.validate(draft, clock);
+        }
+
+        @Override
+        public Money eligibleAmount(ClaimDraft draft) {
+            return draft.amount();
+        }
+
+        @Override
+        public AccountingRule accountingRule() {
+            return rule;
+        }
+
+        @Override
+        public void approved(Claim claim) {
+            told.add("approved " + claim.reference() + " " + claim.status() + " " + claim.approvedAmount());
+            // a write of the type's own, in the claim's unit of work: it must vanish with a failed approval
+            audit.append(new org.partnerfinance.audit.api.AuditEvent("type", "type.reserved", "claim",
+                    Long.toString(claim.id()), null, "reserved"));
+            if (failOnApproval != null) {
+                throw failOnApproval;
+            }
+        }
+
+        @Override
+        public void closed(Claim claim) {
+            told.add("closed " + claim.reference() + " " + claim.status());
+        }
+
+        @Override
+        public void paid(Claim claim, Money paid) {
+            told.add("paid " + claim.reference() + " " + claim.status() + " " + paid);
+        }
+    }
+
+    private HookedType installHookedType() {
+        HookedType type = new HookedType();
+        claims.claimTypes = List.of(Map.entry(Map.of(ExtensionConstants.EXTENSION_ID, "expense",
+                ExtensionConstants.EXTENSION_KIND, "claim-type"), type));
+        return type;
+    }
+
+    @Test
+    public void aTypeThatFailsOnApprovalRollsTheWholeApprovalBackWithItsMessage() {
+        HookedType type = installHookedType();
+        type.failOnApproval = new IllegalArgumentException("Only EUR 100.00 of funds are available.");
+        Claim claim = submitted("400", "Stand at the fair");
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> claims.approve(REVIEWER, claim.id(), claim.version(), null));
+        assertEquals("Only EUR 100.00 of funds are available.", refused.getMessage());
+        Claim unchanged = claims.find(REVIEWER, claim.id()).orElseThrow();
+        assertEquals(ClaimStatus.SUBMITTED, unchanged.status());
+        assertEquals(claim.version(), unchanged.version());
+        assertEquals("no accrual stays behind", List.of(), ledger.entriesForSource(MANAGER, "claim:" + claim.id()));
+        assertEquals("neither the approval's nor the type's audit record stays behind", List.of("claim.submitted"),
+                auditActions(claim.id()));
+
+        type.failOnApproval = null;
+        Claim approved = claims.approve(REVIEWER, claim.id(), claim.version(), null);
+        assertEquals(ClaimStatus.APPROVED, approved.status());
+        assertEquals(List.of("claim.submitted", "type.reserved", "claim.approved"), auditActions(claim.id()));
+        assertEquals(1, ledger.entriesForSource(MANAGER, "claim:" + claim.id()).size());
+        Claim paid = claims.markPaid(MANAGER, claim.id(), approved.version(), "BANK-1");
+        assertEquals(List.of("approved " + claim.reference() + " APPROVED EUR 400.00",
+                "approved " + claim.reference() + " APPROVED EUR 400.00",
+                "paid " + claim.reference() + " PAID EUR 400.00"), type.told);
+        assertEquals(ClaimStatus.PAID, paid.status());
+    }
+
+    @Test
+    public void aTypeIsToldOnlyAtTheLastStepAndWhenItsClaimIsRejectedOrWithdrawn() {
+        HookedType type = installHookedType();
+        Claim twoSteps = submitted("5000", "Booth");
+        claims.approve(REVIEWER, twoSteps.id(), twoSteps.version(), null);
+        assertEquals(List.of(), type.told);
+        Claim rejected = submitted("300", "Dinner");
+        claims.reject(REVIEWER, rejected.id(), rejected.version(), RejectionReason.NOT_ELIGIBLE, null);
+        Claim withdrawn = submitted("200", "Taxi");
+        claims.withdraw(PARTNER, withdrawn.id(), withdrawn.version(), "booked twice");
+        assertEquals(List.of("closed " + rejected.reference() + " REJECTED",
+                "closed " + withdrawn.reference() + " WITHDRAWN"), type.told);
+    }
+
+    @Test
+    public void aTypeWithoutAccountingRuleIsApprovedWithoutAccrualAndCannotBeSettled() {
+        HookedType type = installHookedType();
+        type.rule = null;
+        Claim claim = submitted("400", "Pre-approval of a campaign");
+        Claim approved = claims.approve(REVIEWER, claim.id(), claim.version(), null);
+        assertEquals(ClaimStatus.APPROVED, approved.status());
+        assertEquals(Money.of("400", "EUR"), approved.approvedAmount());
+        assertEquals(List.of("approved " + claim.reference() + " APPROVED EUR 400.00"), type.told);
+        assertEquals("nothing posted", List.of(), ledger.entriesForSource(MANAGER, "claim:" + claim.id()));
+        assertTrue(claims.accrual(MANAGER, claim.id()).isEmpty());
+
+        IllegalStateException paid = assertThrows(IllegalStateException.class,
+                () -> claims.markPaid(MANAGER, claim.id(), approved.version(), "BANK-2"));
+        assertTrue(paid.getMessage(), paid.getMessage().contains("is a pre-approval")
+                && paid.getMessage().contains("cannot be marked paid"));
+        IllegalStateException scheduled = assertThrows(IllegalStateException.class,
+                () -> claims.scheduleSettlement(MANAGER, claim.id(), approved.version(),
+                        org.partnerfinance.claims.api.SettlementPlan.of(
+                                org.partnerfinance.claims.api.SettlementMethod.PAYMENT, TODAY)));
+        assertTrue(scheduled.getMessage(), scheduled.getMessage().contains("cannot be settled"));
+        assertEquals(ClaimStatus.APPROVED, claims.find(MANAGER, claim.id()).orElseThrow().status());
+        assertEquals(List.of("claim.submitted", "type.reserved", "claim.approved"), auditActions(claim.id()));
+    }
 }

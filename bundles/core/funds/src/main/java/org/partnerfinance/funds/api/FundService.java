@@ -38,6 +38,16 @@ public interface FundService {
     /** Liability account of committed, not yet claimed funds (contributed to the chart of accounts by this bundle). */
     String FUND_LIABILITY_ACCOUNT = "2170";
 
+    /**
+     * Name of a claim field that names the reservation the claim draws on, when its funds were reserved for an
+     * earlier claim (a market development funds proof-of-performance claim names its pre-approval request): the fund
+     * availability rule then checks that reservation, the partner's and still reserved, holding at least the claimed
+     * amount, instead of asking for the amount again from what is available.
+     *
+     * @since 1.1
+     */
+    String RESERVATION_FIELD = "fundsReservation";
+
     /** The reference a claim's reservation is made under: {@code claim:<id>}. */
     static String claimReference(long claimId) {
         return "claim:" + claimId;

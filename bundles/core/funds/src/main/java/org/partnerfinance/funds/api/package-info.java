@@ -5,5 +5,5 @@
  * into approved and paid amounts by the claim that consumes them ({@link Reservation}), and the balances of every
  * bucket ({@link FundBalance}). The service is {@link FundService}.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.partnerfinance.funds.api;

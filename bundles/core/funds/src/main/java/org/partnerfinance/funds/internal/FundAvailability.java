@@ -13,6 +13,7 @@ import org.partnerfinance.claims.api.ComplianceOutcome;
 import org.partnerfinance.funds.api.AllocationStatus;
 import org.partnerfinance.funds.api.FundAllocation;
 import org.partnerfinance.funds.api.FundProgram;
+import org.partnerfinance.funds.api.FundService;
 import org.partnerfinance.funds.api.Reservation;
 import org.partnerfinance.funds.api.ReservationStatus;
 import org.partnerfinance.ledger.api.Money;
@@ -63,6 +64,36 @@ final class FundAvailability {
                     + ".");
         }
         return fail(available.format() + " available in " + best.label() + ", the claim asks " + asked.format()
+                + ".");
+    }
+
+    /**
+     * A claim that draws on the reservation of an earlier claim ({@link FundService#RESERVATION_FIELD}): the
+     * reservation must be the claim's partner's, still reserved (not approved for, or released by, another claim),
+     * in the claim's currency and hold at least the claimed amount.
+     */
+    static ComplianceFinding drawing(ClaimDraft draft, String reference, Optional<Reservation> reservation) {
+        Money asked = draft.amount();
+        if (reservation.isEmpty() || !reservation.get().partnerId().equals(draft.partnerId())) {
+            return fail("No funds are reserved for you under " + reference + ".");
+        }
+        Reservation r = reservation.get();
+        if (r.status() != ReservationStatus.RESERVED) {
+            return fail("The funds reserved under " + reference + " are "
+                    + r.status().name().toLowerCase(java.util.Locale.ROOT) + ", no longer reserved.");
+        }
+        if (asked == null || asked.signum() <= 0) {
+            return pass("No amount to check against the reservation yet.");
+        }
+        if (!r.reserved().currency().equals(asked.currency())) {
+            return fail("The funds reserved under " + reference + " are in "
+                    + r.reserved().currency().getCurrencyCode() + ", the claim asks " + asked.format() + ".");
+        }
+        if (r.reserved().compareTo(asked) < 0) {
+            return fail(r.reserved().format() + " reserved under " + reference + ", the claim asks " + asked.format()
+                    + ".");
+        }
+        return pass(r.reserved().format() + " reserved under " + reference + ", the claim asks " + asked.format()
                 + ".");
     }
 

@@ -50,6 +50,11 @@ public class FundAvailabilityRule implements ComplianceRule {
     public ComplianceFinding check(ComplianceSubject subject) {
         Caller system = Caller.system();
         String partner = subject.draft().partnerId();
+        String drawsOn = subject.draft().fields().get(FundService.RESERVATION_FIELD);
+        if (drawsOn != null && !drawsOn.isBlank()) {
+            return FundAvailability.drawing(subject.draft(), drawsOn.strip(),
+                    funds.reservation(system, drawsOn.strip()));
+        }
         Optional<Reservation> own = subject.claimId() == null ? Optional.empty()
                 : funds.reservation(system, FundService.claimReference(subject.claimId()));
         return FundAvailability.check(subject.draft(), funds.programs(system),

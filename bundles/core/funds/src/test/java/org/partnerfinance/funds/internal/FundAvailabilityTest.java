@@ -99,4 +99,27 @@ public class FundAvailabilityTest {
         assertEquals(ComplianceOutcome.FAIL, FundAvailability.check(claim("mdf", "2000.01"), List.of(MDF),
                 allocations, Optional.of(own), TODAY).outcome());
     }
+
+    private static Reservation reservation(String partner, String reserved, ReservationStatus status) {
+        return new Reservation(7, 1, partner, "CLM-000042", eur(reserved), eur("0"), eur("0"), status, Instant.EPOCH,
+                1);
+    }
+
+    @Test
+    public void aClaimDrawingOnAReservationIsCheckedAgainstItNotAgainstWhatIsAvailable() {
+        ClaimDraft proof = claim("mdf", "900");
+        assertEquals(ComplianceOutcome.PASS, FundAvailability.drawing(proof, "CLM-000042",
+                Optional.of(reservation("P-1", "1000", ReservationStatus.RESERVED))).outcome());
+        ComplianceFinding more = FundAvailability.drawing(claim("mdf", "1200"), "CLM-000042",
+                Optional.of(reservation("P-1", "1000", ReservationStatus.RESERVED)));
+        assertEquals(ComplianceOutcome.FAIL, more.outcome());
+        assertEquals("EUR 1,000.00 reserved under CLM-000042, the claim asks EUR 1,200.00.", more.message());
+        assertEquals(ComplianceOutcome.FAIL, FundAvailability.drawing(proof, "CLM-000042",
+                Optional.of(reservation("P-2", "1000", ReservationStatus.RESERVED))).outcome());
+        assertEquals(ComplianceOutcome.FAIL, FundAvailability.drawing(proof, "CLM-000042", Optional.empty()).outcome());
+        ComplianceFinding used = FundAvailability.drawing(proof, "CLM-000042",
+                Optional.of(reservation("P-1", "1000", ReservationStatus.APPROVED)));
+        assertEquals(ComplianceOutcome.FAIL, used.outcome());
+        assertEquals("The funds reserved under CLM-000042 are approved, no longer reserved.", used.message());
+    }
 }

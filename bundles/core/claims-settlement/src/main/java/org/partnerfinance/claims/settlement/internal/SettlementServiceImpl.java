@@ -70,7 +70,9 @@ public class SettlementServiceImpl implements SettlementService {
 
     @Override
     public List<Claim> toSettle(Caller caller) {
-        return claims.inStatus(caller, ClaimStatus.APPROVED);
+        // an approved pre-approval (a claim type without accounting rule) accrued nothing and is never settled
+        return claims.inStatus(caller, ClaimStatus.APPROVED).stream()
+                .filter(c -> claims.accrual(caller, c.id()).isPresent()).toList();
     }
 
     @Override
@@ -241,7 +243,8 @@ public class SettlementServiceImpl implements SettlementService {
 
     private ClaimAccrual requireAccrual(Caller caller, Claim claim) {
         return claims.accrual(caller, claim.id()).orElseThrow(() -> new IllegalStateException("Claim "
-                + claim.reference() + " has no accrual: it was never approved."));
+                + claim.reference() + " has no accrual to settle: it was never approved, or it is a pre-approval whose "
+                + "approval accrues nothing."));
     }
 
     /** Finance managers of the company, and the platform (which holds every role). */

@@ -1,0 +1,135 @@
+package org.partnerfinance.claimtype.mdf.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.partnerfinance.claims.api.AccountingRule;
+import org.partnerfinance.claims.api.Claim;
+import org.partnerfinance.claims.api.ClaimDraft;
+import org.partnerfinance.claims.api.ClaimService;
+import org.partnerfinance.claims.api.ClaimType;
+import org.partnerfinance.claims.api.ClaimTypeId;
+import org.partnerfinance.claims.api.ClaimTypeLifecycle;
+import org.partnerfinance.claims.api.ClaimTypeName;
+import org.partnerfinance.claims.api.FieldDef;
+import org.partnerfinance.claims.api.Problem;
+import org.partnerfinance.extensions.api.ExtensionConstants;
+import org.partnerfinance.funds.api.FundService;
+import org.partnerfinance.funds.api.Reservation;
+import org.partnerfinance.ledger.api.Accounts;
+import org.partnerfinance.ledger.api.Money;
+import org.partnerfinance.security.api.Caller;
+
+/**
+ * The MDF proof-of-performance claim: the actual costs of a pre-approved activity, with invoices and proof, claimed
+ * against the approved request's reservation ({@link MdfRules#validateClaim}: the partner's approved request, not
+ * claimed by another open or approved claim, within its window plus the grace period, at most the reserved amount in
+ * its currency). Inside the claim's units of work: its final approval turns the reservation into approved funds for
+ * the approved amount (the rest is released and available again), its payment or settlement marks the reservation
+ * paid. A rejected or withdrawn proof claim leaves the reservation as it is: the activity stays pre-approved and the
+ * partner may claim it again with better proof (until the window closes; finance releases it otherwise).
+ */
+@Component(service = ClaimType.class, configurationPid = MdfConfiguration.PID, property = {
+        ExtensionConstants.EXTENSION_ID + "=" + MdfRules.CLAIM_TYPE,
+        ExtensionConstants.EXTENSION_KIND + "=claim-type",
+        ExtensionConstants.EXTENSION_NAME + "=" + MdfRules.CLAIM_NAME,
+        ExtensionConstants.EXTENSION_DETAIL + "=Claim type " + MdfRules.CLAIM_NAME + " (mdf)" })
+@Designate(ocd = MdfConfiguration.class)
+@ClaimTypeId(MdfRules.CLAIM_TYPE)
+@ClaimTypeName(MdfRules.CLAIM_NAME)
+public class MdfClaimType implements ClaimType, ClaimTypeLifecycle {
+
+    private static final AccountingRule ACCOUNTING = new AccountingRule(MdfAccounts.MDF_EXPENSE,
+            MdfAccounts.ACCRUED_MDF, Accounts.BANK);
+
+    private final FundService funds;
+    private volatile int graceDays;
+
+    /**
+     * Dynamic and optional because the claims service itself holds every claim type (greedily): a static reference
+     * would make the two wait for each other when the claims service activates this type. It is bound as soon as the
+     * claims service is registered, long before a partner can submit anything.
+     */
+    @Reference(name = "claims", policy = ReferencePolicy.DYNAMIC, cardinality = ReferenceCardinality.OPTIONAL)
+    volatile ClaimService claims;
+
+    @Activate
+    public MdfClaimType(@Reference(name = "funds") FundService funds, MdfConfiguration config) {
+        this.funds = funds;
+        this.graceDays = config.grace_days();
+    }
+
+    @Modified
+    void modified(MdfConfiguration config) {
+        graceDays = config.grace_days();
+    }
+
+    @Override
+    public String formTitle() {
+        return "New MDF claim (proof of performance)";
+    }
+
+    @Override
+    public List<FieldDef> fields() {
+        return MdfRules.CLAIM_FIELDS;
+    }
+
+    /**
+     * Reads as the platform: the claims core has checked that the caller acts for the draft's partner, and the request
+     * found must be that partner's.
+     */
+    @Override
+    public List<Problem> validate(ClaimDraft draft, Clock clock) {
+        ClaimService claims = this.claims;
+        if (claims == null) {
+            return List.of(new Problem(MdfRules.REQUEST, "MDF requests cannot be looked up at the moment: the "
+                    + "claims service is restarting. Try again in a minute."));
+        }
+        Caller system = Caller.system();
+        String reference = draft.fields().get(MdfRules.REQUEST);
+        Long requestId = MdfRules.claimId(reference);
+        Optional<Claim> request = requestId == null ? Optional.empty()
+                : claims.find(system, requestId).filter(c -> c.partnerId().equals(draft.partnerId()));
+        Optional<Reservation> held = request.isEmpty() ? Optional.empty()
+                : funds.reservation(system, request.get().reference());
+        List<Claim> partnerClaims = request.isEmpty() ? List.of() : claims.listForPartner(system, draft.partnerId());
+        return MdfRules.validateClaim(draft, LocalDate.now(clock), graceDays, request, held, partnerClaims);
+    }
+
+    @Override
+    public Money eligibleAmount(ClaimDraft draft) {
+        return draft.amount();
+    }
+
+    @Override
+    public AccountingRule accountingRule() {
+        return ACCOUNTING;
+    }
+
+    @Override
+    public void approved(Claim claim) {
+        funds.approve(Caller.system(), requireRequest(claim), claim.approvedAmount());
+    }
+
+    @Override
+    public void paid(Claim claim, Money paid) {
+        funds.markPaid(Caller.system(), requireRequest(claim), paid);
+    }
+
+    private static String requireRequest(Claim claim) {
+        String reference = MdfRules.requestReference(claim);
+        if (reference == null) {
+            throw new IllegalStateException("Claim " + claim.reference() + " names no MDF request.");
+        }
+        return reference;
+    }
+}
