@@ -14,6 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.Before;
 import org.junit.Test;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.partnerfinance.claims.api.AttachmentUpload;
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimDraft;
@@ -44,6 +46,7 @@ import org.partnerfinance.security.api.Role;
  * the balances after every step; then the feature uninstalled and installed again with claims and reservations
  * intact.
  */
+@ExamReactorStrategy(PerSuite.class) // shares one booted distribution: DemoDistributionIT
 public class MdfIT extends ClaimsTestSupport {
 
     private static final String FEATURE = "pf-claim-type-mdf";
