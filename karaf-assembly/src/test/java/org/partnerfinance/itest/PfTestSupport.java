@@ -185,6 +185,11 @@ public abstract class PfTestSupport {
             // how long the test probe waits inside Karaf for Pax Exam's invoker (default 10 s): while the boot features
             // still install on a busy machine it can take longer, and the probe then never runs
             systemProperty("pax.exam.service.timeout").value(Long.toString(TimeUnit.MINUTES.toMillis(5))),
+            // the same wait in Pax Exam's extender, which looks up the JUnit invoker factory when the probe starts (its
+            // own default, 10 s, ignores the property above): the probe can start half a minute before the invoker
+            // bundle on a loaded machine, and the test then waits for a ProbeInvoker that never comes
+            systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT")
+                    .value(Long.toString(TimeUnit.MINUTES.toMillis(5))),
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.appender.rolling.fileName", log),
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.appender.rolling.filePattern",
                     log + ".%i"),

@@ -230,8 +230,8 @@ public class CamtBook {
         Payment recorded = documents.recordPayment(caller, new PaymentDraft(d.partnerId(), d.direction(),
                 entry.amount(), entry.currency(), PaymentMethod.BANK_TRANSFER,
                 entry.valueDate() == null ? entry.bookingDate() : entry.valueDate(), PaymentStatus.REPORTED,
-                clip(entry.remittance() == null ? entry.label() : entry.remittance(), 500), entry.endToEndId(), SOURCE,
-                null, List.of(new AllocationRequest(d.id(), allocated))));
+                clip(entry.remittance() == null ? entry.label() : entry.remittance(), 500),
+                clip(entry.endToEndId(), 100), SOURCE, null, List.of(new AllocationRequest(d.id(), allocated))));
         return documents.confirmPayment(caller, recorded.id(), recorded.version(), confirmation).id();
     }
 

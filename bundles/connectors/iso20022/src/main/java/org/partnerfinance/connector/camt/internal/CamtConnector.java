@@ -27,7 +27,7 @@ import org.partnerfinance.security.api.Caller;
         "pf.extension.kind=connector",
         "pf.extension.name=ISO 20022 camt connector",
         "pf.extension.detail=Bank statements camt.053/camt.054 confirm payments (pf:import camt <file>); "
-                + "reconciliation queue at finance/reconciliation" })
+                + "reconciliation queue at finance/bank-reconciliation" })
 @Designate(ocd = CamtConfiguration.class)
 public class CamtConnector implements ImportConnector {
 

@@ -19,7 +19,7 @@ import org.partnerfinance.ui.api.Title;
 import com.vaadin.flow.component.icon.VaadinIcon;
 
 /**
- * "Bank reconciliation" (finance/reconciliation): the bank entries the camt import could not match unambiguously,
+ * "Bank reconciliation" (finance/bank-reconciliation): the bank entries the camt import could not match unambiguously,
  * with ranked suggestions, a one-click match and a dismissal with a reason. Part of the camt connector's feature and
  * switched off with it (same extension id).
  */
@@ -27,7 +27,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
         ExtensionConstants.EXTENSION_ID + "=camt",
         ExtensionConstants.EXTENSION_KIND + "=screen",
         ExtensionConstants.EXTENSION_NAME + "=Bank reconciliation",
-        ExtensionConstants.EXTENSION_DETAIL + "=Unmatched bank entries of camt imports (/finance/reconciliation)" })
+        ExtensionConstants.EXTENSION_DETAIL + "=Unmatched bank entries of camt imports (/finance/bank-reconciliation)" })
 @ScreenPath(ReconciliationScreen.PATH)
 @Title("Bank reconciliation")
 @Icon(VaadinIcon.EXCHANGE)
@@ -36,7 +36,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 @Roles({ Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER })
 public class ReconciliationScreen implements Screen {
 
-    static final String PATH = "finance/reconciliation";
+    static final String PATH = "finance/bank-reconciliation";
 
     private final ReconciliationQueue queue;
 
