@@ -23,7 +23,9 @@ public final class Vaadin {
               if (!grid || !grid.shadowRoot) return [];
               return Array.from(grid.shadowRoot.querySelectorAll('#items tr'))
                 .filter(tr => !tr.hidden && !tr.hasAttribute('loading'))
-                .map(tr => Array.from(tr.querySelectorAll('td')).map(td => {
+                .map(tr => Array.from(tr.querySelectorAll('td'))
+                  .filter(td => !(td._column && td._column.localName === 'vaadin-grid-flow-selection-column'))
+                  .map(td => {
                   const slot = td.querySelector('slot');
                   return slot ? slot.assignedElements({flatten: true}).map(e => e.textContent.trim()).join(' ').trim()
                               : '';

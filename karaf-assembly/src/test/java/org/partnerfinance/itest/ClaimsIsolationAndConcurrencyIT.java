@@ -22,6 +22,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.junit.Test;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.partnerfinance.audit.api.AuditRecord;
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimDraft;
@@ -44,6 +46,7 @@ import org.partnerfinance.security.api.Role;
  * transition, one accrual and one audit record.</li>
  * </ul>
  */
+@ExamReactorStrategy(PerSuite.class) // shares one booted distribution: DemoDistributionIT
 public class ClaimsIsolationAndConcurrencyIT extends ClaimsTestSupport {
 
     /** How many fresh claims each concurrency test decides at once. */

@@ -22,7 +22,6 @@ import java.util.Hashtable;
 
 import javax.imageio.ImageIO;
 
-import org.junit.Ignore;
 import org.junit.Test;
 import org.partnerfinance.claims.api.ClaimSettlement;
 import org.partnerfinance.claims.api.SettlementMethod;
@@ -592,7 +591,7 @@ public class ClaimsPersistenceIT extends ClaimsTestSupport {
      * The expense type's rule configuration shipped in etc/ (file org.partnerfinance.claims.rules-expense.cfg, the
      * factory configuration named expense), changed for a test and put back afterwards.
      */
-    private static final String EXPENSE_RULES = "org.partnerfinance.claims.rules~expense";
+    private static final String EXPENSE_RULES = "org.partnerfinance.claims.rules-expense";
 
     /**
      * Sets some rule settings of the expense type, runs the test and restores the shipped settings. The new settings
@@ -602,9 +601,14 @@ public class ClaimsPersistenceIT extends ClaimsTestSupport {
             Runnable test) throws Exception {
         waitForFeatures("pf-claims-rules");
         ConfigurationAdmin admin = getService(ConfigurationAdmin.class);
-        Configuration configuration = admin.getFactoryConfiguration("org.partnerfinance.claims.rules", "expense", "?");
+        // Karaf's file install turns etc/<factory>-<name>.cfg into a factory configuration with a generated PID (not a
+        // named one): it is found by its factory and the claim type it configures
+        Configuration[] found = admin.listConfigurations("(&(service.factoryPid=org.partnerfinance.claims.rules)"
+                + "(claim.type=expense))");
+        assertNotNull("the distribution ships " + EXPENSE_RULES + ".cfg", found);
+        assertEquals(1, found.length);
+        Configuration configuration = found[0];
         Dictionary<String, Object> shipped = configuration.getProperties();
-        assertNotNull("the distribution ships " + EXPENSE_RULES + ".cfg", shipped);
         Dictionary<String, Object> changed = new Hashtable<>();
         for (String key : java.util.Collections.list(shipped.keys())) {
             changed.put(key, shipped.get(key));
@@ -620,9 +624,6 @@ public class ClaimsPersistenceIT extends ClaimsTestSupport {
         }
     }
 
-    @Ignore("Not yet run against the distribution since the shipped rules file got a factory name Karaf's file install "
-            + "reads (etc/org.partnerfinance.claims.rules-expense.cfg; it ignored the '~' name, so the per-type rules "
-            + "never activated). Unit tests cover the rules.")
     @Test
     public void claimOverItsCapIsRefusedAtSubmitWithTheReason() throws Exception {
         Caller partner = demoUser("partner");
@@ -642,9 +643,6 @@ public class ClaimsPersistenceIT extends ClaimsTestSupport {
         });
     }
 
-    @Ignore("Not yet run against the distribution since the shipped rules file got a factory name Karaf's file install "
-            + "reads (etc/org.partnerfinance.claims.rules-expense.cfg; it ignored the '~' name, so the per-type rules "
-            + "never activated). Unit tests cover the rules.")
     @Test
     public void lateClaimIsSubmittedOnceFinanceGrantsAnExtension() throws Exception {
         Caller partner = demoUser("partner");

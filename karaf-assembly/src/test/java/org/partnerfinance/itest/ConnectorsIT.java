@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 import org.junit.Before;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.documents.api.Direction;
 import org.partnerfinance.documents.api.Document;
@@ -40,6 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * its reason; only integrators, finance managers and administrators import; a connector switched off or uninstalled
  * refuses runs while its runs and documents stay.
  */
+@ExamReactorStrategy(PerSuite.class) // shares one booted distribution: DemoDistributionIT
 public class ConnectorsIT extends PfTestSupport {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);

@@ -28,6 +28,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.junit.Test;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.Bundle;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -42,6 +44,7 @@ import org.partnerfinance.security.api.UserDirectory;
  * expense claim type installed, and nothing with a known password - no demo feature and no portal user, no Karaf
  * console account, console passwords stored as digests, the SSH console on the loopback interface only and SFTP off.
  */
+@ExamReactorStrategy(PerSuite.class) // shares one booted distribution: ProductionDistributionIT
 public class DistributionIT extends PfTestSupport {
 
     /** Every bundle the boot features install, by symbolic name. */

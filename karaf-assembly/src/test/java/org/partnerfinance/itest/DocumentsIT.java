@@ -15,6 +15,8 @@ import java.util.UUID;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.function.ThrowingRunnable;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.partnerfinance.documents.api.AllocationRequest;
 import org.partnerfinance.documents.api.BankConfirmation;
 import org.partnerfinance.documents.api.Direction;
@@ -53,6 +55,7 @@ import org.partnerfinance.security.api.Role;
  * method of the document, statement and dispute services called as partner A with partner B's ids answers "not
  * there" or refuses, and never returns anything of B.
  */
+@ExamReactorStrategy(PerSuite.class) // shares one booted distribution: ProductionDistributionIT
 public class DocumentsIT extends PfTestSupport {
 
     private static final Caller FINANCE = new Caller("it-finance", null, Set.of(Role.FINANCE_REVIEWER), null);

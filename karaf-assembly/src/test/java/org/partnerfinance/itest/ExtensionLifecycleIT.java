@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 
 import org.junit.Before;
 import org.junit.Test;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
@@ -51,6 +53,7 @@ import org.partnerfinance.security.api.Caller;
  * </ul>
  * Every test leaves the extensions installed and switched on, whatever happens.
  */
+@ExamReactorStrategy(PerSuite.class) // shares one booted distribution: DemoDistributionIT
 public class ExtensionLifecycleIT extends ClaimsTestSupport {
 
     /** How long an installed or uninstalled feature may take to show in the services. */

@@ -12,6 +12,8 @@ import java.util.List;
 
 import org.junit.Before;
 import org.junit.Test;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.partnerfinance.funds.api.AllocationStatus;
 import org.partnerfinance.funds.api.Budget;
 import org.partnerfinance.funds.api.FundAllocation;
@@ -40,6 +42,7 @@ import org.partnerfinance.security.api.Caller;
  * registered. The funds core (pf-funds, a boot feature) posts a fund's whole life to this ledger: allocation,
  * reservation, approval, payment and expiry through the real database.
  */
+@ExamReactorStrategy(PerSuite.class) // shares one booted distribution: ProductionDistributionIT
 public class LedgerIT extends PfTestSupport {
 
     private LedgerService ledger;

@@ -3,7 +3,6 @@ package org.partnerfinance.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.fail;
-import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -172,8 +171,10 @@ public abstract class PfTestSupport {
                     .unpackDirectory(new File(System.getProperty("pf.exam.dir", "target/exam")))
                     .useDeployFolder(false),
             configureConsole().ignoreLocalConsole(),
-            // how long Pax Exam waits for the container and its remote bundle context: its default (3 minutes) is too
-            // short on a loaded build machine, where the boot alone has taken that long; -Dpf.exam.timeout=<ms>
+            // how long Pax Exam waits for the container's remote bundle context and, for every test method, for the
+            // probe's invoker inside Karaf (the probe is installed while the boot features may still be installing).
+            // Its default (3 minutes) is too short on a loaded build machine, where the boot alone has taken that
+            // long; -Dpf.exam.timeout=<ms>. Pax Exam takes the last systemTimeout option given: there is only this one.
             systemTimeout(Long.getLong("pf.exam.timeout", TimeUnit.MINUTES.toMillis(10))),
             logLevel(LogLevel.INFO),
             // Karaf resolves mvn: URLs (Pax Exam's bundles, feature:install of anything not in system/) here
@@ -182,8 +183,8 @@ public abstract class PfTestSupport {
             editConfigurationFilePut("etc/org.apache.felix.http.cfg", "org.osgi.service.http.port", httpPort),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", sshPort),
             systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
-            // how long the test probe waits inside Karaf for Pax Exam's invoker (default 10 s): while the boot features
-            // still install on a busy machine it can take longer, and the probe then never runs
+            // how long the probe waits inside Karaf for the services of its @Inject fields (default 10 s): while the
+            // boot features still install on a busy machine they can take longer
             systemProperty("pax.exam.service.timeout").value(Long.toString(TimeUnit.MINUTES.toMillis(5))),
             // the same wait in Pax Exam's extender, which looks up the JUnit invoker factory when the probe starts (its
             // own default, 10 s, ignores the property above): the probe can start half a minute before the invoker
@@ -193,9 +194,6 @@ public abstract class PfTestSupport {
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.appender.rolling.fileName", log),
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.appender.rolling.filePattern",
                     log + ".%i"),
-            // how long Pax Exam waits for the booted distribution (Pax Exam's default: 180 s); a heavily loaded
-            // machine may need more: -Dpf.exam.boot.timeout.seconds=600
-            systemTimeout(Long.getLong("pf.exam.boot.timeout.seconds", 180) * 1000),
         };
     }
 

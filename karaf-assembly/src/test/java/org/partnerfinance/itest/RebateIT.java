@@ -15,6 +15,8 @@ import java.util.Set;
 
 import org.junit.Before;
 import org.junit.Test;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimDraft;
 import org.partnerfinance.claims.api.ClaimStatus;
@@ -39,6 +41,7 @@ import org.partnerfinance.security.api.Caller;
  * the earned amount and a reviewer approving it; then the feature uninstalled (its claims stay listed and readable)
  * and installed again (its agreement, with what it earned and what was claimed, is intact).
  */
+@ExamReactorStrategy(PerSuite.class) // shares one booted distribution: DemoDistributionIT
 public class RebateIT extends ClaimsTestSupport {
 
     private static final String FEATURE = "pf-claim-type-rebate";

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 
 import org.junit.Before;
 import org.junit.Test;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.partnerfinance.security.api.AccessDeniedException;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.LoginResult;
@@ -23,6 +25,7 @@ import org.partnerfinance.security.api.UserDirectory;
  * one-time password that forces a new one; a disabled user is refused; sign-ins are throttled by source address. The
  * tests create their own users (no demo data needed) with unique names, so they do not depend on each other.
  */
+@ExamReactorStrategy(PerSuite.class) // shares one booted distribution: ProductionDistributionIT
 public class UsersIT extends PfTestSupport {
 
     private static final Pattern ONE_TIME = Pattern.compile("One-time password: (\\S+)");
