@@ -193,6 +193,11 @@ public abstract class PfTestSupport {
             // how long the probe waits inside Karaf for the services of its @Inject fields (default 10 s): while the
             // boot features still install on a busy machine they can take longer
             systemProperty("pax.exam.service.timeout").value(Long.toString(TimeUnit.MINUTES.toMillis(5))),
+            // Pax Exam's extender has a wait of its own (default 10 s, not the property above): when the probe starts
+            // it looks up the JUnit invoker factory, whose bundle can start half a minute later on a loaded machine;
+            // the extender then gives up silently and the test waits for a ProbeInvoker that never comes
+            systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT")
+                    .value(Long.toString(TimeUnit.MINUTES.toMillis(5))),
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.appender.rolling.fileName", log),
             editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.appender.rolling.filePattern",
                     log + ".%i"),

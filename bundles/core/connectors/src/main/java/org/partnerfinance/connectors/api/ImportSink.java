@@ -27,6 +27,27 @@ public interface ImportSink {
     ItemOutcome payment(String externalId, PaymentDraft draft);
 
     /**
+     * An item the connector settles in the portal itself rather than handing over a document or payment (e.g. a bank
+     * statement entry: confirm the payment it pays, or queue it for finance). Like a document it is done in a unit of
+     * work of its own (with the work's own records and audit) and recorded under its external id with a hash of its
+     * content: the same item again is a duplicate and the work does not run; the same id with other content is
+     * refused.
+     *
+     * @param externalId the item's identity in the source, stable across re-imports
+     * @param label      how people find it in the file (e.g. {@code entry 3 (ref 4711)})
+     * @param content    what identifies its content (hashed), e.g. the entry's canonical fields
+     * @param work       what to do, with the caller who runs the import
+     * <p>The default refuses the item, for sinks written before 1.1 (e.g. connectors' test sinks); the core's sink
+     * does the work.
+     *
+     * @since 1.1
+     */
+    default ItemOutcome item(String externalId, String label, String content, ItemWork work) {
+        return reject(label == null || label.isBlank() ? externalId : label,
+                "This import takes documents and payments only.");
+    }
+
+    /**
      * A document of the file the connector refuses (unreadable values, totals that do not add up, no matching
      * partner): it is listed in the run's report with the reason, nothing is written.
      *

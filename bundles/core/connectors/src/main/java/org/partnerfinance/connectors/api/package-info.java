@@ -5,7 +5,9 @@
  *
  * <p>A connector is a DS component publishing {@link ImportConnector} (or, later, an export connector) with its
  * configuration described by OSGi Metatype. It never writes to the database itself: it parses and hands each document
- * to the {@link ImportSink} the core gives it.
+ * to the {@link ImportSink} the core gives it, or, for items that act on what is in the portal already (a bank
+ * statement entry confirming a payment), hands the sink an {@link ItemWork} that the core runs in the item's unit of
+ * work on behalf of the person running the import (1.1).
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.partnerfinance.connectors.api;

@@ -12,6 +12,7 @@ import org.partnerfinance.connectors.api.ImportProgress;
 import org.partnerfinance.connectors.api.ImportRun;
 import org.partnerfinance.connectors.api.ImportSink;
 import org.partnerfinance.connectors.api.ItemOutcome;
+import org.partnerfinance.connectors.api.ItemWork;
 import org.partnerfinance.documents.api.Document;
 import org.partnerfinance.documents.api.DocumentDraft;
 import org.partnerfinance.documents.api.DocumentValidationException;
@@ -64,7 +65,7 @@ final class RunSink implements ImportSink {
         if (draft == null) {
             return count(reject(label, "The connector handed over no document."));
         }
-        return store(label, externalId, DOCUMENT, hash(draft.toString()), () -> {
+        return store(label, externalId, hash(draft.toString()), () -> {
             Document document = service.documents().create(caller, draft);
             if (original != null) {
                 service.jdbc(c -> {
@@ -73,7 +74,7 @@ final class RunSink implements ImportSink {
                     return null;
                 });
             }
-            return document.id();
+            return new ItemWork.Done(DOCUMENT, document.id());
         });
     }
 
@@ -83,9 +84,24 @@ final class RunSink implements ImportSink {
         if (draft == null) {
             return count(reject(label, "The connector handed over no payment."));
         }
-        return store(label, externalId, PAYMENT, hash(draft.toString()), () -> {
+        return store(label, externalId, hash(draft.toString()), () -> {
             Payment payment = service.documents().recordPayment(caller, draft);
-            return payment.id();
+            return new ItemWork.Done(PAYMENT, payment.id());
+        });
+    }
+
+    @Override
+    public ItemOutcome item(String externalId, String label, String content, ItemWork work) {
+        String shown = label == null || label.isBlank() ? externalId : label.strip();
+        if (work == null) {
+            return count(reject(shown, "The connector handed over no work for the item."));
+        }
+        return store(shown, externalId, hash(content == null ? "" : content), () -> {
+            ItemWork.Done done = work.apply(caller);
+            if (done == null) {
+                throw new IllegalArgumentException("The connector did nothing with the item.");
+            }
+            return done;
         });
     }
 
@@ -96,7 +112,7 @@ final class RunSink implements ImportSink {
     }
 
     /** Creates one item in a unit of work of its own, unless the connector created it before. */
-    private ItemOutcome store(String label, String externalId, String kind, String hash, Creation creation) {
+    private ItemOutcome store(String label, String externalId, String hash, Creation creation) {
         if (externalId == null || externalId.isBlank()) {
             return count(rejected(label == null ? "(unnamed)" : label,
                     "The document has no identity in its source (external id), so a re-import could not be told "
@@ -112,13 +128,13 @@ final class RunSink implements ImportSink {
                 if (earlier.isPresent()) {
                     return earlierOutcome(label, earlier.get(), hash);
                 }
-                long targetId = creation.create();
+                ItemWork.Done done = creation.create();
                 service.jdbc(c -> {
-                    RunStore.insertItem(c, new RunStore.Item(connectorId, id, hash, kind, targetId), runId,
+                    RunStore.insertItem(c, new RunStore.Item(connectorId, id, hash, done.kind(), done.id()), runId,
                             service.now());
                     return null;
                 });
-                return new ItemOutcome(label, ItemOutcome.Result.CREATED, targetId, null);
+                return new ItemOutcome(label, ItemOutcome.Result.CREATED, done.id(), null);
             }));
         } catch (DuplicateDocumentException e) {
             return count(new ItemOutcome(label, ItemOutcome.Result.DUPLICATE, e.existingId(), e.getMessage()));
@@ -198,6 +214,6 @@ final class RunSink implements ImportSink {
 
     @FunctionalInterface
     private interface Creation {
-        long create();
+        ItemWork.Done create();
     }
 }

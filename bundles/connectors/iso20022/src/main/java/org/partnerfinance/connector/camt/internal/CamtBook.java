@@ -1,0 +1,486 @@
+package org.partnerfinance.connector.camt.internal;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.partnerfinance.audit.api.AuditEvent;
+import org.partnerfinance.audit.api.AuditTrail;
+import org.partnerfinance.connector.camt.BankEntryView;
+import org.partnerfinance.connector.camt.EntryStatus;
+import org.partnerfinance.connector.camt.Suggestion;
+import org.partnerfinance.connector.camt.SuggestionKind;
+import org.partnerfinance.connectors.api.ItemWork;
+import org.partnerfinance.documents.api.AllocationRequest;
+import org.partnerfinance.documents.api.BankConfirmation;
+import org.partnerfinance.documents.api.Direction;
+import org.partnerfinance.documents.api.Document;
+import org.partnerfinance.documents.api.DocumentKind;
+import org.partnerfinance.documents.api.DocumentQuery;
+import org.partnerfinance.documents.api.DocumentService;
+import org.partnerfinance.documents.api.DocumentStatus;
+import org.partnerfinance.documents.api.Page;
+import org.partnerfinance.documents.api.Payment;
+import org.partnerfinance.documents.api.PaymentDraft;
+import org.partnerfinance.documents.api.PaymentMethod;
+import org.partnerfinance.documents.api.PaymentQuery;
+import org.partnerfinance.documents.api.PaymentStatus;
+import org.partnerfinance.ledger.api.Money;
+import org.partnerfinance.persistence.api.ConcurrentChangeException;
+import org.partnerfinance.persistence.api.Jpa;
+import org.partnerfinance.persistence.api.PersistenceException;
+import org.partnerfinance.persistence.api.PersistenceService;
+import org.partnerfinance.persistence.api.PersistenceUnitSpec;
+import org.partnerfinance.persistence.api.UnitOfWork;
+import org.partnerfinance.security.api.Caller;
+
+/**
+ * The camt bundle's records (persistence unit {@code camt}, tables {@code camt_entry} and {@code camt_suggestion}) and
+ * what a bank entry does to payments: the import's automatic match and finance's match from the queue end in the same
+ * confirmation ({@code apply}). Shared by the connector and the queue service of this bundle; not an API.
+ */
+@Component(service = CamtBook.class)
+public class CamtBook {
+
+    static final String UNIT = "camt";
+    static final String ENTITY = "bank-entry";
+    static final String SOURCE = "camt";
+    /** Who resolved an entry the import matched itself. */
+    static final String BY_IMPORT = "import";
+
+    private final Jpa jpa;
+    private final UnitOfWork unitOfWork;
+    private final AuditTrail audit;
+    private final DocumentService documents;
+    private final Clock clock;
+
+    @Activate
+    public CamtBook(BundleContext context, @Reference(name = "persistence") PersistenceService persistence,
+            @Reference(name = "unitOfWork") UnitOfWork unitOfWork, @Reference(name = "audit") AuditTrail audit,
+            @Reference(name = "documents") DocumentService documents) {
+        this(persistence.open(new PersistenceUnitSpec(UNIT, context.getBundle(), List.of(), "db/camt")), unitOfWork,
+                audit, documents, Clock.systemUTC());
+    }
+
+    CamtBook(Jpa jpa, UnitOfWork unitOfWork, AuditTrail audit, DocumentService documents, Clock clock) {
+        this.jpa = jpa;
+        this.unitOfWork = unitOfWork;
+        this.audit = audit;
+        this.documents = documents;
+        this.clock = clock;
+    }
+
+    @Deactivate
+    void deactivate() {
+        jpa.close();
+    }
+
+    UnitOfWork unitOfWork() {
+        return unitOfWork;
+    }
+
+    DocumentService documents() {
+        return documents;
+    }
+
+    // ---- the import ------------------------------------------------------------------------------------------
+
+    /** Everything open that bank entries may pay, as the caller sees it, indexed for matching. */
+    EntryMatcher openItems(Caller caller) {
+        Map<String, String> partnerNames = new HashMap<>();
+        List<OpenItem> docs = new ArrayList<>();
+        for (DocumentStatus status : List.of(DocumentStatus.OPEN, DocumentStatus.PARTIALLY_SETTLED)) {
+            int offset = 0;
+            while (true) {
+                Page<Document> page = documents.search(caller, new DocumentQuery(null, null, DocumentKind.INVOICE,
+                        status, null, null, null, null, DocumentQuery.Sort.ISSUE_DATE, true, offset,
+                        DocumentQuery.MAX_LIMIT));
+                for (Document d : page.items()) {
+                    partnerNames.putIfAbsent(d.partnerId(), d.partnerName());
+                    if (d.open().amount().signum() > 0) {
+                        docs.add(documentItem(d));
+                    }
+                }
+                offset += page.items().size();
+                if (page.items().isEmpty() || offset >= page.total()) {
+                    break;
+                }
+            }
+        }
+        List<OpenItem> pays = new ArrayList<>();
+        for (PaymentStatus status : List.of(PaymentStatus.REPORTED, PaymentStatus.SCHEDULED)) {
+            int offset = 0;
+            while (true) {
+                Page<Payment> page = documents.payments(caller, new PaymentQuery(null, null, status, null, null,
+                        offset, DocumentQuery.MAX_LIMIT));
+                for (Payment p : page.items()) {
+                    pays.add(paymentItem(p, partnerNames.get(p.partnerId())));
+                }
+                offset += page.items().size();
+                if (page.items().isEmpty() || offset >= page.total()) {
+                    break;
+                }
+            }
+        }
+        return new EntryMatcher(pays, docs);
+    }
+
+    static OpenItem documentItem(Document d) {
+        return new OpenItem(SuggestionKind.DOCUMENT, d.id(), d.version(), d.partnerId(), d.partnerName(),
+                d.direction(), d.open().amount(), d.open().currency().getCurrencyCode(), null, null,
+                List.of(d.number()), List.of(d.id()), d.partnerName() + " · " + d.direction().id() + " " + d.number()
+                        + " (open " + d.open().amount().toPlainString() + ")");
+    }
+
+    static OpenItem paymentItem(Payment p, String partnerName) {
+        List<String> numbers = p.allocations().stream().map(a -> a.documentNumber()).toList();
+        List<Long> ids = p.allocations().stream().map(a -> a.documentId()).toList();
+        String label = (partnerName == null ? p.partnerId() : partnerName) + " · payment " + p.id() + " "
+                + p.status().name().toLowerCase(java.util.Locale.ROOT)
+                + (p.endToEndId() == null ? "" : " e2e " + p.endToEndId())
+                + (numbers.isEmpty() ? "" : " for " + String.join(", ", numbers));
+        return new OpenItem(SuggestionKind.PAYMENT, p.id(), p.version(), p.partnerId(), partnerName, p.direction(),
+                p.amount().amount(), p.amount().currency().getCurrencyCode(), p.endToEndId(), p.remittance(), numbers,
+                ids, label);
+    }
+
+    /**
+     * One entry of a file, in the current unit of work: matched and confirmed if the evidence is unambiguous,
+     * otherwise queued with its suggestions; recorded and audited either way. An entry recorded before (same key) is
+     * left as it is.
+     */
+    ItemWork.Done settle(Caller caller, BankEntry entry, EntryMatcher matcher) {
+        String key = entry.externalId();
+        Optional<Long> earlier = jdbc(c -> findId(c, key));
+        if (earlier.isPresent()) {
+            return new ItemWork.Done(ENTITY, earlier.get());
+        }
+        List<EntryMatcher.Scored> ranked = matcher.rank(entry);
+        Optional<EntryMatcher.Scored> match = EntryMatcher.confident(entry, ranked);
+        Instant now = now();
+        long id = jdbc(c -> insert(c, key, entry, now));
+        if (match.isPresent()) {
+            OpenItem target = match.get().item();
+            long paymentId = apply(caller, entry, entry.bankReference(), target.kind(), target.id());
+            String how = match.get().reason() + " → " + target.label();
+            jdbc(c -> resolve(c, id, 0, EntryStatus.MATCHED, paymentId, BY_IMPORT, now, how));
+            matcher.settled(target.kind(), target.id());
+            audit.append(new AuditEvent(caller.username(), "camt.entry-matched", ENTITY, Long.toString(id), "",
+                    describe(entry) + "; payment=" + paymentId + "; by=import; evidence=" + match.get().reason()));
+        } else {
+            jdbc(c -> {
+                insertSuggestions(c, id, ranked);
+                return null;
+            });
+            audit.append(new AuditEvent(caller.username(), "camt.entry-queued", ENTITY, Long.toString(id), "",
+                    describe(entry) + "; suggestions=" + ranked.size()));
+        }
+        return new ItemWork.Done(ENTITY, id);
+    }
+
+    /**
+     * Confirms what the entry pays, in the current unit of work, and answers the payment's id: an open payment is
+     * confirmed with the entry's bank reference and booking date; for an open document the payment of the entry's
+     * amount is recorded, allocated to it (at most what is open), and confirmed.
+     */
+    long apply(Caller caller, BankEntry entry, String bankReference, SuggestionKind kind, long targetId) {
+        Direction direction = entry.credit() ? Direction.RECEIVABLE : Direction.PAYABLE;
+        BankConfirmation confirmation = new BankConfirmation(bankReference, entry.bookingDate());
+        if (kind == SuggestionKind.PAYMENT) {
+            Payment p = documents.findPayment(caller, targetId)
+                    .orElseThrow(() -> new IllegalArgumentException("Payment " + targetId + " does not exist."));
+            check(p.direction() == direction, "Payment " + targetId + " is " + p.direction().id() + ", the entry "
+                    + (entry.credit() ? "a credit (receivable)" : "a debit (payable)") + ".");
+            check(p.amount().currency().getCurrencyCode().equals(entry.currency()), "Payment " + targetId + " is in "
+                    + p.amount().currency().getCurrencyCode() + ", the entry in " + entry.currency() + ".");
+            check(p.amount().amount().compareTo(entry.amount()) == 0, "Payment " + targetId + " is "
+                    + p.amount().amount().toPlainString() + ", the entry " + entry.amount().toPlainString() + ".");
+            check(p.status() != PaymentStatus.CONFIRMED || bankReference.equals(p.bankReference()),
+                    "Payment " + targetId + " is confirmed already (bank reference " + p.bankReference() + ").");
+            return documents.confirmPayment(caller, p.id(), p.version(), confirmation).id();
+        }
+        Document d = documents.find(caller, targetId)
+                .orElseThrow(() -> new IllegalArgumentException("Document " + targetId + " does not exist."));
+        check(d.direction() == direction, "Document " + d.number() + " is " + d.direction().id() + ", the entry "
+                + (entry.credit() ? "a credit (receivable)" : "a debit (payable)") + ".");
+        check(d.kind() == DocumentKind.INVOICE, "Document " + d.number() + " is a credit note.");
+        check(d.open().currency().getCurrencyCode().equals(entry.currency()), "Document " + d.number() + " is in "
+                + d.open().currency().getCurrencyCode() + ", the entry in " + entry.currency() + ".");
+        check(d.open().amount().signum() > 0, "Document " + d.number() + " has nothing open.");
+        BigDecimal allocated = entry.amount().min(d.open().amount());
+        Payment recorded = documents.recordPayment(caller, new PaymentDraft(d.partnerId(), d.direction(),
+                entry.amount(), entry.currency(), PaymentMethod.BANK_TRANSFER,
+                entry.valueDate() == null ? entry.bookingDate() : entry.valueDate(), PaymentStatus.REPORTED,
+                clip(entry.remittance() == null ? entry.label() : entry.remittance(), 500),
+                clip(entry.endToEndId(), 100), SOURCE, null, List.of(new AllocationRequest(d.id(), allocated))));
+        return documents.confirmPayment(caller, recorded.id(), recorded.version(), confirmation).id();
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    static String describe(BankEntry e) {
+        return "key=" + e.externalId() + "; " + e.messageType() + "." + e.version() + "; statement=" + e.statementId()
+                + "; entry=" + e.entryIndex() + (e.transactionIndex() > 0 ? "." + e.transactionIndex() : "")
+                + "; amount=" + (e.credit() ? "" : "-") + e.amount().toPlainString() + " " + e.currency()
+                + "; booked=" + e.bookingDate() + "; bankReference=" + e.bankReference();
+    }
+
+    // ---- the queue -------------------------------------------------------------------------------------------
+
+    /** The queue's view of an entry, with the entry it was read as (for a later match). */
+    record Stored(BankEntryView view, BankEntry entry) {
+    }
+
+    List<BankEntryView> list(EntryStatus status, int limit) {
+        return jdbcUnit(c -> {
+            String sql = "SELECT * FROM camt_entry" + (status == null ? " ORDER BY entry_id DESC"
+                    : " WHERE status = ? ORDER BY booking_date, entry_id");
+            List<BankEntryView> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setMaxRows(limit);
+                if (status != null) {
+                    ps.setString(1, status.name());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row(rs).view());
+                    }
+                }
+            }
+            List<BankEntryView> withSuggestions = new ArrayList<>();
+            for (BankEntryView v : out) {
+                withSuggestions.add(withSuggestions(c, v));
+            }
+            return withSuggestions;
+        });
+    }
+
+    Optional<Stored> find(long id) {
+        return jdbcUnit(c -> findStored(c, id));
+    }
+
+    /** In the current unit of work. */
+    Optional<Stored> findInUnit(long id) {
+        return jdbc(c -> findStored(c, id));
+    }
+
+    private Optional<Stored> findStored(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM camt_entry WHERE entry_id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Stored s = row(rs);
+                return Optional.of(new Stored(withSuggestions(c, s.view()), s.entry()));
+            }
+        }
+    }
+
+    /** Sets an entry's outcome if it still has the expected version. */
+    void resolveInUnit(long id, long expectedVersion, EntryStatus status, Long paymentId, String by, String how) {
+        jdbc(c -> resolve(c, id, expectedVersion, status, paymentId, by, now(), how));
+    }
+
+    AuditTrail audit() {
+        return audit;
+    }
+
+    // ---- SQL ---------------------------------------------------------------------------------------------------
+
+    private static Optional<Long> findId(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT entry_id FROM camt_entry WHERE entry_key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static long insert(Connection c, String key, BankEntry e, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO camt_entry (entry_key, message_type, "
+                + "message_version, message_id, statement_id, account, entry_index, tx_index, amount, currency, credit, "
+                + "booking_date, value_date, bank_reference, end_to_end_id, creditor_reference, counterparty_name, "
+                + "counterparty_iban, remittance, status, created_at, version) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            int i = 1;
+            ps.setString(i++, key);
+            ps.setString(i++, e.messageType());
+            ps.setString(i++, e.version());
+            ps.setString(i++, clip(e.messageId(), 140));
+            ps.setString(i++, clip(e.statementId(), 140));
+            ps.setString(i++, clip(e.account(), 70));
+            ps.setInt(i++, e.entryIndex());
+            ps.setInt(i++, e.transactionIndex());
+            ps.setBigDecimal(i++, e.amount());
+            ps.setString(i++, e.currency());
+            ps.setShort(i++, (short) (e.credit() ? 1 : 0));
+            ps.setDate(i++, Date.valueOf(e.bookingDate()));
+            if (e.valueDate() == null) {
+                ps.setNull(i++, Types.DATE);
+            } else {
+                ps.setDate(i++, Date.valueOf(e.valueDate()));
+            }
+            ps.setString(i++, e.bankReference());
+            ps.setString(i++, clip(e.endToEndId(), 140));
+            ps.setString(i++, clip(e.creditorReference(), 140));
+            ps.setString(i++, clip(e.counterpartyName(), 140));
+            ps.setString(i++, clip(e.counterpartyIban(), 40));
+            ps.setString(i++, clip(e.remittance(), 1000));
+            ps.setString(i++, EntryStatus.OPEN.name());
+            ps.setString(i++, now.toString());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static Void resolve(Connection c, long id, long expectedVersion, EntryStatus status, Long paymentId,
+            String by, Instant at, String how) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE camt_entry SET status = ?, payment_id = ?, "
+                + "resolved_by = ?, resolved_at = ?, resolution = ?, version = version + 1 "
+                + "WHERE entry_id = ? AND version = ? AND status = 'OPEN'")) {
+            ps.setString(1, status.name());
+            if (paymentId == null) {
+                ps.setNull(2, Types.BIGINT);
+            } else {
+                ps.setLong(2, paymentId);
+            }
+            ps.setString(3, clip(by, 100));
+            ps.setString(4, at.toString());
+            ps.setString(5, clip(how, 1000));
+            ps.setLong(6, id);
+            ps.setLong(7, expectedVersion);
+            if (ps.executeUpdate() != 1) {
+                throw new ConcurrentChangeException("Bank entry " + id + " was changed by someone else meanwhile; "
+                        + "reload it.", null);
+            }
+        }
+        return null;
+    }
+
+    private static void insertSuggestions(Connection c, long id, List<EntryMatcher.Scored> ranked)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO camt_suggestion (entry_id, rank_no, kind, "
+                + "target_id, partner_id, label, amount, currency, score, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int rank = 0;
+            for (EntryMatcher.Scored s : ranked) {
+                OpenItem item = s.item();
+                ps.setLong(1, id);
+                ps.setInt(2, ++rank);
+                ps.setString(3, item.kind().name());
+                ps.setLong(4, item.id());
+                ps.setString(5, clip(item.partnerId(), 64));
+                ps.setString(6, clip(item.label(), 255));
+                ps.setBigDecimal(7, item.amount());
+                ps.setString(8, item.currency());
+                ps.setInt(9, s.score());
+                ps.setString(10, clip(s.reason(), 500));
+                ps.addBatch();
+            }
+            if (rank > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private static Stored row(ResultSet rs) throws SQLException {
+        Date value = rs.getDate("value_date");
+        long payment = rs.getLong("payment_id");
+        Long paymentId = rs.wasNull() ? null : payment;
+        BankEntry entry = new BankEntry(rs.getString("message_type"), rs.getString("message_version"),
+                rs.getString("message_id"), rs.getString("statement_id"), rs.getString("account"),
+                rs.getInt("entry_index"), rs.getInt("tx_index"), rs.getBigDecimal("amount").stripTrailingZeros(),
+                rs.getString("currency"), rs.getShort("credit") == 1, false, "BOOK",
+                rs.getDate("booking_date").toLocalDate(), value == null ? null : value.toLocalDate(), null,
+                rs.getString("end_to_end_id"), rs.getString("counterparty_name"), rs.getString("counterparty_iban"),
+                rs.getString("creditor_reference"), rs.getString("remittance"));
+        String bankReference = rs.getString("bank_reference");
+        BankEntryView view = new BankEntryView(rs.getLong("entry_id"), entry.messageType(), entry.statementId(),
+                entry.entryIndex(), entry.transactionIndex(), money(rs.getBigDecimal("amount"), entry.currency()),
+                entry.credit(), entry.bookingDate(), entry.valueDate(), bankReference, entry.endToEndId(),
+                entry.creditorReference(), entry.counterpartyName(), entry.counterpartyIban(), entry.remittance(),
+                EntryStatus.valueOf(rs.getString("status")), paymentId, rs.getString("resolved_by"),
+                rs.getString("resolution"), Instant.parse(rs.getString("created_at")), List.of(),
+                rs.getLong("version"));
+        return new Stored(view, entry);
+    }
+
+    private static BankEntryView withSuggestions(Connection c, BankEntryView v) throws SQLException {
+        List<Suggestion> suggestions = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM camt_suggestion WHERE entry_id = ? "
+                + "ORDER BY rank_no")) {
+            ps.setLong(1, v.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    suggestions.add(new Suggestion(rs.getInt("rank_no"), SuggestionKind.valueOf(rs.getString("kind")),
+                            rs.getLong("target_id"), rs.getString("partner_id"), rs.getString("label"),
+                            money(rs.getBigDecimal("amount"), rs.getString("currency")), rs.getInt("score"),
+                            rs.getString("reason")));
+                }
+            }
+        }
+        return new BankEntryView(v.id(), v.messageType(), v.statementId(), v.entryIndex(), v.transactionIndex(),
+                v.amount(), v.credit(), v.bookingDate(), v.valueDate(), v.bankReference(), v.endToEndId(),
+                v.creditorReference(), v.counterpartyName(), v.counterpartyIban(), v.remittance(), v.status(),
+                v.paymentId(), v.resolvedBy(), v.resolution(), v.createdAt(), suggestions, v.version());
+    }
+
+    private static Money money(BigDecimal amount, String currency) {
+        return new Money(amount, Currency.getInstance(currency));
+    }
+
+    static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** JDBC on the current unit of work's connection. */
+    <T> T jdbc(SqlWork<T> work) {
+        return jpa.tx(em -> {
+            try {
+                return work.run(em.unwrap(Connection.class));
+            } catch (SQLException e) {
+                throw new PersistenceException("Bank entries: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    <T> T jdbcUnit(SqlWork<T> work) {
+        return unitOfWork.required(() -> jdbc(work));
+    }
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}
