@@ -21,7 +21,9 @@ import org.partnerfinance.ledger.api.Money;
 /**
  * The rebate claim type: the partner claims earned, not yet claimed rebate of one agreement (field {@code agreement},
  * its reference {@code RBA-…}). The amount may not exceed what the agreement earned minus what its submitted, approved
- * and paid claims already claim. Approval moves the amount from accrued rebates (2160, where it was accrued as it was
+ * and paid claims already claim. The check holds the agreement until the claim is written
+ * ({@link AgreementClaims#holdForClaim}), so claims of one agreement submitted at the same moment are checked one after
+ * the other and cannot both spend what is left. Approval moves the amount from accrued rebates (2160, where it was accrued as it was
  * earned) to accrued partner claims (2150); payment settles 2150 from the bank.
  */
 @Component(service = ClaimType.class, property = {
