@@ -52,8 +52,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * warning 14 days, duplicate detection on), read from that file, plus what the file leaves commented out so that every
  * rule runs: a cap per claim and a cap per quarter (both high enough that no claim of the run reaches them) and at
  * least one attachment. Bound as DS binds them: deadline, caps and attachments limited to the expense type, the
- * duplicate rule replacing the core's built-in one, the deadline rule asking the real extension workflow (its own
- * table) for granted extensions.
+ * duplicate rule replacing the core's built-in one, the deadline rule wired to the real extension workflow (its own
+ * table), which it asks only about claims past their deadline: the claims of this workload are all on time, so late
+ * claims are not measured.
  *
  * <p>Left out: the fund availability rule of {@code pf-funds}. Wiring it needs the funds service with programmes,
  * budgets and allocations for the partners in place (it is a separate bundle and database unit); a programme-less
