@@ -67,7 +67,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * mvn -B -Dmaven.repo.local=... -pl bundles/core/claims-rules test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.partnerfinance.claims.rules.internal.ApprovalThroughputBenchmark [-Dpf.bench.claims=300] \
  *     [-Dpf.bench.warmup=100] [-Dpf.bench.threads=1,4] [-Dpf.bench.databases=derby,postgresql] \
- *     [-Dpf.bench.rules=path/to/org.partnerfinance.claims.rules-expense.cfg]
+ *     [-Dpf.bench.rules=path/to/org.partnerfinance.claims.rules-expense.cfg] [-Dpf.bench.rulesFirst=true]
  * </pre>
  * (the claims module's test-jar must be installed: {@code mvn -pl bundles/core/claims install -DskipTests}).
  */
@@ -92,6 +92,8 @@ public final class ApprovalThroughputBenchmark {
         for (String t : System.getProperty("pf.bench.threads", "1,4").split(",")) {
             threadCounts.add(Integer.parseInt(t.trim()));
         }
+        // measured second, either side profits from what the first warmed up: swap to see how much
+        boolean rulesFirst = Boolean.getBoolean("pf.bench.rulesFirst");
         Set<String> databases = Set.of(System.getProperty("pf.bench.databases", "derby")
                 .toLowerCase(Locale.ROOT).replace(" ", "").split(","));
         if (System.getProperty("derby.language.sequence.preallocator") == null) {
@@ -121,11 +123,10 @@ public final class ApprovalThroughputBenchmark {
                     new ClaimsDatabaseBenchmark(stack(db, settings).claims()).measureOrReport(1, warmup, warmup);
                 }
                 for (int threads : threadCounts) {
-                    Rates none;
+                    Rates none = null;
                     Rates all;
-                    try (TestPersistence db = open(database, "none" + threads, folder, server)) {
-                        none = new ClaimsDatabaseBenchmark(stack(db, null).claims())
-                                .measureOrReport(threads, count, warmup);
+                    if (!rulesFirst) {
+                        none = measureWithoutRules(database, threads, count, warmup, folder, server);
                     }
                     try (TestPersistence db = open(database, "rules" + threads, folder, server)) {
                         ClaimService claims = stack(db, settings).claims();
@@ -133,6 +134,9 @@ public final class ApprovalThroughputBenchmark {
                         if (lines.size() == 2) {
                             lines.add(0, "findings of one more claim with the rules on: " + findingsOf(claims));
                         }
+                    }
+                    if (rulesFirst) {
+                        none = measureWithoutRules(database, threads, count, warmup, folder, server);
                     }
                     lines.add(row(label, threads, count, "none", none));
                     lines.add(row(label, threads, count, "all", all));
@@ -162,6 +166,13 @@ public final class ApprovalThroughputBenchmark {
                         "%PDF-1.7\nFindings sample".getBytes(StandardCharsets.US_ASCII)))));
         return claim.findings().stream().map(f -> f.ruleId() + "=" + f.outcome()
                 + (f.code() == null || f.code().isEmpty() ? "" : " " + f.code())).toList().toString();
+    }
+
+    private static Rates measureWithoutRules(String database, int threads, int count, int warmup, Path folder,
+            EmbeddedPostgres server) throws Exception {
+        try (TestPersistence db = open(database, "none" + threads, folder, server)) {
+            return new ClaimsDatabaseBenchmark(stack(db, null).claims()).measureOrReport(threads, count, warmup);
+        }
     }
 
     private static String row(String database, int threads, int count, String rules, Rates rates) {
