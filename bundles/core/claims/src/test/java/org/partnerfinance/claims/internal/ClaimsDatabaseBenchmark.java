@@ -1,16 +1,13 @@
 package org.partnerfinance.claims.internal;
 
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,18 +18,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
-import org.osgi.framework.BundleContext;
-import org.partnerfinance.audit.internal.AuditConfiguration;
-import org.partnerfinance.audit.internal.AuditTrailImpl;
 import org.partnerfinance.claims.api.AttachmentUpload;
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimDraft;
-import org.partnerfinance.extensions.api.ExtensionConstants;
+import org.partnerfinance.claims.api.ClaimService;
 import org.partnerfinance.ledger.api.Money;
-import org.partnerfinance.ledger.internal.LedgerServiceImpl;
-import org.partnerfinance.partner.api.PartnerKind;
-import org.partnerfinance.partner.internal.PartnerServiceImpl;
-import org.partnerfinance.persistence.api.PersistenceUnitSpec;
 import org.partnerfinance.persistence.internal.TestPersistence;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
@@ -60,32 +50,22 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class ClaimsDatabaseBenchmark {
 
     private static final Caller REVIEWER = new Caller("reviewer", null, Set.of(Role.FINANCE_REVIEWER), null);
-    private static final List<String> PARTNERS = List.of("P-1001", "P-1002", "P-1003", "P-1004");
+    /** The partners the claims are spread over, round robin. */
+    public static final List<String> PARTNERS = List.of("P-1001", "P-1002", "P-1003", "P-1004");
 
-    private final ClaimServiceImpl claims;
+    private final ClaimService claims;
     private final AtomicInteger sequence = new AtomicInteger();
 
+    /**
+     * Measures {@code claims}, which must offer the expense type of {@link ClaimsTestStack#expenseType()} to the
+     * {@link #PARTNERS}. Public for the benchmarks of other modules (the claims test-jar).
+     */
+    public ClaimsDatabaseBenchmark(ClaimService claims) {
+        this.claims = claims;
+    }
+
     private ClaimsDatabaseBenchmark(TestPersistence db) {
-        AuditTrailImpl audit = new AuditTrailImpl(db.persistenceService(), contextOf(AuditTrailImpl.class),
-                defaults(AuditConfiguration.class));
-        LedgerServiceImpl ledger = new LedgerServiceImpl(db.persistenceService(), contextOf(LedgerServiceImpl.class),
-                audit);
-        PartnerServiceImpl partners = new PartnerServiceImpl(db.persistenceService(), db.unitOfWork(), audit,
-                contextOf(PartnerServiceImpl.class));
-        for (String partner : PARTNERS) {
-            partners.create(Caller.system(), partner, "Bench partner " + partner, PartnerKind.RESELLER,
-                    Currency.getInstance("EUR"));
-        }
-        claims = new ClaimServiceImpl(new ApprovalLimits(ApprovalLimits.parse("reviewer", "EUR 10000"),
-                ApprovalLimits.parse("manager", "EUR 250000")), TestClaims.chains(),
-                db.persistenceService().open(new PersistenceUnitSpec(ClaimServiceImpl.UNIT,
-                        TestPersistence.bundleOf(ClaimServiceImpl.class), ClaimServiceImpl.ENTITY_CLASSES,
-                        "db/claims")),
-                db.unitOfWork(), ledger, audit, partners, Clock.systemUTC());
-        claims.toggles = TestClaims.allSwitchedOn();
-        claims.claimTypes = List.of(Map.entry(Map.of(ExtensionConstants.EXTENSION_ID, "expense",
-                ExtensionConstants.EXTENSION_KIND, "claim-type"), TestClaims.EXPENSE_TYPE));
-        claims.listeners = List.of();
+        this(ClaimsTestStack.on(db, PARTNERS).withClaimType(ClaimsTestStack.expenseType()).claims());
     }
 
     public static void main(String[] args) throws Exception {
@@ -150,10 +130,10 @@ public final class ClaimsDatabaseBenchmark {
     }
 
     /** Claims per second of one run, or why it failed. */
-    private record Rates(double submit, double approve, String failure) {
+    public record Rates(double submit, double approve, String failure) {
     }
 
-    private static String row(String database, int threads, int count, Rates rates) {
+    public static String row(String database, int threads, int count, Rates rates) {
         if (rates.failure != null) {
             return String.format(Locale.ROOT, "%-10s %7d %7d   failed: %s", database, threads, count, rates.failure);
         }
@@ -161,8 +141,11 @@ public final class ClaimsDatabaseBenchmark {
                 rates.approve);
     }
 
-    /** A failed run (e.g. a lock timeout) is a figure too: it is printed instead of the rates. */
-    private Rates measureOrReport(int threads, int count, int warmup) {
+    /**
+     * Warms up, then submits {@code count} claims and approves them on {@code threads} threads. A failed run (e.g. a
+     * lock timeout) is a figure too: it is printed instead of the rates.
+     */
+    public Rates measureOrReport(int threads, int count, int warmup) {
         try {
             double[] rates = measure(threads, count, warmup);
             return new Rates(rates[0], rates[1], null);
@@ -235,40 +218,8 @@ public final class ClaimsDatabaseBenchmark {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    /** Where the audit trail keeps its key during the run (deleted at the end). */
-    private static final Path ETC = createEtc();
-
-    private static Path createEtc() {
-        try {
-            Path etc = Files.createTempDirectory("pf-bench-etc");
-            etc.toFile().deleteOnExit();
-            return etc;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** A DS configuration with every attribute at its default. */
-    private static <A> A defaults(Class<A> type) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                (proxy, method, args) -> method.getName().equals("annotationType") ? type
-                        : method.getDefaultValue()));
-    }
-
-    private static BundleContext contextOf(Class<?> component) {
-        return (BundleContext) Proxy.newProxyInstance(ClaimsDatabaseBenchmark.class.getClassLoader(),
-                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getBundle")) {
-                        return TestPersistence.bundleOf(component);
-                    }
-                    if (method.getName().equals("getProperty") && "karaf.etc".equals(args[0])) {
-                        return ETC.toString(); // the audit key file goes there
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    private static void deleteQuietly(Path folder) throws IOException {
+    /** Deletes a benchmark's database folder. */
+    public static void deleteQuietly(Path folder) throws IOException {
         try (var paths = Files.walk(folder)) {
             paths.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
         }

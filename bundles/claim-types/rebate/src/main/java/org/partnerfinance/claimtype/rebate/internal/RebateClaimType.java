@@ -14,16 +14,16 @@ import org.partnerfinance.claims.api.ClaimType;
 import org.partnerfinance.claims.api.FieldDef;
 import org.partnerfinance.claims.api.Problem;
 import org.partnerfinance.claimtype.rebate.api.Agreement;
-import org.partnerfinance.claimtype.rebate.api.RebateService;
 import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.ledger.api.Accounts;
 import org.partnerfinance.ledger.api.Money;
-import org.partnerfinance.security.api.Caller;
 
 /**
  * The rebate claim type: the partner claims earned, not yet claimed rebate of one agreement (field {@code agreement},
  * its reference {@code RBA-…}). The amount may not exceed what the agreement earned minus what its submitted, approved
- * and paid claims already claim. Approval moves the amount from accrued rebates (2160, where it was accrued as it was
+ * and paid claims already claim. The check holds the agreement until the claim is written
+ * ({@link AgreementClaims#holdForClaim}), so claims of one agreement submitted at the same moment are checked one after
+ * the other and cannot both spend what is left. Approval moves the amount from accrued rebates (2160, where it was accrued as it was
  * earned) to accrued partner claims (2150); payment settles 2150 from the bank.
  */
 @Component(service = ClaimType.class, property = {
@@ -43,11 +43,11 @@ public class RebateClaimType implements ClaimType {
     private static final AccountingRule ACCOUNTING = new AccountingRule(RebateAccounts.ACCRUED_REBATES,
             Accounts.ACCRUED_PARTNER_CLAIMS, Accounts.BANK);
 
-    private final RebateService rebates;
+    private final AgreementClaims agreements;
 
     @Activate
-    public RebateClaimType(@Reference(name = "rebates") RebateService rebates) {
-        this.rebates = rebates;
+    public RebateClaimType(@Reference(name = "agreements") AgreementClaims agreements) {
+        this.agreements = agreements;
     }
 
     @Override
@@ -76,19 +76,20 @@ public class RebateClaimType implements ClaimType {
         String reference = draft.fields().get(AGREEMENT);
         // the claims core has checked that the partner acts for itself; the agreement must be that partner's
         Long id = RebateServiceImpl.idOf(reference);
-        Optional<Agreement> agreement = id == null ? Optional.empty()
-                : rebates.find(Caller.system(), id).filter(a -> a.terms().partnerId().equals(draft.partnerId()));
-        if (agreement.isEmpty()) {
+        // held until the submitting unit of work ends: two claims of one agreement are checked one after the other
+        Optional<AgreementClaims.Claimable> held = id == null ? Optional.empty()
+                : agreements.holdForClaim(draft.partnerId(), id);
+        if (held.isEmpty()) {
             problems.add(new Problem(AGREEMENT, "Choose one of your rebate agreements (a reference like RBA-000012)."));
             return problems;
         }
-        Agreement a = agreement.get();
+        Agreement a = held.get().agreement();
         if (!a.terms().currency().equals(draft.amount().currency())) {
             problems.add(new Problem("amount", "Agreement " + a.reference() + " is in "
                     + a.terms().currency().getCurrencyCode() + "; claim it in that currency."));
             return problems;
         }
-        Money claimable = rebates.claimable(Caller.system(), a.id()).orElseThrow();
+        Money claimable = held.get().amount();
         if (draft.amount().compareTo(claimable) > 0) {
             problems.add(new Problem("amount", claimable.signum() <= 0
                     ? "Nothing of agreement " + a.reference() + " is left to claim (earned " + a.earned().format()

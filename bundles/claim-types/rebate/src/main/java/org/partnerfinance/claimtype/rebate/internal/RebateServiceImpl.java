@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.DoubleConsumer;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -67,8 +68,8 @@ import org.partnerfinance.ui.api.LiveUpdates;
  * touches and posts, in the same unit of work, only the difference between the new earned rebate and what was accrued
  * before, with an audit record per agreement.
  */
-@Component(service = RebateService.class)
-public class RebateServiceImpl implements RebateService {
+@Component(service = {RebateService.class, AgreementClaims.class})
+public class RebateServiceImpl implements RebateService, AgreementClaims {
 
     static final String UNIT = "rebate";
     static final List<String> ENTITY_CLASSES = List.of(AgreementEntity.class.getName());
@@ -184,6 +185,21 @@ public class RebateServiceImpl implements RebateService {
         return find(caller, agreementId).map(a -> {
             Money claimed = claimed(claims().listForPartner(Caller.system(), a.terms().partnerId()), a);
             return max0(a.earned().minus(claimed));
+        });
+    }
+
+    @Override
+    public Optional<Claimable> holdForClaim(String partnerId, long agreementId) {
+        Objects.requireNonNull(partnerId, "partnerId");
+        return unitOfWork.required(() -> {
+            // a pessimistic lock (SELECT ... FOR UPDATE) rather than a bump of the version: the version belongs to
+            // finance's edits of the terms, which must not fail because a partner claimed meanwhile
+            Optional<Agreement> held = jpa.tx(em -> Optional.ofNullable(
+                    em.find(AgreementEntity.class, agreementId, LockModeType.PESSIMISTIC_WRITE)))
+                    .filter(a -> a.partnerId().equals(partnerId)).map(AgreementEntity::toAgreement);
+            // read after the lock, in the same unit of work: a claim written by whoever held it before is counted
+            return held.map(a -> new Claimable(a,
+                    max0(a.earned().minus(claimed(claims().listForPartner(Caller.system(), partnerId), a)))));
         });
     }
 
