@@ -181,8 +181,10 @@ public abstract class PfTestSupport {
             // how long Pax Exam waits for the container's remote bundle context and, for every test method, for the
             // probe's invoker inside Karaf (the probe is installed while the boot features may still be installing).
             // Its default (3 minutes) is too short on a loaded build machine, where the boot alone has taken that
-            // long; -Dpf.exam.timeout=<ms>. Pax Exam takes the last systemTimeout option given: there is only this one.
-            systemTimeout(Long.getLong("pf.exam.timeout", TimeUnit.MINUTES.toMillis(10))),
+            // long; a little more than the extender's own wait for the invoker (below), so that a probe that never
+            // runs fails each test after minutes, not hours. -Dpf.exam.timeout=<ms>. Pax Exam takes the last
+            // systemTimeout option given: there is only this one.
+            systemTimeout(Long.getLong("pf.exam.timeout", TimeUnit.MINUTES.toMillis(6))),
             logLevel(LogLevel.INFO),
             // Karaf resolves mvn: URLs (Pax Exam's bundles, feature:install of anything not in system/) here
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
