@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -91,8 +92,47 @@ final class DerbyDatabase {
         return ds;
     }
 
-    /** Shuts this database down so that its files are closed cleanly. Failures are logged, not thrown. */
+    /**
+     * How long a shutdown may take before the portal stops without it. A checkpoint of a healthy database takes
+     * seconds; a shutdown that waits for a page latch nobody will release (seen after a thread was interrupted in the
+     * middle of a write) would otherwise hang Karaf's stop for ever. Derby recovers from its transaction log at the next
+     * start, so stopping without a clean shutdown loses nothing that was committed.
+     */
+    static final long SHUTDOWN_TIMEOUT_SECONDS = 60;
+
+    /**
+     * Shuts this database down so that its files are closed cleanly, waiting at most
+     * {@link #SHUTDOWN_TIMEOUT_SECONDS}. Failures are logged, not thrown.
+     */
     void shutdown() {
+        shutdown(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    void shutdown(long timeout, TimeUnit unit) {
+        if (!runBounded("pf-derby-shutdown-" + databaseName, this::shutdownNow, timeout, unit)) {
+            LOG.error("Derby database {} did not shut down within {} {}; stopping without a clean shutdown (Derby "
+                    + "recovers from its transaction log at the next start)", databaseName, timeout,
+                    unit.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /**
+     * Runs the work in a thread of its own and waits for it at most the given time: true when it finished. The thread
+     * is a daemon, so work that never returns does not keep the JVM from exiting.
+     */
+    static boolean runBounded(String threadName, Runnable work, long timeout, TimeUnit unit) {
+        Thread thread = new Thread(work, threadName);
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            thread.join(Math.max(1, unit.toMillis(timeout))); // join(0) would wait for ever
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+    }
+
+    private void shutdownNow() {
         EmbeddedDataSource ds = base();
         ds.setShutdownDatabase("shutdown");
         try (Connection ignored = ds.getConnection()) {

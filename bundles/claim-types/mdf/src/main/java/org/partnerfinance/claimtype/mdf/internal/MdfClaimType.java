@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -42,7 +43,9 @@ import org.partnerfinance.security.api.Caller;
         ExtensionConstants.EXTENSION_ID + "=" + MdfRules.CLAIM_TYPE,
         ExtensionConstants.EXTENSION_KIND + "=claim-type",
         ExtensionConstants.EXTENSION_NAME + "=" + MdfRules.CLAIM_NAME,
-        ExtensionConstants.EXTENSION_DETAIL + "=Claim type " + MdfRules.CLAIM_NAME + " (mdf)" })
+        ExtensionConstants.EXTENSION_DETAIL + "=Claim type " + MdfRules.CLAIM_NAME + " (mdf)" },
+        reference = @Reference(name = MdfClaimType.CLAIMS, service = ClaimService.class,
+                cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC))
 @Designate(ocd = MdfConfiguration.class)
 @ClaimTypeId(MdfRules.CLAIM_TYPE)
 @ClaimTypeName(MdfRules.CLAIM_NAME)
@@ -51,21 +54,26 @@ public class MdfClaimType implements ClaimType, ClaimTypeLifecycle {
     private static final AccountingRule ACCOUNTING = new AccountingRule(MdfAccounts.MDF_EXPENSE,
             MdfAccounts.ACCRUED_MDF, Accounts.BANK);
 
+    /** Name of the claims service reference, looked up when needed. */
+    static final String CLAIMS = "claims";
+
     private final FundService funds;
     private volatile int graceDays;
 
     /**
-     * Dynamic and optional because the claims service itself holds every claim type (greedily): a static reference
-     * would make the two wait for each other when the claims service activates this type. It is bound as soon as the
-     * claims service is registered, long before a partner can submit anything.
+     * The claims service, looked up when a claim is validated ({@link #CLAIMS}, the lookup strategy) rather than bound
+     * at activation: the claims service itself activates every claim type while it binds them, and getting the claims
+     * service from inside that activation is a cycle the framework refuses - a bound reference then stayed empty for
+     * good. At validation time the claims service is the one calling, so it is there.
      */
-    @Reference(name = "claims", policy = ReferencePolicy.DYNAMIC, cardinality = ReferenceCardinality.OPTIONAL)
-    volatile ClaimService claims;
+    private final ComponentContext context;
 
     @Activate
-    public MdfClaimType(@Reference(name = "funds") FundService funds, MdfConfiguration config) {
+    public MdfClaimType(@Reference(name = "funds") FundService funds, MdfConfiguration config,
+            ComponentContext context) {
         this.funds = funds;
         this.graceDays = config.grace_days();
+        this.context = context;
     }
 
     @Modified
@@ -89,7 +97,7 @@ public class MdfClaimType implements ClaimType, ClaimTypeLifecycle {
      */
     @Override
     public List<Problem> validate(ClaimDraft draft, Clock clock) {
-        ClaimService claims = this.claims;
+        ClaimService claims = (ClaimService) context.locateService(CLAIMS);
         if (claims == null) {
             return List.of(new Problem(MdfRules.REQUEST, "MDF requests cannot be looked up at the moment: the "
                     + "claims service is restarting. Try again in a minute."));
