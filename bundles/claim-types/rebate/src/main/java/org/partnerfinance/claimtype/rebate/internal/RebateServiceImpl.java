@@ -15,11 +15,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.DoubleConsumer;
+import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -68,7 +70,9 @@ import org.partnerfinance.ui.api.LiveUpdates;
  * touches and posts, in the same unit of work, only the difference between the new earned rebate and what was accrued
  * before, with an audit record per agreement.
  */
-@Component(service = {RebateService.class, AgreementClaims.class})
+@Component(service = {RebateService.class, AgreementClaims.class},
+        reference = @Reference(name = RebateServiceImpl.CLAIMS, service = ClaimService.class,
+                cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC))
 public class RebateServiceImpl implements RebateService, AgreementClaims {
 
     static final String UNIT = "rebate";
@@ -82,12 +86,16 @@ public class RebateServiceImpl implements RebateService, AgreementClaims {
     private final Clock clock;
 
     /**
-     * What partners claimed is read from the claims core. Optional and dynamic: the claims service binds this bundle's
-     * claim type while it activates, and the claim type needs this service, so a mandatory reference would be a cycle.
+     * What partners claimed is read from the claims core, looked up when needed ({@link #CLAIMS}, DS's lookup
+     * strategy) rather than bound at activation: the claims service activates this bundle's claim type while it binds
+     * it, the claim type needs this service, and getting the claims service from inside that activation is a cycle the
+     * framework refuses - a bound reference then stayed empty for good. By the time a claim is checked or a standing
+     * read, the claims service is running. Tests set it directly.
      */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile ClaimService claims;
+    volatile Supplier<ClaimService> claims = () -> null;
+
+    /** Name of the claims service reference, looked up when needed. */
+    static final String CLAIMS = "claims";
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -98,11 +106,13 @@ public class RebateServiceImpl implements RebateService, AgreementClaims {
     volatile LiveUpdates liveUpdates;
 
     @Activate
-    public RebateServiceImpl(BundleContext context, @Reference(name = "persistence") PersistenceService persistence,
+    public RebateServiceImpl(BundleContext context, ComponentContext component,
+            @Reference(name = "persistence") PersistenceService persistence,
             @Reference(name = "unitOfWork") UnitOfWork unitOfWork, @Reference(name = "ledger") LedgerService ledger,
             @Reference(name = "audit") AuditTrail audit) {
         this(persistence.open(new PersistenceUnitSpec(UNIT, context.getBundle(), ENTITY_CLASSES, "db/rebate")),
                 unitOfWork, ledger, audit, Clock.systemDefaultZone());
+        this.claims = () -> (ClaimService) component.locateService(CLAIMS);
     }
 
     RebateServiceImpl(Jpa jpa, UnitOfWork unitOfWork, LedgerService ledger, AuditTrail audit, Clock clock) {
@@ -114,7 +124,7 @@ public class RebateServiceImpl implements RebateService, AgreementClaims {
     }
 
     private ClaimService claims() {
-        ClaimService service = claims;
+        ClaimService service = claims.get();
         if (service == null) {
             throw new IllegalStateException("What was claimed cannot be read now: the claims service is not running.");
         }

@@ -83,7 +83,8 @@ public class ConcurrentRebateClaimsDbTest {
         jpa = db.open(RebateServiceImpl.UNIT, "db/rebate", AgreementEntity.class);
         RebateServiceImpl rebates = new RebateServiceImpl(jpa, db.unitOfWork(), stack.ledger(), stack.audit(),
                 Clock.systemUTC());
-        rebates.claims = stack.claims();
+        ClaimService claimService = stack.claims();
+        rebates.claims = () -> claimService;
         claims = stack.withClaimType(meetingAfterTheCheck(new RebateClaimType(rebates))).claims();
         LocalDate start = LocalDate.now().withDayOfYear(1);
         AgreementDraft terms = new AgreementDraft(PARTNER, "Volume rebate", start, start.plusYears(1).minusDays(1),
