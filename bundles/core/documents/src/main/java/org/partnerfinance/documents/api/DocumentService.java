@@ -48,6 +48,23 @@ public interface DocumentService {
      */
     Payment confirmPayment(Caller caller, long paymentId, long expectedVersion, BankConfirmation confirmation);
 
+    /**
+     * Marks outgoing payments as handed to the bank in one payment order (1.1): each must be a SCHEDULED payment to a
+     * partner (direction PAYABLE); it becomes {@link PaymentStatus#SENT} with the order's id and date, is shown to the
+     * partner as "Sent to bank on ..." and still settles nothing until {@link #confirmPayment confirmed}. All or none:
+     * one payment that does not qualify refuses the whole call, naming it, and changes nothing. A payment without an
+     * end-to-end reference gets {@code PF-PAY-<id>}, the reference the order carries and the bank statement reports
+     * back, so that the confirmation finds it. Joins the caller's unit
+     * of work, so the payment order's own record commits with it. Finance managers and integrators only.
+     *
+     * @param paymentIds   the payments, each once
+     * @param paymentOrder the payment order's (message) id, at most 35 characters
+     * @param sentOn       the day the order is handed to the bank
+     * @return the payments as now stored, in the order given
+     * @throws DocumentValidationException naming the field ({@code paymentIds}: which payment and why)
+     */
+    List<Payment> markSent(Caller caller, List<Long> paymentIds, String paymentOrder, java.time.LocalDate sentOn);
+
     /** Applies what is unapplied of a payment to open documents of the same partner, direction and currency. */
     Payment allocate(Caller caller, long paymentId, long expectedVersion, List<AllocationRequest> allocations);
 

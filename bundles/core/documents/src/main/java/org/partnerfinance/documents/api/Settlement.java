@@ -7,7 +7,8 @@ import java.time.LocalDate;
  * when a payment is scheduled or that a source system reported it paid.
  *
  * @param state         the state
- * @param date          booking date (PAID), value date (SCHEDULED, REPORTED_PAID) or {@code null}
+ * @param date          booking date (PAID), value date (SCHEDULED, REPORTED_PAID), the day the payment order went to
+ *                      the bank (SENT_TO_BANK) or {@code null}
  * @param source        for REPORTED_PAID: the system that reported it, e.g. {@code SAP}
  * @param bankReference for PAID: the bank's reference
  */
@@ -18,6 +19,8 @@ public record Settlement(State state, LocalDate date, String source, String bank
         UNPAID,
         /** A payment is planned for {@link #date()}. */
         SCHEDULED,
+        /** A payment order with the payment went to the bank on {@link #date()}; the bank has not booked it yet (1.1). */
+        SENT_TO_BANK,
         /** A source system reported a payment the bank has not confirmed yet. */
         REPORTED_PAID,
         /** Part of it is bank-confirmed, the rest is open. */
@@ -33,6 +36,7 @@ public record Settlement(State state, LocalDate date, String source, String bank
         return switch (state) {
             case UNPAID -> "Unpaid";
             case SCHEDULED -> "Payment scheduled for " + date;
+            case SENT_TO_BANK -> "Sent to bank on " + date;
             case REPORTED_PAID -> "Reported paid by " + source + ", not yet confirmed by the bank";
             case PARTIALLY_PAID -> "Partly paid";
             case PAID -> date == null ? "Paid" : "Paid on " + date;

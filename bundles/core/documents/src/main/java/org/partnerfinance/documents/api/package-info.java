@@ -6,6 +6,9 @@
  *
  * <p>"Paid" is two facts: what a source system reported and what the bank confirmed. Only bank-confirmed payments (and
  * credit notes) reduce what is open; a reported payment is shown as such until a bank confirmation arrives.
+ *
+ * <p>1.1: a payment finance hands to the bank in a payment order (a pain.001 file) is {@link PaymentStatus#SENT} until
+ * the bank statement confirms it ({@link DocumentService#markSent}); {@link Payment#statusText()}.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.partnerfinance.documents.api;

@@ -40,6 +40,7 @@ import org.partnerfinance.partner.api.Partner;
 import org.partnerfinance.persistence.api.ConcurrentChangeException;
 import org.partnerfinance.security.api.Access;
 import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.security.api.Role;
 
 /**
  * Invoices, credit notes and payments. Each change, its ledger posting and its audit records commit in one unit of
@@ -751,6 +752,66 @@ public class DocumentServiceImpl implements DocumentService {
                             + confirmed.getUnapplied().toPlainString() + " " + confirmed.getCurrency());
             engine.publish(confirmed.getPartnerId(), "payment", paymentId, "payment.confirmed");
             return engine.tx(em -> engine.toPayment(em, em.find(PaymentEntity.class, paymentId)));
+        });
+    }
+
+    /** Who hands payments to the bank: finance managers, and integrators running a payment-order export. */
+    static final Role[] SENDERS = {Role.FINANCE_MANAGER, Role.INTEGRATOR};
+
+    /** The longest payment order id: ISO 20022's MsgId (Max35Text). */
+    static final int MAX_PAYMENT_ORDER = 35;
+
+    @Override
+    public List<Payment> markSent(Caller caller, List<Long> paymentIds, String paymentOrder, LocalDate sentOn) {
+        Access.requireAnyRole(caller, SENDERS);
+        if (paymentIds == null || paymentIds.isEmpty()) {
+            throw new DocumentValidationException("paymentIds", "Select at least one payment.");
+        }
+        if (new java.util.HashSet<>(paymentIds).size() != paymentIds.size() || paymentIds.contains(null)) {
+            throw new DocumentValidationException("paymentIds", "Each payment is named once.");
+        }
+        String order = text(paymentOrder, null, MAX_PAYMENT_ORDER, "paymentOrder", "A payment order id");
+        if (order == null) {
+            throw new DocumentValidationException("paymentOrder", "The payment order needs an id.");
+        }
+        if (sentOn == null) {
+            throw new DocumentValidationException("sentOn", "The day the order goes to the bank is missing.");
+        }
+        return engine.unitOfWork.required(() -> {
+            List<PaymentEntity> sent = engine.tx(em -> {
+                List<PaymentEntity> rows = new ArrayList<>();
+                for (Long id : paymentIds) {
+                    PaymentEntity p = em.find(PaymentEntity.class, id);
+                    if (p == null) {
+                        throw new DocumentValidationException("paymentIds", "Payment " + id + " is not known.");
+                    }
+                    if (p.getDirection() != Direction.PAYABLE || p.getStatus() != PaymentStatus.SCHEDULED) {
+                        throw new DocumentValidationException("paymentIds", "Payment " + id + " to partner "
+                                + p.getPartnerId() + " is a " + p.getDirection().id() + " payment with status "
+                                + p.getStatus() + ": only scheduled payments to partners go to the bank.");
+                    }
+                    rows.add(p);
+                }
+                for (PaymentEntity p : rows) {
+                    p.markSent(order, sentOn);
+                }
+                em.flush();
+                return rows;
+            });
+            for (PaymentEntity p : sent) {
+                engine.audit(caller, "payment.sent", "payment", p.getId(), "status=SCHEDULED",
+                        "status=SENT; payment order=" + order + "; sent on=" + sentOn + "; amount="
+                                + p.getAmount().toPlainString() + " " + p.getCurrency()
+                                + (p.getEndToEndId() == null ? "" : "; end-to-end=" + p.getEndToEndId()));
+                engine.publish(p.getPartnerId(), "payment", p.getId(), "payment.sent");
+            }
+            return engine.tx(em -> {
+                List<Payment> result = new ArrayList<>();
+                for (PaymentEntity p : sent) {
+                    result.add(engine.toPayment(em, em.find(PaymentEntity.class, p.getId())));
+                }
+                return result;
+            });
         });
     }
 

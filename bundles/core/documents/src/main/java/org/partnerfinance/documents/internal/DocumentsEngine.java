@@ -34,6 +34,7 @@ import org.partnerfinance.audit.api.AuditRecord;
 import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.documents.api.Allocation;
 import org.partnerfinance.documents.api.Direction;
+import org.partnerfinance.documents.api.PaymentStatus;
 import org.partnerfinance.documents.api.Document;
 import org.partnerfinance.documents.api.DocumentEvents;
 import org.partnerfinance.documents.api.DocumentKind;
@@ -379,7 +380,8 @@ public class DocumentsEngine {
                 PaymentEntity p = a.getPaymentId() == null ? null : payments.get(a.getPaymentId());
                 items.computeIfAbsent(a.getDocumentId(), k -> new ArrayList<>()).add(new Settlements.Item(
                         a.isEffective(), p == null ? null : p.getStatus(),
-                        a.isEffective() || p == null ? a.getDate() : p.getValueDate(),
+                        a.isEffective() || p == null ? a.getDate()
+                                : p.getStatus() == PaymentStatus.SENT ? p.getSentOn() : p.getValueDate(),
                         p == null ? null : p.getSourceSystem(), p == null ? null : p.getBankReference()));
             }
         }
@@ -427,7 +429,8 @@ public class DocumentsEngine {
             payments.add(new Payment(p.getId(), p.getPartnerId(), p.getDirection(), new Money(p.getAmount(), c),
                     p.getMethod(), p.getValueDate(), p.getStatus(), p.getRemittance(), p.getEndToEndId(),
                     p.getSourceSystem(), p.getBankReference(), p.getBookingDate(), p.getConfirmedBy(), allocations,
-                    new Money(p.getUnapplied(), c), p.getCreatedAt(), p.getVersion()));
+                    new Money(p.getUnapplied(), c), p.getCreatedAt(), p.getVersion(), p.getPaymentOrder(),
+                    p.getSentOn()));
         }
         return payments;
     }

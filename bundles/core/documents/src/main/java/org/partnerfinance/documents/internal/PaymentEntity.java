@@ -74,6 +74,12 @@ public class PaymentEntity {
     @Column(name = "confirmed_by", length = 100)
     private String confirmedBy;
 
+    @Column(name = "payment_order", length = 35)
+    private String paymentOrder;
+
+    @Column(name = "sent_on")
+    private LocalDate sentOn;
+
     @Column(name = "unapplied", nullable = false, precision = 19, scale = 4)
     private BigDecimal unapplied;
 
@@ -115,6 +121,25 @@ public class PaymentEntity {
         this.bankReference = bankReference;
         this.bookingDate = bookingDate;
         this.confirmedBy = confirmedBy;
+    }
+
+    void markSent(String paymentOrder, LocalDate sentOn) {
+        if (endToEndId == null || endToEndId.isBlank()) {
+            // the bank reports the end-to-end id back on its statement: that is how the confirmation finds the payment
+            this.endToEndId = "PF-PAY-" + id;
+            this.endToEndKey = DocumentRules.numberKey(endToEndId);
+        }
+        this.status = PaymentStatus.SENT;
+        this.paymentOrder = paymentOrder;
+        this.sentOn = sentOn;
+    }
+
+    public String getPaymentOrder() {
+        return paymentOrder;
+    }
+
+    public LocalDate getSentOn() {
+        return sentOn;
     }
 
     void setUnapplied(BigDecimal unapplied) {

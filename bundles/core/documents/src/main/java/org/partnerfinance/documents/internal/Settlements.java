@@ -44,6 +44,11 @@ final class Settlements {
         if (reported != null) {
             return new Settlement(Settlement.State.REPORTED_PAID, reported.date(), reported.source(), null);
         }
+        Item sent = items.stream().filter(i -> !i.effective() && i.paymentStatus() == PaymentStatus.SENT)
+                .max(Comparator.comparing(Item::date)).orElse(null);
+        if (sent != null) {
+            return new Settlement(Settlement.State.SENT_TO_BANK, sent.date(), sent.source(), null);
+        }
         Item scheduled = items.stream().filter(i -> !i.effective() && i.paymentStatus() == PaymentStatus.SCHEDULED)
                 .min(Comparator.comparing(Item::date)).orElse(null);
         if (scheduled != null) {

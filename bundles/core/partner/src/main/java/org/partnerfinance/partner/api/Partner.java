@@ -23,10 +23,11 @@ import java.util.stream.Collectors;
  * @param paymentTermsDays  days from issue to due date for invoices that name no due date
  * @param dunningContact    whom reminders about overdue items go to
  * @param version           optimistic-lock version: an update names the version it was based on
+ * @param bankAccount       the account the partner is paid to, {@link BankAccount#NONE} when unknown (1.1)
  */
 public record Partner(String id, String name, PartnerKind kind, Currency defaultCurrency, boolean active,
         Set<Currency> allowedCurrencies, String vatId, String peppolId, PostalAddress address, int paymentTermsDays,
-        DunningContact dunningContact, long version) {
+        DunningContact dunningContact, long version, BankAccount bankAccount) {
 
     /** Payment terms of a partner for whom none were agreed. */
     public static final int DEFAULT_PAYMENT_TERMS_DAYS = 30;
@@ -37,6 +38,7 @@ public record Partner(String id, String name, PartnerKind kind, Currency default
         peppolId = peppolId == null ? "" : peppolId;
         address = address == null ? PostalAddress.EMPTY : address;
         dunningContact = dunningContact == null ? DunningContact.NONE : dunningContact;
+        bankAccount = bankAccount == null ? BankAccount.NONE : bankAccount;
         Set<Currency> allowed = new LinkedHashSet<>();
         allowed.add(defaultCurrency);
         if (allowedCurrencies != null) {
@@ -46,11 +48,19 @@ public record Partner(String id, String name, PartnerKind kind, Currency default
         allowedCurrencies = Set.copyOf(allowed);
     }
 
+    /** A partner without a bank account on file (the 1.1 form of this record). */
+    public Partner(String id, String name, PartnerKind kind, Currency defaultCurrency, boolean active,
+            Set<Currency> allowedCurrencies, String vatId, String peppolId, PostalAddress address, int paymentTermsDays,
+            DunningContact dunningContact, long version) {
+        this(id, name, kind, defaultCurrency, active, allowedCurrencies, vatId, peppolId, address, paymentTermsDays,
+                dunningContact, version, BankAccount.NONE);
+    }
+
     /** A partner without identifiers, address or agreed terms (version 0). */
     public Partner(String id, String name, PartnerKind kind, Currency defaultCurrency, boolean active,
             Set<Currency> allowedCurrencies) {
         this(id, name, kind, defaultCurrency, active, allowedCurrencies, "", "", PostalAddress.EMPTY,
-                DEFAULT_PAYMENT_TERMS_DAYS, DunningContact.NONE, 0L);
+                DEFAULT_PAYMENT_TERMS_DAYS, DunningContact.NONE, 0L, BankAccount.NONE);
     }
 
     /** A partner that deals in its default currency only. */

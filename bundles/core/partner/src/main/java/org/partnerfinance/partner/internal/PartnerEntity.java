@@ -21,6 +21,7 @@ import org.partnerfinance.partner.api.DunningContact;
 import org.partnerfinance.partner.api.Partner;
 import org.partnerfinance.partner.api.PartnerDetails;
 import org.partnerfinance.partner.api.PostalAddress;
+import org.partnerfinance.partner.api.BankAccount;
 import org.partnerfinance.partner.api.PartnerKind;
 
 /** A partner organisation row. */
@@ -87,6 +88,15 @@ public class PartnerEntity {
     @Column(name = "dunning_phone", nullable = false, length = 50)
     private String dunningPhone = "";
 
+    @Column(name = "iban", length = 34)
+    private String iban;
+
+    @Column(name = "bic", length = 11)
+    private String bic;
+
+    @Column(name = "account_holder", length = 70)
+    private String accountHolder;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -126,6 +136,9 @@ public class PartnerEntity {
         this.dunningName = d.dunningContact().name();
         this.dunningEmail = d.dunningContact().email();
         this.dunningPhone = d.dunningContact().phone();
+        this.iban = d.bankAccount().iban().isEmpty() ? null : d.bankAccount().iban();
+        this.bic = d.bankAccount().bic().isEmpty() ? null : d.bankAccount().bic();
+        this.accountHolder = d.bankAccount().holder().isEmpty() ? null : d.bankAccount().holder();
     }
 
     String getId() {
@@ -148,6 +161,7 @@ public class PartnerEntity {
                 allowedCurrencies.stream().map(Currency::getInstance).collect(Collectors.toSet()),
                 vatId == null ? "" : vatId, peppolId == null ? "" : peppolId,
                 new PostalAddress(street, postalCode, city, country), paymentTermsDays,
-                new DunningContact(dunningName, dunningEmail, dunningPhone), version);
+                new DunningContact(dunningName, dunningEmail, dunningPhone), version,
+                new BankAccount(iban, bic, accountHolder));
     }
 }

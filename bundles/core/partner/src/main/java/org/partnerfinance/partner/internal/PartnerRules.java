@@ -3,6 +3,7 @@ package org.partnerfinance.partner.internal;
 import java.util.Locale;
 import java.util.Set;
 
+import org.partnerfinance.partner.api.BankAccount;
 import org.partnerfinance.partner.api.PartnerDetails;
 import org.partnerfinance.partner.api.PartnerValidationException;
 
@@ -73,8 +74,34 @@ final class PartnerRules {
         if (d.dunningContact().name().length() > 100 || d.dunningContact().phone().length() > 50) {
             throw new PartnerValidationException("dunningContact", "The dunning contact's name has at most 100 and the phone at most 50 characters.");
         }
+        BankAccount account = checkBankAccount(d.bankAccount());
         return new PartnerDetails(name, d.kind(), d.defaultCurrency(), d.allowedCurrencies(), vat, peppol,
-                d.address(), d.paymentTermsDays(), d.dunningContact(), d.active());
+                d.address(), d.paymentTermsDays(), d.dunningContact(), d.active(), account);
+    }
+
+    /** A bank account with a valid IBAN (mod 97), an optional well-formed BIC and holder name; or none at all. */
+    static BankAccount checkBankAccount(BankAccount a) {
+        if (a.iban().isEmpty()) {
+            if (!a.bic().isEmpty() || !a.holder().isEmpty()) {
+                throw new PartnerValidationException("bankAccount.iban", "Enter the IBAN of the account, or clear "
+                        + "the BIC and holder too.");
+            }
+            return BankAccount.NONE;
+        }
+        if (!BankAccount.isValidIban(a.iban())) {
+            throw new PartnerValidationException("bankAccount.iban", "The IBAN " + a.iban() + " is not valid: it "
+                    + "starts with the country code and two check digits, e.g. DE89 3704 0044 0532 0130 00, and its "
+                    + "check digits must match.");
+        }
+        if (!a.bic().isEmpty() && !BankAccount.isValidBic(a.bic())) {
+            throw new PartnerValidationException("bankAccount.bic", "A BIC has 8 or 11 letters and digits, e.g. "
+                    + "COBADEFFXXX.");
+        }
+        if (a.holder().length() > 70 || a.holder().chars().anyMatch(Character::isISOControl)) {
+            throw new PartnerValidationException("bankAccount.holder", "The account holder's name has at most 70 "
+                    + "characters on one line.");
+        }
+        return a;
     }
 
     /** A VAT id as compared: upper case, without spaces, dots and dashes. */

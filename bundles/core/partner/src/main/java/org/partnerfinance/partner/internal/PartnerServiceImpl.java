@@ -234,6 +234,8 @@ public class PartnerServiceImpl implements PartnerService, PartnerDirectory {
                 + String.join(", ", p.address().street(), p.address().postalCode(), p.address().city(),
                         p.address().countryCode())
                 + "; dunning=" + String.join(", ", p.dunningContact().name(), p.dunningContact().email(),
-                        p.dunningContact().phone());
+                        p.dunningContact().phone())
+                + "; bank account=" + String.join(", ", p.bankAccount().iban(), p.bankAccount().bic(),
+                        p.bankAccount().holder());
     }
 }

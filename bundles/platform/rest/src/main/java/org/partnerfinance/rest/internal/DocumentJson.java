@@ -45,7 +45,7 @@ final class DocumentJson {
     public record Pay(long id, String partnerId, String direction, Money amount, String method, LocalDate valueDate,
             String status, String remittance, String endToEndId, String sourceSystem, String bankReference,
             LocalDate bookingDate, String confirmedBy, List<AllocationJson> allocations, Money unapplied,
-            Instant createdAt, long version) {
+            Instant createdAt, long version, String statusText, String paymentOrder, LocalDate sentOn) {
     }
 
     static Doc of(Document d) {
@@ -62,7 +62,8 @@ final class DocumentJson {
         return new Pay(p.id(), p.partnerId(), Params.spell(p.direction()), p.amount(), Params.spell(p.method()),
                 p.valueDate(), Params.spell(p.status()), p.remittance(), p.endToEndId(), p.sourceSystem(),
                 p.bankReference(), p.bookingDate(), p.confirmedBy(),
-                p.allocations().stream().map(DocumentJson::of).toList(), p.unapplied(), p.createdAt(), p.version());
+                p.allocations().stream().map(DocumentJson::of).toList(), p.unapplied(), p.createdAt(), p.version(),
+                p.statusText(), p.paymentOrder(), p.sentOn());
     }
 
     static AllocationJson of(Allocation a) {

@@ -127,7 +127,7 @@ public class CamtBook {
             }
         }
         List<OpenItem> pays = new ArrayList<>();
-        for (PaymentStatus status : List.of(PaymentStatus.REPORTED, PaymentStatus.SCHEDULED)) {
+        for (PaymentStatus status : List.of(PaymentStatus.SENT, PaymentStatus.REPORTED, PaymentStatus.SCHEDULED)) {
             int offset = 0;
             while (true) {
                 Page<Payment> page = documents.payments(caller, new PaymentQuery(null, null, status, null, null,

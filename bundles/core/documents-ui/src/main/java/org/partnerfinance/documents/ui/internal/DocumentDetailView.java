@@ -291,7 +291,7 @@ final class DocumentDetailView extends VerticalLayout {
         grid.setAllRowsVisible(true);
         grid.addColumn(p -> Formats.date(p.bookingDate() != null ? p.bookingDate() : p.valueDate()))
                 .setHeader("Date").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(p -> Badges.payment(p.status())).setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(p -> Badges.payment(p)).setHeader("Status").setAutoWidth(true);
         grid.addColumn(p -> Formats.money(p.amount())).setHeader("Payment").setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         grid.addColumn(p -> p.allocations().stream().filter(a -> a.documentId() == d.id())

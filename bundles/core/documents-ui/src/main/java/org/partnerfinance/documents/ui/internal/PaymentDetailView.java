@@ -58,7 +58,7 @@ final class PaymentDetailView extends VerticalLayout {
         title.setId("payment-title");
         title.setText((p.direction() == Direction.RECEIVABLE ? "Payment from " : "Payment to ") + p.partnerId() + " · "
                 + Formats.money(p.amount()));
-        Span status = Badges.payment(p.status());
+        Span status = Badges.payment(p);
         status.setId("payment-status");
         VerticalLayout facts = new VerticalLayout(status,
                 DocumentDetailView.figure("Method", Formats.words(p.method()), "payment-method"),

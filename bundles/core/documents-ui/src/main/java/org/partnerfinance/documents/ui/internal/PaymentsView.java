@@ -85,7 +85,7 @@ final class PaymentsView extends VerticalLayout {
         grid.addColumn(p -> Formats.money(p.amount())).setHeader("Amount").setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> Formats.words(p.method())).setHeader("Method").setAutoWidth(true);
-        grid.addComponentColumn(p -> Badges.payment(p.status())).setHeader("Status").setAutoWidth(true);
+        grid.addComponentColumn(p -> Badges.payment(p)).setHeader("Status").setAutoWidth(true);
         grid.addColumn(p -> Formats.money(p.unapplied())).setHeader("On account").setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> p.remittance() == null ? "" : p.remittance()).setHeader("Remittance information")

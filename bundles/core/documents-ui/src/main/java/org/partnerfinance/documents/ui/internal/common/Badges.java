@@ -6,6 +6,7 @@ import java.util.List;
 import org.partnerfinance.documents.api.DisputeStatus;
 import org.partnerfinance.documents.api.Document;
 import org.partnerfinance.documents.api.DocumentStatus;
+import org.partnerfinance.documents.api.Payment;
 import org.partnerfinance.documents.api.PaymentStatus;
 import org.partnerfinance.documents.api.Settlement;
 
@@ -60,7 +61,7 @@ public final class Badges {
         return switch (state) {
             case PAID -> List.of("success");
             case REPORTED_PAID -> List.of("warning");
-            case SCHEDULED, PARTIALLY_PAID -> List.of("contrast");
+            case SCHEDULED, SENT_TO_BANK, PARTIALLY_PAID -> List.of("contrast");
             case UNPAID -> List.of();
         };
     }
@@ -77,13 +78,22 @@ public final class Badges {
         });
     }
 
+    /** A payment's status; a payment sent to the bank says when ("Sent to bank on 2026-12-02"). */
+    public static Span payment(Payment payment) {
+        if (payment.status() == PaymentStatus.SENT) {
+            return badge(payment.statusText(), List.of("contrast"));
+        }
+        return payment(payment.status());
+    }
+
     public static Span payment(PaymentStatus status) {
         return badge(switch (status) {
             case SCHEDULED -> "Scheduled";
+            case SENT -> "Sent to bank";
             case REPORTED -> "Reported, not yet confirmed by the bank";
             case CONFIRMED -> "Confirmed by the bank";
         }, switch (status) {
-            case SCHEDULED -> List.of("contrast");
+            case SCHEDULED, SENT -> List.of("contrast");
             case REPORTED -> List.of("warning");
             case CONFIRMED -> List.of("success");
         });

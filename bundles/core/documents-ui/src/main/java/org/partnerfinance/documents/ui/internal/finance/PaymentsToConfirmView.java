@@ -73,8 +73,12 @@ final class PaymentsToConfirmView extends HorizontalLayout {
 
         status.setId("confirm-status");
         status.setLabel("Status");
-        status.setItems(PaymentStatus.REPORTED, PaymentStatus.SCHEDULED);
-        status.setItemLabelGenerator(s -> s == PaymentStatus.REPORTED ? "Reported paid" : "Scheduled");
+        status.setItems(PaymentStatus.REPORTED, PaymentStatus.SENT, PaymentStatus.SCHEDULED);
+        status.setItemLabelGenerator(s -> switch (s) {
+            case REPORTED -> "Reported paid";
+            case SENT -> "Sent to bank";
+            default -> "Scheduled";
+        });
         status.setValue(PaymentStatus.REPORTED);
         status.addValueChangeListener(e -> reload());
         direction.setId("confirm-direction");
@@ -96,7 +100,7 @@ final class PaymentsToConfirmView extends HorizontalLayout {
         Views.amountColumn(grid, p -> Formats.money(p.amount()), "Amount", "amount");
         grid.addColumn(p -> Formats.words(p.method())).setHeader("Method").setKey("method").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addComponentColumn(p -> Badges.payment(p.status())).setHeader("Status").setKey("status")
+        grid.addComponentColumn(p -> Badges.payment(p)).setHeader("Status").setKey("status")
                 .setAutoWidth(true);
         grid.addColumn(Payment::sourceSystem).setHeader("Source").setKey("source").setAutoWidth(true)
                 .setFlexGrow(0);
