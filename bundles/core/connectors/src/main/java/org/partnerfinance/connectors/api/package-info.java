@@ -3,11 +3,15 @@
  * (export) in one format; the portal's core owns the runs (who, when, which file, what came of every document), keeps
  * every import idempotent and all-or-nothing per document, and offers the ways in (console, screen, REST).
  *
- * <p>A connector is a DS component publishing {@link ImportConnector} (or, later, an export connector) with its
+ * <p>A connector is a DS component publishing {@link ImportConnector} or an {@link ExportConnector} with its
  * configuration described by OSGi Metatype. It never writes to the database itself: it parses and hands each document
  * to the {@link ImportSink} the core gives it, or, for items that act on what is in the portal already (a bank
  * statement entry confirming a payment), hands the sink an {@link ItemWork} that the core runs in the item's unit of
  * work on behalf of the person running the import (1.1).
+ *
+ * <p>1.2: the export side. An {@link ExportConnector} writes a {@link PaymentOrder} (credit transfers to partners
+ * that finance selected) in its format; the {@link ExportService} checks the selection, marks the payments as sent to
+ * the bank, keeps the file and records the {@link ExportRun}, in one unit of work.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.partnerfinance.connectors.api;

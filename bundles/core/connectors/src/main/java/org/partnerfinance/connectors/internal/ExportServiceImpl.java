@@ -1,0 +1,344 @@
+package org.partnerfinance.connectors.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.CollectionType;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.partnerfinance.audit.api.AuditEvent;
+import org.partnerfinance.audit.api.AuditTrail;
+import org.partnerfinance.connectors.api.ConnectorDirection;
+import org.partnerfinance.connectors.api.ConnectorInfo;
+import org.partnerfinance.connectors.api.ExportConnector;
+import org.partnerfinance.connectors.api.ExportFormatException;
+import org.partnerfinance.connectors.api.ExportRefusedException;
+import org.partnerfinance.connectors.api.ExportRun;
+import org.partnerfinance.connectors.api.ExportService;
+import org.partnerfinance.connectors.api.PaymentOrder;
+import org.partnerfinance.connectors.api.UnknownConnectorException;
+import org.partnerfinance.documents.api.Direction;
+import org.partnerfinance.documents.api.DocumentService;
+import org.partnerfinance.documents.api.DocumentValidationException;
+import org.partnerfinance.documents.api.Payment;
+import org.partnerfinance.documents.api.PaymentStatus;
+import org.partnerfinance.extensions.api.ExtensionConstants;
+import org.partnerfinance.extensions.api.FeatureToggles;
+import org.partnerfinance.ledger.api.Money;
+import org.partnerfinance.partner.api.BankAccount;
+import org.partnerfinance.partner.api.Partner;
+import org.partnerfinance.partner.api.PartnerService;
+import org.partnerfinance.persistence.api.Jpa;
+import org.partnerfinance.persistence.api.PersistenceException;
+import org.partnerfinance.persistence.api.PersistenceService;
+import org.partnerfinance.persistence.api.PersistenceUnitSpec;
+import org.partnerfinance.persistence.api.UnitOfWork;
+import org.partnerfinance.security.api.Access;
+import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.security.api.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs export connectors on the {@code exports} persistence unit and keeps the record of every export.
+ *
+ * <p>An export is one unit of work: the selection is checked (every refusal collected, so finance sees all of them at
+ * once), the payments are marked SENT through the documents service (which audits each), the connector writes the file
+ * into memory — payment orders are small: one line per payment — and the run with its file and its own audit record
+ * is stored. A refusal, a connector error or a database error rolls all of it back.
+ */
+@Component(service = ExportService.class)
+public class ExportServiceImpl implements ExportService {
+
+    static final String UNIT = "exports";
+
+    /** Who hands payments to the bank: finance managers, and integrators scripting it from the console. */
+    static final Role[] EXPORTERS = {Role.FINANCE_MANAGER, Role.INTEGRATOR};
+    /** Who reads export runs and downloads their files. */
+    static final Role[] READERS = {Role.FINANCE_MANAGER, Role.FINANCE_REVIEWER, Role.INTEGRATOR, Role.ADMINISTRATOR};
+
+    /** Most payments in one order: keeps the file (held in memory) and the unit of work bounded. */
+    static final int MAX_PAYMENTS = 5000;
+    /** ISO 20022 Max35Text: the end-to-end reference travels to the creditor's bank and back. */
+    static final int MAX_END_TO_END = 35;
+    /** ISO 20022 unstructured remittance (Max140Text). */
+    static final int MAX_REMITTANCE = 140;
+    private static final int MAX_RECENT = 500;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final Logger LOG = LoggerFactory.getLogger(ExportServiceImpl.class);
+
+    private final Jpa jpa;
+    private final UnitOfWork unitOfWork;
+    private final AuditTrail audit;
+    private final DocumentService documents;
+    private final PartnerService partners;
+    private final Clock clock;
+
+    @Reference(name = "exporters", service = ExportConnector.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            collectionType = CollectionType.TUPLE)
+    volatile List<Map.Entry<Map<String, ?>, ExportConnector>> exporters = List.of();
+
+    @Reference(name = "toggles", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile FeatureToggles toggles;
+
+    @Activate
+    public ExportServiceImpl(BundleContext context, @Reference(name = "persistence") PersistenceService persistence,
+            @Reference(name = "unitOfWork") UnitOfWork unitOfWork, @Reference(name = "audit") AuditTrail audit,
+            @Reference(name = "documents") DocumentService documents,
+            @Reference(name = "partners") PartnerService partners) {
+        this(persistence.open(new PersistenceUnitSpec(UNIT, context.getBundle(), List.of(), "db/exports")),
+                unitOfWork, audit, documents, partners, Clock.systemUTC());
+    }
+
+    ExportServiceImpl(Jpa jpa, UnitOfWork unitOfWork, AuditTrail audit, DocumentService documents,
+            PartnerService partners, Clock clock) {
+        this.jpa = jpa;
+        this.unitOfWork = unitOfWork;
+        this.audit = audit;
+        this.documents = documents;
+        this.partners = partners;
+        this.clock = clock;
+    }
+
+    @Deactivate
+    void deactivate() {
+        jpa.close();
+    }
+
+    @Override
+    public List<ConnectorInfo> connectors(Caller caller) {
+        Access.requireAnyRole(caller, READERS);
+        return exporters.stream()
+                .map(e -> new ConnectorInfo(e.getValue().id(), e.getValue().name(), e.getValue().formats(),
+                        ConnectorDirection.EXPORT, enabled(e.getKey())))
+                .sorted(Comparator.comparing(ConnectorInfo::id))
+                .toList();
+    }
+
+    @Override
+    public ExportRun export(Caller caller, String connectorId, List<Long> paymentIds) {
+        Access.requireAnyRole(caller, EXPORTERS);
+        ExportConnector connector = requireConnector(connectorId);
+        List<Long> ids = selection(paymentIds);
+        Instant now = now();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        ExportRun run = unitOfWork.required(() -> {
+            List<Check> checked = check(caller, ids);
+            long runId = jdbc(c -> ExportStore.reserve(c, connector.id(), caller.username(), now));
+            String messageId = "PF-" + today.format(DAY) + "-" + runId;
+            List<Payment> sent;
+            try {
+                sent = documents.markSent(caller, ids, messageId, today);
+            } catch (DocumentValidationException e) {
+                // another user changed a payment between the check and now: the unit of work rolls back
+                throw new ExportRefusedException(List.of(e.getMessage()));
+            }
+            List<PaymentOrder.CreditTransfer> transfers = new ArrayList<>();
+            for (int i = 0; i < sent.size(); i++) {
+                Payment p = sent.get(i);
+                Partner partner = checked.get(i).partner();
+                BankAccount account = partner.bankAccount();
+                transfers.add(new PaymentOrder.CreditTransfer(p.id(), p.endToEndId(), p.amount(),
+                        p.valueDate().isBefore(today) ? today : p.valueDate(), partner.id(),
+                        account.holder().isEmpty() ? partner.name() : account.holder(), account.iban(), account.bic(),
+                        remittance(p)));
+            }
+            PaymentOrder order = new PaymentOrder(messageId, now, transfers);
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            try {
+                connector.write(order, buffer);
+            } catch (ExportFormatException e) {
+                throw new ExportRefusedException(List.of(e.getMessage()));
+            } catch (IOException e) {
+                throw new ExportRefusedException(List.of("The connector could not write the file: " + e.getMessage()));
+            }
+            byte[] content = buffer.toByteArray();
+            ExportRun done = new ExportRun(runId, connector.id(), messageId,
+                    messageId + "." + connector.fileExtension(), connector.contentType(), sha256(content),
+                    content.length, caller.username(), now, ids, totals(transfers));
+            jdbc(c -> {
+                ExportStore.complete(c, done, content);
+                return null;
+            });
+            audit.append(new AuditEvent(caller.username(), "export.completed", "export-run", Long.toString(runId),
+                    "", describe(done)));
+            return done;
+        });
+        LOG.info("Export run {} ({}): {}", run.id(), run.connector(), describe(run));
+        return run;
+    }
+
+    /** A payment of the selection with its partner, once checked. */
+    private record Check(Payment payment, Partner partner) {
+    }
+
+    /** Every reason the selection cannot go to the bank, all at once; the payments and partners when it can. */
+    private List<Check> check(Caller caller, List<Long> ids) {
+        List<String> reasons = new ArrayList<>();
+        List<Check> checked = new ArrayList<>();
+        Map<String, Optional<Partner>> partnerCache = new HashMap<>();
+        for (long id : ids) {
+            Optional<Payment> found = documents.findPayment(caller, id);
+            if (found.isEmpty()) {
+                reasons.add("Payment " + id + " is not known.");
+                continue;
+            }
+            Payment p = found.get();
+            if (p.direction() != Direction.PAYABLE || p.status() != PaymentStatus.SCHEDULED) {
+                reasons.add("Payment " + id + " is a " + p.direction().id() + " payment with status " + p.status()
+                        + ": only scheduled payments to partners go to the bank.");
+                continue;
+            }
+            if (p.endToEndId() != null && p.endToEndId().length() > MAX_END_TO_END) {
+                reasons.add("Payment " + id + ": its end-to-end reference " + p.endToEndId() + " is longer than "
+                        + MAX_END_TO_END + " characters, the most a credit transfer carries.");
+                continue;
+            }
+            Optional<Partner> partner = partnerCache.computeIfAbsent(p.partnerId(), pid -> partners.find(caller, pid));
+            if (partner.isEmpty()) {
+                reasons.add("Payment " + id + ": partner " + p.partnerId() + " is not known.");
+                continue;
+            }
+            BankAccount account = partner.get().bankAccount();
+            if (account.isEmpty() || !BankAccount.isValidIban(account.iban())) {
+                reasons.add("Payment " + id + ": partner " + p.partnerId() + " (" + partner.get().name() + ") has "
+                        + (account.isEmpty() ? "no IBAN on file" : "no valid IBAN (" + account.iban() + ")")
+                        + "; enter it in the partner's master data.");
+                continue;
+            }
+            checked.add(new Check(p, partner.get()));
+        }
+        if (!reasons.isEmpty()) {
+            throw new ExportRefusedException(reasons);
+        }
+        return checked;
+    }
+
+    private static List<Long> selection(List<Long> paymentIds) {
+        if (paymentIds == null || paymentIds.isEmpty()) {
+            throw new ExportRefusedException(List.of("Select at least one payment."));
+        }
+        if (paymentIds.contains(null) || new LinkedHashSet<>(paymentIds).size() != paymentIds.size()) {
+            throw new ExportRefusedException(List.of("Each payment is selected once."));
+        }
+        if (paymentIds.size() > MAX_PAYMENTS) {
+            throw new ExportRefusedException(List.of("One payment order carries at most " + MAX_PAYMENTS
+                    + " payments; select fewer."));
+        }
+        return List.copyOf(paymentIds);
+    }
+
+    /** The remittance the partner reads: the payment's own, or the documents it settles, cut to 140 characters. */
+    private static String remittance(Payment p) {
+        String text = p.remittance() == null || p.remittance().isBlank()
+                ? String.join(", ", p.allocations().stream().map(a -> a.documentNumber()).toList())
+                : p.remittance().strip();
+        text = text.replaceAll("\\p{Cntrl}", " ");
+        return text.length() <= MAX_REMITTANCE ? text : text.substring(0, MAX_REMITTANCE);
+    }
+
+    private static List<Money> totals(List<PaymentOrder.CreditTransfer> transfers) {
+        Map<String, Money> byCurrency = new LinkedHashMap<>();
+        for (PaymentOrder.CreditTransfer t : transfers) {
+            byCurrency.merge(t.amount().currency().getCurrencyCode(), t.amount(), Money::plus);
+        }
+        return List.copyOf(byCurrency.values());
+    }
+
+    @Override
+    public Optional<ExportRun> find(Caller caller, long runId) {
+        Access.requireAnyRole(caller, READERS);
+        return unitOfWork.required(() -> jdbc(c -> ExportStore.find(c, runId)));
+    }
+
+    @Override
+    public List<ExportRun> recent(Caller caller, String connectorId, int limit) {
+        Access.requireAnyRole(caller, READERS);
+        int max = Math.max(1, Math.min(limit, MAX_RECENT));
+        return unitOfWork.required(() -> jdbc(c -> ExportStore.recent(c, connectorId, max)));
+    }
+
+    @Override
+    public Optional<ExportRun.ExportFile> file(Caller caller, long runId) {
+        Access.requireAnyRole(caller, READERS);
+        return unitOfWork.required(() -> jdbc(c -> ExportStore.file(c, runId)));
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private <T> T jdbc(ImportServiceImpl.SqlWork<T> work) {
+        return jpa.tx(em -> {
+            try {
+                return work.run(em.unwrap(Connection.class));
+            } catch (SQLException e) {
+                throw new PersistenceException("Export records: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private ExportConnector requireConnector(String connectorId) {
+        if (connectorId == null || connectorId.isBlank()) {
+            throw new UnknownConnectorException("Name the connector to export with.");
+        }
+        Map.Entry<Map<String, ?>, ExportConnector> entry = exporters.stream()
+                .filter(e -> e.getValue().id().equals(connectorId.strip()))
+                .findFirst()
+                .orElseThrow(() -> new UnknownConnectorException("No export connector '" + connectorId.strip()
+                        + "' is installed."));
+        if (!enabled(entry.getKey())) {
+            throw new UnknownConnectorException("The connector '" + connectorId.strip() + "' is switched off.");
+        }
+        return entry.getValue();
+    }
+
+    private boolean enabled(Map<String, ?> properties) {
+        Object extensionId = properties.get(ExtensionConstants.EXTENSION_ID);
+        FeatureToggles current = toggles;
+        return extensionId == null || current == null || current.isEnabled(extensionId.toString());
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    static String describe(ExportRun run) {
+        return "connector=" + run.connector() + "; message id=" + run.messageId() + "; file=" + run.fileName()
+                + "; sha256=" + run.sha256() + "; bytes=" + run.bytes() + "; payments=" + run.count() + " "
+                + run.paymentIds() + "; totals=" + ExportStore.totals(run.totals());
+    }
+}
