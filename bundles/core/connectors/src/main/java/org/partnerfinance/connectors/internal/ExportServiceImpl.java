@@ -245,7 +245,8 @@ public class ExportServiceImpl implements ExportService {
         if (paymentIds == null || paymentIds.isEmpty()) {
             throw new ExportRefusedException(List.of("Select at least one payment."));
         }
-        if (paymentIds.contains(null) || new LinkedHashSet<>(paymentIds).size() != paymentIds.size()) {
+        if (paymentIds.stream().anyMatch(java.util.Objects::isNull)
+                || new LinkedHashSet<>(paymentIds).size() != paymentIds.size()) {
             throw new ExportRefusedException(List.of("Each payment is selected once."));
         }
         if (paymentIds.size() > MAX_PAYMENTS) {

@@ -767,7 +767,8 @@ public class DocumentServiceImpl implements DocumentService {
         if (paymentIds == null || paymentIds.isEmpty()) {
             throw new DocumentValidationException("paymentIds", "Select at least one payment.");
         }
-        if (new java.util.HashSet<>(paymentIds).size() != paymentIds.size() || paymentIds.contains(null)) {
+        if (paymentIds.stream().anyMatch(java.util.Objects::isNull)
+                || new java.util.HashSet<>(paymentIds).size() != paymentIds.size()) {
             throw new DocumentValidationException("paymentIds", "Each payment is named once.");
         }
         String order = text(paymentOrder, null, MAX_PAYMENT_ORDER, "paymentOrder", "A payment order id");
