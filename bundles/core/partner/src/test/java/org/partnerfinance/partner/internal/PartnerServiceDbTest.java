@@ -21,6 +21,7 @@ import org.partnerfinance.audit.api.Verification;
 import org.partnerfinance.partner.api.Partner;
 import org.partnerfinance.partner.api.PartnerDetails;
 import org.partnerfinance.partner.api.PartnerKind;
+import org.partnerfinance.partner.api.BankAccount;
 import org.partnerfinance.partner.api.DunningContact;
 import org.partnerfinance.partner.api.PostalAddress;
 import org.partnerfinance.partner.api.PartnerValidationException;
@@ -247,6 +248,38 @@ public class PartnerServiceDbTest {
                 d.peppolId(), d.address(), 30, d.dunningContact(), true));
         assertTrue("nothing written", partners.list(ADMIN).isEmpty());
         assertTrue(audited.isEmpty());
+    }
+
+    @Test
+    public void theBankAccountIsCheckedStoredNormalisedAndAudited() {
+        Partner created = partners.create(ADMIN, "P-1001", acmeDetails());
+        Partner updated = partners.update(ADMIN, "P-1001", created.version(), PartnerDetails.of(created)
+                .withBankAccount(new BankAccount("de89 3704 0044 0532 0130 00", "cobadeffxxx", " Acme Payables ")));
+        assertEquals(new BankAccount("DE89370400440532013000", "COBADEFFXXX", "Acme Payables"),
+                updated.bankAccount());
+        assertEquals(updated.bankAccount(), partners.find(REVIEWER, "P-1001").orElseThrow().bankAccount());
+        AuditEvent event = audited.get(audited.size() - 1);
+        assertEquals("partner.updated", event.action());
+        assertTrue(event.before(), event.before().contains("bank account=, , "));
+        assertTrue(event.after(), event.after().contains("bank account=DE89370400440532013000, COBADEFFXXX, "
+                + "Acme Payables"));
+
+        int before = audited.size();
+        for (String[] bad : new String[][] {{"bankAccount.iban", "DE89370400440532013001", "", ""},
+                {"bankAccount.bic", "DE89370400440532013000", "COBADE", ""},
+                {"bankAccount.iban", "", "COBADEFFXXX", ""},
+                {"bankAccount.holder", "DE89370400440532013000", "", "x".repeat(71)}}) {
+            PartnerValidationException e = assertThrows(PartnerValidationException.class,
+                    () -> partners.update(ADMIN, "P-1001", updated.version(), PartnerDetails.of(updated)
+                            .withBankAccount(new BankAccount(bad[1], bad[2], bad[3]))));
+            assertEquals(e.getMessage(), bad[0], e.field());
+        }
+        assertEquals("nothing changed", updated, partners.find(REVIEWER, "P-1001").orElseThrow());
+        assertEquals(before, audited.size());
+
+        Partner cleared = partners.update(ADMIN, "P-1001", updated.version(), PartnerDetails.of(updated)
+                .withBankAccount(BankAccount.NONE));
+        assertTrue(cleared.bankAccount().isEmpty());
     }
 
     private void assertField(String field, PartnerDetails details) {
