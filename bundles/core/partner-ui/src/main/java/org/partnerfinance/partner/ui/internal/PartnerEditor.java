@@ -48,6 +48,9 @@ final class PartnerEditor extends VerticalLayout {
     private final EmailField dunningEmail = new EmailField("Dunning e-mail");
     private final TextField dunningPhone = text("partner-dunning-phone", "Dunning phone", "");
     private final Checkbox active = new Checkbox("Active");
+    private final TextField iban = text("partner-iban", "IBAN", "DE89 3704 0044 0532 0130 00");
+    private final TextField bic = text("partner-bic", "BIC", "COBADEFFXXX");
+    private final TextField accountHolder = text("partner-account-holder", "Account holder", "");
     private final Span error = new Span();
     private final Button save = new Button("Save");
     private final Button reload = new Button("Reload");
@@ -97,6 +100,11 @@ final class PartnerEditor extends VerticalLayout {
         active.setId("partner-active");
         peppolId.setHelperText("scheme:value, e.g. 0088:5790000435968");
         name.setMaxLength(200);
+        iban.setHelperText("The account payments to the partner go to; spaces are fine");
+        iban.setMaxLength(42);
+        bic.setMaxLength(11);
+        accountHolder.setMaxLength(70);
+        accountHolder.setHelperText("Empty: the partner's name");
 
         validated.put(PartnerForm.ID, id);
         validated.put(PartnerForm.NAME, name);
@@ -113,18 +121,23 @@ final class PartnerEditor extends VerticalLayout {
         validated.put(PartnerForm.DUNNING_NAME, dunningName);
         validated.put(PartnerForm.DUNNING_EMAIL, dunningEmail);
         validated.put(PartnerForm.DUNNING_PHONE, dunningPhone);
+        validated.put(PartnerForm.IBAN, iban);
+        validated.put(PartnerForm.BIC, bic);
+        validated.put(PartnerForm.HOLDER, accountHolder);
 
         // the service judges the values; its messages must stay at the field until the next save, not be replaced by
         // the components' own checks on blur
         validated.values().forEach(v -> v.setManualValidation(true));
 
         FormLayout fields = new FormLayout(id, name, kind, defaultCurrency, allowedCurrencies, vatId, peppolId, street,
-                postalCode, city, country, terms, dunningName, dunningEmail, dunningPhone, active);
+                postalCode, city, country, terms, dunningName, dunningEmail, dunningPhone, iban, bic, accountHolder,
+                active);
         fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("360px", 2));
         fields.setColspan(name, 2);
         fields.setColspan(allowedCurrencies, 2);
         fields.setColspan(street, 2);
         fields.setColspan(dunningName, 2);
+        fields.setColspan(iban, 2);
 
         error.setId("partner-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
@@ -168,6 +181,9 @@ final class PartnerEditor extends VerticalLayout {
         dunningEmail.setValue(nz(shown.dunningEmail));
         dunningPhone.setValue(nz(shown.dunningPhone));
         active.setValue(shown.active);
+        iban.setValue(nz(shown.iban));
+        bic.setValue(nz(shown.bic));
+        accountHolder.setValue(nz(shown.accountHolder));
     }
 
     /** The fields' current values as a form (id and version of the shown partner kept). */
@@ -190,6 +206,9 @@ final class PartnerEditor extends VerticalLayout {
         f.dunningEmail = dunningEmail.getValue();
         f.dunningPhone = dunningPhone.getValue();
         f.active = active.getValue();
+        f.iban = iban.getValue();
+        f.bic = bic.getValue();
+        f.accountHolder = accountHolder.getValue();
         return f;
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.partnerfinance.partner.api.BankAccount;
 import org.partnerfinance.partner.api.DunningContact;
 import org.partnerfinance.partner.api.Partner;
 import org.partnerfinance.partner.api.PartnerDetails;
@@ -41,9 +42,13 @@ final class PartnerForm {
     static final String DUNNING_EMAIL = "dunningContact.email";
     static final String DUNNING_PHONE = "dunningContact.phone";
     static final String ACTIVE = "active";
+    static final String IBAN = "bankAccount.iban";
+    static final String BIC = "bankAccount.bic";
+    static final String HOLDER = "bankAccount.holder";
 
     static final List<String> FIELDS = List.of(ID, NAME, KIND, DEFAULT_CURRENCY, ALLOWED_CURRENCIES, VAT_ID, PEPPOL_ID,
-            STREET, POSTAL_CODE, CITY, COUNTRY, TERMS, DUNNING_NAME, DUNNING_EMAIL, DUNNING_PHONE, ACTIVE);
+            STREET, POSTAL_CODE, CITY, COUNTRY, TERMS, DUNNING_NAME, DUNNING_EMAIL, DUNNING_PHONE, ACTIVE, IBAN, BIC,
+            HOLDER);
 
     String id = "";
     String name = "";
@@ -61,6 +66,9 @@ final class PartnerForm {
     String dunningEmail = "";
     String dunningPhone = "";
     boolean active = true;
+    String iban = "";
+    String bic = "";
+    String accountHolder = "";
     /** Version of the partner the form was loaded from; {@code -1} for a new partner. */
     long version = -1;
 
@@ -88,6 +96,9 @@ final class PartnerForm {
         f.dunningEmail = p.dunningContact().email();
         f.dunningPhone = p.dunningContact().phone();
         f.active = p.active();
+        f.iban = p.bankAccount().iban();
+        f.bic = p.bankAccount().bic();
+        f.accountHolder = p.bankAccount().holder();
         f.version = p.version();
         return f;
     }
@@ -124,7 +135,8 @@ final class PartnerForm {
         }
         return new PartnerDetails(name, kind, currency, allowed, vatId, peppolId,
                 new PostalAddress(street, postalCode, city, countryCode), paymentTermsDays,
-                new DunningContact(dunningName, dunningEmail, dunningPhone), active);
+                new DunningContact(dunningName, dunningEmail, dunningPhone), active,
+                new BankAccount(iban, bic, accountHolder));
     }
 
     /**
@@ -142,6 +154,7 @@ final class PartnerForm {
         return switch (serviceField) {
             case "address" -> STREET;
             case "dunningContact" -> DUNNING_NAME;
+            case "bankAccount" -> IBAN;
             case "currency", "currencies" -> ALLOWED_CURRENCIES;
             default -> null;
         };
