@@ -45,6 +45,7 @@ import org.partnerfinance.documents.api.Payment;
 import org.partnerfinance.documents.api.PaymentDraft;
 import org.partnerfinance.ledger.api.LedgerService;
 import org.partnerfinance.partner.api.Partner;
+import org.partnerfinance.partner.api.BankAccount;
 import org.partnerfinance.partner.api.PartnerDetails;
 import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.persistence.api.UnitOfWork;
@@ -209,15 +210,21 @@ public class DemoFinanceHistory {
         if (existing.isEmpty()) {
             partners.create(system, profile.id(), new PartnerDetails(profile.name(), profile.kind(),
                     Currency.getInstance(profile.currency()), allowed, profile.vatId(), profile.peppolId(),
-                    profile.address(), profile.termsDays(), profile.contact(), true));
+                    profile.address(), profile.termsDays(), profile.contact(), true,
+                    DemoPartners.ACCOUNTS.get(profile.id())));
             return;
         }
         Partner partner = existing.get();
         if (partner.vatId().isBlank() && partner.peppolId().isBlank() && partner.address().isEmpty()) {
             allowed.addAll(partner.allowedCurrencies());
-            partners.update(system, partner.id(), partner.version(), new PartnerDetails(partner.name(), partner.kind(),
-                    partner.defaultCurrency(), allowed, profile.vatId(), profile.peppolId(), profile.address(),
-                    profile.termsDays(), profile.contact(), partner.active()));
+            partner = partners.update(system, partner.id(), partner.version(), new PartnerDetails(partner.name(),
+                    partner.kind(), partner.defaultCurrency(), allowed, profile.vatId(), profile.peppolId(),
+                    profile.address(), profile.termsDays(), profile.contact(), partner.active()));
+        }
+        BankAccount account = DemoPartners.ACCOUNTS.get(profile.id());
+        if (account != null && partner.bankAccount().isEmpty()) {
+            partners.update(system, partner.id(), partner.version(), PartnerDetails.of(partner)
+                    .withBankAccount(account));
         }
     }
 

@@ -1,8 +1,10 @@
 package org.partnerfinance.demo.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.partnerfinance.partner.api.BankAccount;
 import org.partnerfinance.partner.api.DunningContact;
 import org.partnerfinance.partner.api.PartnerKind;
 import org.partnerfinance.partner.api.PostalAddress;
@@ -49,6 +51,23 @@ final class DemoPartners {
     private static DunningContact contact(String name, String email, String phone) {
         return new DunningContact(name, email, phone);
     }
+
+    /**
+     * The accounts the demo partners are paid to: made-up account numbers with correct IBAN check digits (ISO 13616),
+     * so that payment orders (pain.001) can be created in the demo. The partners outside the IBAN countries (US, CA)
+     * and the British ones have none on file, as happens: an export that includes them is refused, naming them.
+     */
+    static final Map<String, BankAccount> ACCOUNTS = Map.ofEntries(
+            Map.entry("P-1001", new BankAccount("DE07200505503562301238", "HASPDEHHXXX", "")),
+            Map.entry("P-1003", new BankAccount("AT852011136077767936", "GIBAATWWXXX", "")),
+            Map.entry("P-1004", new BankAccount("NL14RABO0173048676", "RABONL2U", "")),
+            Map.entry("P-1005", new BankAccount("FR8530004141169610531783929", "BNPAFRPPXXX", "")),
+            Map.entry("P-1006", new BankAccount("DK0530001807329797", "DABADKKK", "")),
+            Map.entry("P-1007", new BankAccount("ES9021004856229185578934", "CAIXESBBXXX", "")),
+            Map.entry("P-1008", new BankAccount("IT33X0306911258481883530453", "", "")),
+            Map.entry("P-1009", new BankAccount("DE05240700754064646261", "", "Hanse Datentechnik GmbH Zahlungen")),
+            Map.entry("P-1010", new BankAccount("LT527300020324106529", "HABALT22", "")),
+            Map.entry("P-1011", new BankAccount("CZ0208006326976619141011", "GIBACZPX", "")));
 
     static final List<Profile> ALL = List.of(
             new Profile("P-1001", "Northwind Distribution", PartnerKind.DISTRIBUTOR, "EUR",

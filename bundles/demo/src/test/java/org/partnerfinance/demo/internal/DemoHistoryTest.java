@@ -129,7 +129,8 @@ public class DemoHistoryTest {
     @Test
     public void paymentsInEveryStateSomePartialSomeRoundedUpSomeConfirmedLater() {
         List<Pay> payments = all(Pay.class);
-        assertEquals(EnumSet.allOf(PaymentStatus.class),
+        // SENT is not recorded: a payment becomes SENT only when finance puts it in a payment order (pain.001)
+        assertEquals(EnumSet.complementOf(EnumSet.of(PaymentStatus.SENT)),
                 payments.stream().map(Pay::status).collect(Collectors.toCollection(() -> EnumSet.noneOf(PaymentStatus.class))));
         assertTrue(payments.stream().anyMatch(p -> p.shares().get(0).fraction().compareTo(java.math.BigDecimal.ONE) < 0));
         assertTrue(payments.stream().anyMatch(Pay::roundUp));

@@ -430,8 +430,10 @@ public class DocumentServiceImpl implements DocumentService {
         if (draft.valueDate() == null) {
             throw new DocumentValidationException("valueDate", "The payment needs a value date.");
         }
-        if (draft.status() == null) {
-            throw new DocumentValidationException("status", "The status is scheduled, reported or confirmed.");
+        if (draft.status() == null || draft.status() == PaymentStatus.SENT) {
+            // SENT carries the payment order that sent it: only markSent (an export) sets it
+            throw new DocumentValidationException("status", "The status is scheduled, reported or confirmed; a "
+                    + "payment is sent to the bank by a payment order.");
         }
         String bankReference = text(draft.bankReference(), null, MAX_REFERENCE, "bankReference", "A bank reference");
         if (draft.status() == PaymentStatus.CONFIRMED) {
