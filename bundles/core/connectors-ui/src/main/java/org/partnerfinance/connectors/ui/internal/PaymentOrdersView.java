@@ -33,6 +33,8 @@ import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.AccessDeniedException;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.ui.api.ScreenContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -56,6 +58,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 final class PaymentOrdersView extends VerticalLayout {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentOrdersView.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
     /** Scheduled payments shown; finance exports in batches the bank accepts anyway. */
@@ -181,6 +184,12 @@ final class PaymentOrdersView extends VerticalLayout {
             }
         } catch (UnknownConnectorException | AccessDeniedException e) {
             Span refused = new Span(e.getMessage());
+            refused.setId("payment-orders-refused");
+            result.add(refused);
+        } catch (RuntimeException e) {
+            LOG.error("Payment order of payments {} failed", ids, e);
+            Span refused = new Span("The payment order could not be created; nothing was sent. The portal's log has "
+                    + "the details.");
             refused.setId("payment-orders-refused");
             result.add(refused);
         }
