@@ -6,13 +6,17 @@ import java.util.Locale;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.partnerfinance.connectors.api.ExportService;
 import org.partnerfinance.connectors.api.ImportService;
 import org.partnerfinance.rest.api.RestException;
 import org.partnerfinance.rest.api.RestRequest;
 import org.partnerfinance.rest.api.RestResource;
 import org.partnerfinance.rest.api.RestResponse;
 
-/** {@code GET /api/v1/connectors}: the installed connectors ({@code id, name, formats, direction, enabled}). */
+/**
+ * {@code GET /api/v1/connectors}: the installed connectors ({@code id, name, formats, direction, enabled}), import
+ * connectors first, then export connectors.
+ */
 @Component(service = RestResource.class)
 public class ConnectorsResource implements RestResource {
 
@@ -21,10 +25,12 @@ public class ConnectorsResource implements RestResource {
     }
 
     private final ImportService imports;
+    private final ExportService exports;
 
     @Activate
-    public ConnectorsResource(@Reference ImportService imports) {
+    public ConnectorsResource(@Reference ImportService imports, @Reference ExportService exports) {
         this.imports = imports;
+        this.exports = exports;
     }
 
     @Override
@@ -40,7 +46,8 @@ public class ConnectorsResource implements RestResource {
         if (!request.method().equals("GET")) {
             throw RestException.methodNotAllowed(request.method());
         }
-        List<ConnectorJson> all = imports.connectors(request.caller()).stream()
+        List<ConnectorJson> all = java.util.stream.Stream.concat(imports.connectors(request.caller()).stream(),
+                        exports.connectors(request.caller()).stream())
                 .map(c -> new ConnectorJson(c.id(), c.name(), c.formats(),
                         c.direction().name().toLowerCase(Locale.ROOT), c.enabled()))
                 .toList();
