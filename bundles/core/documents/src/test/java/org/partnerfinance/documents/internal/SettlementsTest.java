@@ -67,6 +67,12 @@ public class SettlementsTest {
         assertEquals("Reported paid by SAP, not yet confirmed by the bank", reported.label());
         assertEquals("Payment scheduled for 2025-03-04", Settlements.of(gross, gross,
                 List.of(new Settlements.Item(false, PaymentStatus.SCHEDULED, D.plusDays(3), "SAP", null))).label());
+        // a payment order went to the bank (the item's date is the day it was sent): that beats a mere schedule
+        Settlement sent = Settlements.of(gross, gross,
+                List.of(new Settlements.Item(false, PaymentStatus.SCHEDULED, D.plusDays(9), "portal", null),
+                        new Settlements.Item(false, PaymentStatus.SENT, D.plusDays(1), "portal", null)));
+        assertEquals(Settlement.State.SENT_TO_BANK, sent.state());
+        assertEquals("Sent to bank on 2025-03-02", sent.label());
         Settlement paid = Settlements.of(gross, BigDecimal.ZERO,
                 List.of(new Settlements.Item(true, PaymentStatus.CONFIRMED, D, "SAP", "B1"),
                         new Settlements.Item(true, PaymentStatus.CONFIRMED, D.plusDays(9), "SAP", "B2")));
