@@ -3,12 +3,18 @@ package org.partnerfinance.documents.ui.internal.common;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.Test;
+import org.partnerfinance.documents.api.Direction;
 import org.partnerfinance.documents.api.Document;
+import org.partnerfinance.documents.api.Payment;
+import org.partnerfinance.documents.api.PaymentMethod;
+import org.partnerfinance.documents.api.PaymentStatus;
 import org.partnerfinance.documents.api.Settlement;
+import org.partnerfinance.ledger.api.Money;
 
 public class BadgesTest {
 
@@ -34,6 +40,23 @@ public class BadgesTest {
         Document scheduled = Samples.invoice(3, "119.00",
                 new Settlement(Settlement.State.SCHEDULED, LocalDate.of(2026, 10, 28), null, null));
         assertEquals("Payment scheduled for 2026-10-28", Badges.settlementText(scheduled, BEFORE_DUE));
+
+        Document sent = Samples.invoice(6, "119.00",
+                new Settlement(Settlement.State.SENT_TO_BANK, LocalDate.of(2026, 10, 27), null, null));
+        assertEquals("Sent to bank on 2026-10-27", Badges.settlementText(sent, BEFORE_DUE));
+        assertEquals(List.of("contrast"), Badges.settlementTheme(sent, BEFORE_DUE));
+    }
+
+    @Test
+    public void aPaymentSentToTheBankSaysWhen() {
+        Money amount = Money.of("119.00", "EUR");
+        Payment sent = new Payment(7, "P-1",
+                Direction.PAYABLE, amount,
+                PaymentMethod.BANK_TRANSFER, LocalDate.of(2026, 10, 30),
+                PaymentStatus.SENT, "", "CLM-1", "portal", null, null, null,
+                List.of(), amount, Instant.EPOCH, 1, "PF-20261027-3", LocalDate.of(2026, 10, 27));
+        assertEquals("Sent to bank on 2026-10-27", Badges.payment(sent).getText());
+        assertEquals("Sent to bank", Badges.payment(PaymentStatus.SENT).getText());
     }
 
     @Test
