@@ -164,6 +164,11 @@ public class ConnectorsIT extends PfTestSupport {
         assertTrue(csv.get("enabled").asBoolean());
         assertTrue(csv.get("formats").size() > 0);
         assertFalse(csv.get("name").asText().isBlank());
+        boolean pain001 = false;
+        for (JsonNode c : connectors.get("items")) {
+            pain001 |= c.get("id").asText().equals("pain001") && c.get("direction").asText().equals("export");
+        }
+        assertTrue("the pain.001 export connector is listed: " + connectors, pain001);
 
         // a file the connector cannot read is a failed run with its reason, and nothing is written
         HttpResponse<String> broken = send(upload("/imports/csv", token, "partner;number\n" + partner + ";X-1\n"));
