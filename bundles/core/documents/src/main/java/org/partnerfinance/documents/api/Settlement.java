@@ -19,14 +19,17 @@ public record Settlement(State state, LocalDate date, String source, String bank
         UNPAID,
         /** A payment is planned for {@link #date()}. */
         SCHEDULED,
-        /** A payment order with the payment went to the bank on {@link #date()}; the bank has not booked it yet (1.1). */
-        SENT_TO_BANK,
         /** A source system reported a payment the bank has not confirmed yet. */
         REPORTED_PAID,
         /** Part of it is bank-confirmed, the rest is open. */
         PARTIALLY_PAID,
         /** Fully settled by bank-confirmed payments and credit notes. */
-        PAID
+        PAID,
+        /**
+         * A payment order with the payment went to the bank on {@link #date()}; the bank has not booked it yet (1.1;
+         * last, so that the earlier constants keep their ordinals).
+         */
+        SENT_TO_BANK
     }
 
     public static final Settlement UNPAID = new Settlement(State.UNPAID, null, null, null);
