@@ -84,7 +84,7 @@ public class ImportServiceImpl implements ImportService {
     private final DocumentService documents;
     private final Clock clock;
     private volatile long maxBytes;
-    private volatile Originals originals;
+    private volatile RunFiles runFiles;
 
     @Reference(name = "connectors", service = ImportConnector.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
@@ -101,7 +101,7 @@ public class ImportServiceImpl implements ImportService {
             @Reference(name = "unitOfWork") UnitOfWork unitOfWork, @Reference(name = "audit") AuditTrail audit,
             @Reference(name = "documents") DocumentService documents) {
         this(persistence.open(new PersistenceUnitSpec(UNIT, context.getBundle(), List.of(), "db/connectors")),
-                unitOfWork, audit, documents, Clock.systemUTC(), megabytes(config), originals(config));
+                unitOfWork, audit, documents, Clock.systemUTC(), megabytes(config), runFiles(config));
         int interrupted = jdbcUnit(c -> RunStore.failInterrupted(c, now()));
         if (interrupted > 0) {
             LOG.warn("{} import run(s) were interrupted by the last stop of the portal and are marked failed",
@@ -110,38 +110,38 @@ public class ImportServiceImpl implements ImportService {
     }
 
     ImportServiceImpl(Jpa jpa, UnitOfWork unitOfWork, AuditTrail audit, DocumentService documents, Clock clock,
-            long maxBytes, Originals originals) {
+            long maxBytes, RunFiles runFiles) {
         this.jpa = jpa;
         this.unitOfWork = unitOfWork;
         this.audit = audit;
         this.documents = documents;
         this.clock = clock;
         this.maxBytes = maxBytes;
-        this.originals = originals;
-        purgeOriginals();
+        this.runFiles = runFiles;
+        purgeRunFiles();
     }
 
     @Modified
     void modified(ConnectorsConfiguration config) {
         maxBytes = megabytes(config);
-        originals = originals(config);
-        purgeOriginals();
+        runFiles = runFiles(config);
+        purgeRunFiles();
     }
 
-    private static Originals originals(ConnectorsConfiguration config) {
+    private static RunFiles runFiles(ConnectorsConfiguration config) {
         String configured = config.originals_folder() == null ? "" : config.originals_folder().strip();
         Path folder = configured.isEmpty()
                 ? Path.of(System.getProperty("karaf.data", "data")).resolve("pf-imports")
                 : Path.of(System.getProperty("karaf.home", ".")).resolve(configured);
-        return new Originals(folder, config.keep_originals_days());
+        return new RunFiles(folder, config.keep_originals_days());
     }
 
     /** Removes kept files past their days; at start, on a configuration change, and after each run. */
-    private void purgeOriginals() {
+    private void purgeRunFiles() {
         try {
-            int removed = originals.purge(clock.instant());
+            int removed = runFiles.purge(clock.instant());
             if (removed > 0) {
-                LOG.info("Removed {} imported file(s) kept longer than {} days", removed, originals.keepDays());
+                LOG.info("Removed {} imported file(s) kept longer than {} days", removed, runFiles.keepDays());
             }
         } catch (IOException e) {
             LOG.warn("Could not remove old imported files: {}", e.getMessage(), e);
@@ -186,9 +186,9 @@ public class ImportServiceImpl implements ImportService {
             throw new IllegalArgumentException("Run " + runId + " is still running.");
         }
         ImportConnector connector = requireConnector(earlier.connector());
-        Path file = originals.find(runId).orElseThrow(() -> new IllegalArgumentException("The file of run " + runId
-                + " is no longer kept" + (originals.enabled() ? " (imported files are kept "
-                        + originals.keepDays() + " days)." : ": the portal keeps no imported files "
+        Path file = runFiles.find(runId).orElseThrow(() -> new IllegalArgumentException("The file of run " + runId
+                + " is no longer kept" + (runFiles.enabled() ? " (imported files are kept "
+                        + runFiles.keepDays() + " days)." : ": the portal keeps no imported files "
                                 + "(keep.originals.days = 0).")));
         try (InputStream in = Files.newInputStream(file)) {
             return run(caller, connector, earlier.fileName(), in, progress, runId);
@@ -200,7 +200,7 @@ public class ImportServiceImpl implements ImportService {
     @Override
     public Optional<InputStream> runFile(Caller caller, long runId) throws IOException {
         Access.requireAnyRole(caller, RUNNERS);
-        Optional<Path> file = originals.find(runId);
+        Optional<Path> file = runFiles.find(runId);
         return file.isPresent() ? Optional.of(Files.newInputStream(file.get())) : Optional.empty();
     }
 
@@ -219,7 +219,7 @@ public class ImportServiceImpl implements ImportService {
                     "connector=" + connector.id() + "; file=" + name + (retryOf > 0 ? "; retryOf=" + retryOf : "")));
             return id;
         });
-        Originals keeping = originals;
+        RunFiles keeping = runFiles;
         OutputStream copy = null;
         if (keeping.enabled()) {
             try {
@@ -266,7 +266,7 @@ public class ImportServiceImpl implements ImportService {
         });
         progress(progress, stream.count(), sink.documents());
         LOG.info("Import run {} ({}, {}): {}", runId, connector.id(), name, describe(run, rejectedCount));
-        purgeOriginals();
+        purgeRunFiles();
         return run;
     }
 
@@ -274,7 +274,7 @@ public class ImportServiceImpl implements ImportService {
      * Keeps the run's file: what the connector left unread (it stops at the first error) is read through to the end,
      * within the size limit, so that a retry gets the whole file; a file over the limit or unreadable is not kept.
      */
-    private static void keepOriginal(Originals keeping, long runId, InputStream read, OutputStream copy) {
+    private static void keepOriginal(RunFiles keeping, long runId, InputStream read, OutputStream copy) {
         boolean whole;
         try (OutputStream closing = copy) {
             read.transferTo(OutputStream.nullOutputStream());

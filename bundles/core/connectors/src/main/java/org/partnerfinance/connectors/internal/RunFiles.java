@@ -21,9 +21,9 @@ import org.slf4j.LoggerFactory;
  * portal's disk, not in the database: a bank or ERP file may be hundreds of megabytes. Files older than the
  * configured number of days are removed.
  */
-final class Originals {
+final class RunFiles {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Originals.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RunFiles.class);
     private static final String PART = ".part";
 
     private final Path folder;
@@ -32,7 +32,7 @@ final class Originals {
     /**
      * @param keepDays how long files are kept; 0 keeps none (runs cannot be retried then)
      */
-    Originals(Path folder, int keepDays) {
+    RunFiles(Path folder, int keepDays) {
         if (keepDays < 0) {
             throw new IllegalArgumentException("keep.originals.days must be 0 or more, not " + keepDays);
         }

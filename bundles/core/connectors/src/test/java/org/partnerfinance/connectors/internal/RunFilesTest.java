@@ -18,32 +18,32 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /** Kept import files: written while read, kept only when whole, removed after their days. */
-public class OriginalsTest {
+public class RunFilesTest {
 
     @Rule
     public final TemporaryFolder temp = new TemporaryFolder();
 
     @Test
     public void aFileIsFoundOnlyOnceItWasKept() throws IOException {
-        Originals originals = new Originals(temp.getRoot().toPath().resolve("pf-imports"), 90);
-        try (OutputStream out = originals.create(7)) {
+        RunFiles kept = new RunFiles(temp.getRoot().toPath().resolve("pf-imports"), 90);
+        try (OutputStream out = kept.create(7)) {
             out.write("a,b\n".getBytes(StandardCharsets.UTF_8));
-            assertTrue("still being written", originals.find(7).isEmpty());
+            assertTrue("still being written", kept.find(7).isEmpty());
         }
-        originals.keep(7);
-        Path kept = originals.find(7).orElseThrow();
-        assertEquals("a,b\n", Files.readString(kept));
+        kept.keep(7);
+        Path file = kept.find(7).orElseThrow();
+        assertEquals("a,b\n", Files.readString(file));
     }
 
     @Test
     public void aDiscardedCopyLeavesNothing() throws IOException {
         Path folder = temp.getRoot().toPath().resolve("pf-imports");
-        Originals originals = new Originals(folder, 90);
-        try (OutputStream out = originals.create(8)) {
+        RunFiles kept = new RunFiles(folder, 90);
+        try (OutputStream out = kept.create(8)) {
             out.write(1);
         }
-        originals.discard(8);
-        assertTrue(originals.find(8).isEmpty());
+        kept.discard(8);
+        assertTrue(kept.find(8).isEmpty());
         try (var files = Files.list(folder)) {
             assertEquals(0, files.count());
         }
@@ -52,7 +52,7 @@ public class OriginalsTest {
     @Test
     public void filesOlderThanTheirDaysArePurgedYoungerOnesStay() throws IOException {
         Path folder = temp.getRoot().toPath();
-        Originals originals = new Originals(folder, 30);
+        RunFiles kept = new RunFiles(folder, 30);
         Instant now = Instant.parse("2026-12-02T10:00:00Z");
         Path old = Files.writeString(folder.resolve("1"), "old");
         Files.setLastModifiedTime(old, FileTime.from(now.minus(Duration.ofDays(31))));
@@ -61,17 +61,17 @@ public class OriginalsTest {
         Path young = Files.writeString(folder.resolve("3"), "young");
         Files.setLastModifiedTime(young, FileTime.from(now.minus(Duration.ofDays(29))));
 
-        assertEquals(2, originals.purge(now));
+        assertEquals(2, kept.purge(now));
         assertFalse(Files.exists(old));
         assertFalse(Files.exists(stale));
-        assertTrue(originals.find(3).isPresent());
+        assertTrue(kept.find(3).isPresent());
     }
 
     @Test
     public void zeroDaysKeepsNothingAndNegativeIsRefused() {
-        assertFalse(new Originals(temp.getRoot().toPath(), 0).enabled());
+        assertFalse(new RunFiles(temp.getRoot().toPath(), 0).enabled());
         try {
-            new Originals(temp.getRoot().toPath(), -1);
+            new RunFiles(temp.getRoot().toPath(), -1);
         } catch (IllegalArgumentException e) {
             assertTrue(e.getMessage(), e.getMessage().contains("keep.originals.days"));
             return;
@@ -81,6 +81,6 @@ public class OriginalsTest {
 
     @Test
     public void purgingAFolderThatDoesNotExistYetRemovesNothing() throws IOException {
-        assertEquals(0, new Originals(temp.getRoot().toPath().resolve("missing"), 1).purge(Instant.now()));
+        assertEquals(0, new RunFiles(temp.getRoot().toPath().resolve("missing"), 1).purge(Instant.now()));
     }
 }
