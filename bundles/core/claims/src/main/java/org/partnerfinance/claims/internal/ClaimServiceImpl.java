@@ -1008,7 +1008,8 @@ public class ClaimServiceImpl implements ClaimService {
                             : new String[] { step.role() })
                     .orElse(new String[] { Role.FINANCE_REVIEWER.id(), Role.FINANCE_MANAGER.id() });
             case RETURNED -> new String[] { Role.PARTNER_USER.id(), Role.PARTNER_ADMIN.id() };
-            case APPROVED -> new String[] { Role.FINANCE_MANAGER.id() };
+            // an approved pre-approval waits for the claim that follows it, not for a finance manager's settlement
+            case APPROVED -> claim.isApprovedPreApproval() ? null : new String[] { Role.FINANCE_MANAGER.id() };
             default -> null;
         };
         if (next != null) {
