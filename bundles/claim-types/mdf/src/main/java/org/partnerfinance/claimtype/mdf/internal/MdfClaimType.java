@@ -111,10 +111,7 @@ public class MdfClaimType implements ClaimType, ClaimTypeLifecycle {
         Caller system = Caller.system();
         String reference = draft.fields().get(MdfRules.REQUEST);
         Long requestId = MdfRules.claimId(reference);
-        // with the request type switched off, closing would fail the approval: the sweep closes it once it is back
-        boolean requestsOn = claims.availableTypes(Caller.system()).stream()
-                .anyMatch(t -> t.id().equals(MdfRules.REQUEST_TYPE));
-        Optional<Claim> request = requestId == null || !requestsOn ? Optional.empty()
+        Optional<Claim> request = requestId == null ? Optional.empty()
                 : claims.find(system, requestId).filter(c -> c.partnerId().equals(draft.partnerId()));
         Optional<Reservation> held = request.isEmpty() ? Optional.empty()
                 : funds.reservation(system, request.get().reference());
