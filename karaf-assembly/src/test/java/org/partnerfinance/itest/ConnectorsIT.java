@@ -284,6 +284,57 @@ public class ConnectorsIT extends PfTestSupport {
         assertTrue(console, console.contains("created 0, duplicates 3, rejected 0"));
     }
 
+    /**
+     * The integrators' template connector, built only against the published API jars, dropped into deploy/ of the
+     * running portal as an integrator would: it appears in {@code GET /api/v1/connectors}, imports a file through the
+     * console, and leaves when its jar is removed, its documents staying.
+     */
+    @Test
+    public void theTemplateConnectorDroppedIntoDeployImportsAndLeavesWhenRemoved() throws Exception {
+        Path jar = Path.of(System.getProperty(TEMPLATE_CONNECTOR_PROPERTY));
+        assertTrue("build bundles/connectors/template first: " + jar, Files.isRegularFile(jar));
+        Path home = Path.of(System.getProperty("karaf.base"));
+        Path deployed = home.resolve("deploy").resolve("pf-connector-template.jar");
+        // copied beside deploy/ and moved in at once, so that the file installer never reads half a jar
+        Path staged = home.resolve("pf-connector-template.jar.part");
+        Files.copy(jar, staged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(staged, deployed, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        String token = token("integrator");
+        try {
+            waitFor("the template connector", () -> send(get("/connectors", token)).body().contains("\"jsonl\""));
+            String prefix = "JSONL-" + System.nanoTime() + "-";
+            StringBuilder lines = new StringBuilder();
+            for (int i = 1; i <= 2; i++) {
+                lines.append("{\"partner\": \"").append(partner).append("\", \"number\": \"").append(prefix).append(i)
+                        .append("\", \"issueDate\": \"2026-11-02\", \"dueDate\": \"2026-12-02\", \"currency\": \"")
+                        .append(currency).append("\", \"lines\": [{\"description\": \"Routers\", \"quantity\": \"2\", ")
+                        .append("\"unitPrice\": \"100.00\", \"taxRate\": \"19\"}]}\n");
+            }
+            Path file = Files.createTempFile("invoices", ".jsonl");
+            Files.writeString(file, lines, StandardCharsets.UTF_8);
+            String output = executeCommand("pf:import jsonl " + file);
+            assertTrue(output, output.contains("Documents 2: created 2, duplicates 0, rejected 0"));
+            Caller finance = new Caller("itest-finance", "Finance", EnumSet.of(Role.FINANCE_MANAGER), null);
+            var found = documents.search(finance, new DocumentQuery(partner, Direction.RECEIVABLE, null, null, null,
+                    null, prefix, null, DocumentQuery.Sort.NUMBER, true, 0, 50));
+            assertEquals(2, found.total());
+            assertEquals("example-erp", found.items().get(0).sourceSystem());
+
+            Files.delete(deployed);
+            waitFor("the template connector to leave", () -> !send(get("/connectors", token)).body()
+                    .contains("\"jsonl\""));
+            String refused = executeCommand("pf:import jsonl " + file);
+            assertTrue(refused, refused.contains("jsonl"));
+            assertFalse(refused, refused.contains("IMPORT COMPLETED"));
+            assertEquals("the documents stay", 2, documents.search(finance, new DocumentQuery(partner,
+                    Direction.RECEIVABLE, null, null, null, null, prefix, null, DocumentQuery.Sort.NUMBER, true, 0, 50))
+                    .total());
+            Files.delete(file);
+        } finally {
+            Files.deleteIfExists(deployed);
+        }
+    }
+
     @Test
     public void aConnectorSwitchedOffOrUninstalledRefusesRunsAndItsRunsStay() throws Exception {
         String token = token("integrator");
