@@ -18,6 +18,7 @@ import org.junit.runners.Suite;
  * for each test class ({@code reuseForks=false}): the two suites never meet in one JVM.
  */
 @RunWith(Suite.class)
-@Suite.SuiteClasses({ DistributionIT.class, UsersIT.class, DocumentsIT.class, LedgerIT.class, CamtIT.class })
+@Suite.SuiteClasses({ DistributionIT.class, UsersIT.class, DocumentsIT.class, LedgerIT.class, CamtIT.class,
+        PeppolIT.class })
 public class ProductionDistributionIT {
 }
