@@ -4,6 +4,13 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +35,7 @@ import org.partnerfinance.partner.api.PartnerKind;
 import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
+import org.partnerfinance.security.api.UserDirectory;
 
 /**
  * The Peppol connector in the distribution: a UBL 2.1 invoice imported at the console ({@code pf:import peppol-ubl})
@@ -40,6 +48,8 @@ import org.partnerfinance.security.api.Role;
 public class PeppolIT extends PfTestSupport {
 
     private static final Caller FINANCE = new Caller("it-finance", null, Set.of(Role.FINANCE_REVIEWER), null);
+
+    private static final Pattern TOKEN = Pattern.compile("Token: (pf_[A-Za-z0-9_-]+)");
 
     private DocumentService documents;
     private PartnerService partners;
@@ -188,7 +198,34 @@ public class PeppolIT extends PfTestSupport {
         String second = executeCommand("pf:import peppol-ubl " + file);
         assertTrue(second, second.contains("Documents 1: created 0, duplicates 1, rejected 0"));
         assertEquals(1, documentsOf(supplier).size());
+
+        // the original XML, byte for byte, for the partner's own user; another partner's user gets a 404
+        HttpResponse<byte[]> original = download(d.id(), tokenOf("peppol-" + endpoint, supplier));
+        assertEquals(200, original.statusCode());
+        assertTrue(original.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"));
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(file), original.body()));
+        String other = newPartner("Peppol Other " + endpoint, "", "");
+        assertEquals(404, download(d.id(), tokenOf("peppol-other-" + endpoint, other)).statusCode());
         Files.delete(file);
+    }
+
+    /** A bearer token of a new user of the partner (pf:token-create, as an operator makes one). */
+    private String tokenOf(String username, String partnerId) {
+        waitForCommand("pf:token-create");
+        getService(UserDirectory.class).create(Caller.system(), username, null,
+                "quiet-orchard-lantern-42".toCharArray(), Set.of(Role.PARTNER_USER), partnerId);
+        String output = executeCommand("pf:token-create " + username + " \"peppol itest\"");
+        Matcher m = TOKEN.matcher(output);
+        assertTrue(output, m.find());
+        return m.group(1);
+    }
+
+    private static HttpResponse<byte[]> download(long documentId, String token) throws Exception {
+        String api = "http://localhost:" + System.getProperty(HTTP_PORT_PROPERTY) + "/api/v1";
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return http.send(HttpRequest.newBuilder(URI.create(api + "/originals/" + documentId))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test
