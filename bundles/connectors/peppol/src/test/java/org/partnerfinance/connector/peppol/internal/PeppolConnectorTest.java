@@ -144,6 +144,39 @@ public class PeppolConnectorTest {
     }
 
     @Test
+    public void creditNotesStandAloneWhenTheyAreNotToBeApplied() throws Exception {
+        partners.put(SUPPLIER_PEPPOL, "P-1001");
+        RecordingSink sink = new RecordingSink();
+        new PeppolConnector(id -> Optional.ofNullable(partners.get(id)),
+                new PeppolConnector.Settings(10_000_000, true, false, "einvoice"))
+                .read(source("cn.xml", sample("base-creditnote-correction.xml")), sink);
+        DocumentDraft d = sink.only().draft();
+        assertNull(d.creditedNumber());
+        assertEquals("einvoice", d.sourceSystem());
+    }
+
+    @Test
+    public void aPricePerBaseQuantityKeepsTheNetAsOneUnitNamingQuantityAndPrice() throws Exception {
+        partners.put(SUPPLIER_PEPPOL, "P-1001");
+        String xml = text("base-example.xml").replace(
+                "<cbc:PriceAmount currencyID=\"EUR\">400</cbc:PriceAmount>",
+                "<cbc:PriceAmount currencyID=\"EUR\">4000</cbc:PriceAmount><cbc:BaseQuantity unitCode=\"DAY\">10"
+                        + "</cbc:BaseQuantity>");
+        DocumentDraft d = run(bytes(xml)).only().draft();
+        assertLine(d.lines().get(0), "item name (7 DAY × 4000 per 10)", "1", "2800", "S", "25");
+        assertEquals(0, d.statedGross().compareTo(gross(d)));
+    }
+
+    @Test
+    public void twoDifferentPartnersAsSupplierAndCustomerAreRejected() throws Exception {
+        partners.put(SUPPLIER_PEPPOL, "P-1001");
+        partners.put("SE4598375937", "P-2002");
+        RecordingSink.Handed h = run(sample("base-example.xml")).only();
+        assertNull(h.draft());
+        assertTrue(h.rejection(), h.rejection().contains("Both parties are partners"));
+    }
+
+    @Test
     public void aNegativeInvoiceBecomesACreditNoteOfTheSameAmounts() throws Exception {
         partners.put(SUPPLIER_PEPPOL, "P-1001");
         DocumentDraft d = run(sample("base-negative-inv-correction.xml")).only().draft();
