@@ -8,6 +8,9 @@
  * to the {@link ImportSink} the core gives it, or, for items that act on what is in the portal already (a bank
  * statement entry confirming a payment), hands the sink an {@link ItemWork} that the core runs in the item's unit of
  * work on behalf of the person running the import (1.1).
+ *
+ * <p>The core keeps each run's file for a configured time, so that a run can be retried and its file downloaded
+ * ({@link ImportService#retry}, {@link ImportService#runFile}, 1.2).
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.partnerfinance.connectors.api;
