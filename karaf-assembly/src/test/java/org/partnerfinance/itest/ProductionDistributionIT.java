@@ -19,6 +19,6 @@ import org.junit.runners.Suite;
  */
 @RunWith(Suite.class)
 @Suite.SuiteClasses({ DistributionIT.class, UsersIT.class, DocumentsIT.class, LedgerIT.class, CamtIT.class,
-        AuditIT.class })
+        PeppolIT.class, AuditIT.class })
 public class ProductionDistributionIT {
 }

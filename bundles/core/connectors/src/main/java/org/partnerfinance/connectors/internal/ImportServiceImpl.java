@@ -65,9 +65,9 @@ import org.slf4j.LoggerFactory;
  * duplicates. Connectors are whiteboard services tracked as they come and go; one is usable while it is installed and
  * its extension id is switched on.
  */
-@Component(service = ImportService.class, configurationPid = ImportServiceImpl.PID)
+@Component(service = {ImportService.class, Originals.class}, configurationPid = ImportServiceImpl.PID)
 @Designate(ocd = ConnectorsConfiguration.class)
-public class ImportServiceImpl implements ImportService {
+public class ImportServiceImpl implements ImportService, Originals {
 
     static final String PID = "org.partnerfinance.connectors";
     static final String UNIT = "connectors";
@@ -328,6 +328,18 @@ public class ImportServiceImpl implements ImportService {
     }
 
     // ---- for the sink ------------------------------------------------------------------------------------------
+
+    /**
+     * Whoever may see the document may download its original: the documents service answers whether the caller sees
+     * it (another partner's document is as missing as one that does not exist).
+     */
+    @Override
+    public Optional<Stored> forDocument(Caller caller, long documentId) {
+        if (documents.find(caller, documentId).isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbcUnit(c -> RunStore.findOriginal(c, documentId));
+    }
 
     UnitOfWork unitOfWork() {
         return unitOfWork;
