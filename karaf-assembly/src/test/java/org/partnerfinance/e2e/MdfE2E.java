@@ -18,7 +18,8 @@ import com.microsoft.playwright.options.FilePayload;
  * Market development funds in real browsers: the demo partner asks for pre-approval of a trade show from the form the
  * claims UI renders for {@code mdf-request}; a reviewer approves it (reserving the partner's funds); the partner
  * claims the costs against the request with an invoice; the reviewer approves the claim and a manager marks it paid,
- * which the partner's claim page shows.
+ * which the partner's claim page shows, with the request closed by that approval. A second request, approved and not
+ * wanted any more, is closed by the partner with a reason.
  */
 public class MdfE2E {
 
@@ -80,6 +81,55 @@ public class MdfE2E {
         manager.locator("#paid-confirm").click();
         assertThat(manager.locator("#claim-status")).hasText("Paid");
         assertThat(partner.locator("#claim-status")).hasText("Paid");
+
+        // the request was used up by the approval of its proof claim
+        open(partner, request);
+        assertThat(partner.locator("#claim-status")).hasText("Closed");
+        assertThat(partner.locator("#claim-closed")).containsText("proof of performance claim " + proof.reference()
+                + " approved");
+    }
+
+    @Test
+    public void thePartnerClosesAnApprovedRequestThatWillNotBeClaimed() {
+        String token = UUID.randomUUID().toString().substring(0, 8);
+        LocalDate today = LocalDate.now();
+        Page partner = sessions.signIn("partner");
+        partner.navigate(PORTAL.baseUrl() + "/claims/new/mdf-request");
+        partner.locator("#claim-date").waitFor();
+        Vaadin.fillDate(partner, "claim-date", today);
+        Vaadin.select(partner, "claim-field-activity", "Digital campaign");
+        Vaadin.fill(partner, "claim-field-campaign", "Webinar " + token);
+        Vaadin.fillDate(partner, "claim-field-start", today);
+        Vaadin.fillDate(partner, "claim-field-end", today.plusDays(3));
+        Vaadin.fill(partner, "claim-field-expectedResults", "60 registrations");
+        Vaadin.fill(partner, "claim-description", "Webinar series " + token);
+        Vaadin.fill(partner, "claim-amount", "300.00");
+        Vaadin.choose(partner, "claim-currency", "EUR", "EUR ");
+        ExpenseClaims.Submitted request = submit(partner);
+
+        Page reviewer = sessions.signIn("reviewer");
+        open(reviewer, request);
+        ExpenseClaims.approve(reviewer, "Pre-approved " + token);
+
+        // a pre-approval accrued nothing: finance is offered closing it, never "Mark paid"
+        Page manager = sessions.signIn("manager");
+        open(manager, request);
+        assertThat(manager.locator("#claim-status")).hasText("Approved");
+        assertThat(manager.locator("#claim-close")).isVisible();
+        assertThat(manager.locator("#claim-mark-paid")).hasCount(0);
+
+        open(partner, request);
+        assertThat(partner.locator("#claim-status")).hasText("Approved");
+        partner.locator("#claim-close").click();
+        partner.locator("#close-confirm").click();
+        // without a reason the dialog stays open and nothing changes
+        assertThat(partner.locator("#close-reason")).isVisible();
+        assertThat(partner.locator("#claim-status")).hasText("Approved");
+        Vaadin.fill(partner, "close-reason", "Webinar cancelled " + token);
+        partner.locator("#close-confirm").click();
+        assertThat(partner.locator("#claim-status")).hasText("Closed");
+        assertThat(partner.locator("#claim-closed")).hasText("Closed: Webinar cancelled " + token);
+        assertThat(partner.locator("#claim-close")).hasCount(0);
     }
 
     /** Opens a claim's detail page by its address (as a link in a notification e-mail does). */

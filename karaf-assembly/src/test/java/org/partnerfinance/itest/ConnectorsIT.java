@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Dictionary;
 import java.util.EnumSet;
+import java.util.Hashtable;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +26,11 @@ import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.partnerfinance.audit.api.AuditTrail;
+import org.partnerfinance.connectors.api.ImportRun;
+import org.partnerfinance.connectors.api.ImportService;
 import org.partnerfinance.documents.api.Direction;
 import org.partnerfinance.documents.api.Document;
 import org.partnerfinance.documents.api.DocumentQuery;
@@ -127,6 +135,57 @@ public class ConnectorsIT extends PfTestSupport {
         Files.delete(file);
     }
 
+    /**
+     * A watched folder configured at run time (as a file in etc/ would be): a CSV file dropped into it is imported
+     * once it stops changing, then moved to processed/ beside its run report; the documents are there and the run is
+     * the import service's, by the folder.
+     */
+    @Test
+    public void aWatchedFolderImportsADroppedFileAndMovesItAsideWithItsReport() throws Exception {
+        Path folder = Files.createTempDirectory("pf-watch");
+        ConfigurationAdmin configurations = getService(ConfigurationAdmin.class);
+        Configuration watch = configurations.createFactoryConfiguration("org.partnerfinance.connectors.watch", "?");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("connector", "csv");
+        properties.put("folder", folder.toString());
+        properties.put("pattern", "*.csv");
+        properties.put("interval.seconds", 1);
+        watch.update(properties);
+        try {
+            String prefix = "CSV-W-" + System.nanoTime() + "-";
+            // written under a temporary name and renamed when complete, as the folder's documentation asks
+            Path partial = folder.resolve("erp-export.csv.part");
+            Files.writeString(partial, csv(prefix, 2), StandardCharsets.UTF_8);
+            Files.move(partial, folder.resolve("erp-export.csv"));
+
+            Path processed = folder.resolve("processed");
+            waitFor("the dropped file to be imported and moved", () -> report(processed).isPresent());
+            assertFalse(Files.exists(folder.resolve("erp-export.csv")));
+            Path report = report(processed).orElseThrow();
+            String summary = Files.readString(report);
+            assertTrue(summary, summary.contains("Documents 2: created 2, duplicates 0, rejected 0"));
+            assertTrue(summary, summary.trim().endsWith("IMPORT COMPLETED"));
+
+            Caller finance = new Caller("itest-finance", "Finance", EnumSet.of(Role.FINANCE_MANAGER), null);
+            assertEquals(2, documents.search(finance, new DocumentQuery(partner, Direction.RECEIVABLE, null, null,
+                    null, null, prefix, null, DocumentQuery.Sort.NUMBER, true, 0, 50)).total());
+            long runId = Long.parseLong(report.getFileName().toString().split("-", 2)[0]);
+            ImportRun run = getService(ImportService.class).find(Caller.system(), runId).orElseThrow();
+            assertEquals("folder:" + folder, run.startedBy());
+            assertEquals("erp-export.csv", run.fileName());
+        } finally {
+            watch.delete();
+        }
+    }
+
+    private static Optional<Path> report(Path processed) {
+        try (var moved = Files.list(processed)) {
+            return moved.filter(f -> f.getFileName().toString().endsWith("-erp-export.csv.run.txt")).findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Test
     public void theApiImportsStreamsAndReportsRunsInTheContractsFields() throws Exception {
         String token = token("integrator");
@@ -181,6 +240,104 @@ public class ConnectorsIT extends PfTestSupport {
         assertEquals(404, send(upload("/imports/nowhere", token, "x")).statusCode());
         assertEquals(403, send(upload("/imports/csv", token("partner"), csv("CSV-P-", 1))).statusCode());
         assertEquals(401, send(upload("/imports/csv", "pf_" + "A".repeat(43), csv("CSV-U-", 1))).statusCode());
+    }
+
+    /**
+     * A run rejected a document because its partner did not exist yet; once the partner is created, the run is
+     * retried from the file the portal kept ({@code POST /api/v1/imports/{id}/retry}): the rejected document is
+     * created, the others come back as duplicates, and the kept file is the uploaded one, byte for byte.
+     */
+    @Test
+    public void aRunIsRetriedFromItsKeptFileAfterTheMissingPartnerWasCreated() throws Exception {
+        String token = token("integrator");
+        String prefix = "CSV-R-" + System.nanoTime() + "-";
+        String newPartner = "P-" + (System.nanoTime() % 9_000_000_000L + 1_000_000_000L);
+        String file = csv(prefix, 2) + newPartner + "," + prefix + "new,2026-11-02,2026-12-02," + currency
+                + ",Switches,1,50.00,19\n";
+        HttpResponse<String> first = send(upload("/imports/csv", token, file));
+        assertEquals(first.body(), 201, first.statusCode());
+        JsonNode run = mapper.readTree(first.body());
+        assertEquals(2, run.get("created").asInt());
+        assertEquals(1, run.get("rejected").size());
+        long runId = run.get("id").asLong();
+
+        try (var kept = getService(ImportService.class).runFile(Caller.system(), runId).orElseThrow()) {
+            assertEquals(file, new String(kept.readAllBytes(), StandardCharsets.UTF_8));
+        }
+
+        getService(PartnerService.class).create(Caller.system(), newPartner, "Retry IT partner",
+                org.partnerfinance.partner.api.PartnerKind.RESELLER, java.util.Currency.getInstance(currency));
+        HttpResponse<String> retried = send(HttpRequest.newBuilder(URI.create(api + "/imports/" + runId + "/retry"))
+                .timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(retried.body(), 201, retried.statusCode());
+        JsonNode again = mapper.readTree(retried.body());
+        assertTrue(again.get("id").asLong() > runId);
+        assertEquals(1, again.get("created").asInt());
+        assertEquals(2, again.get("duplicates").asInt());
+        assertEquals(0, again.get("rejected").size());
+        assertEquals(run.get("fileName").asText(), again.get("fileName").asText());
+        assertEquals(run.get("sha256").asText(), again.get("sha256").asText());
+
+        assertEquals(404, send(HttpRequest.newBuilder(URI.create(api + "/imports/999999999/retry"))
+                .timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode());
+        assertEquals(403, send(HttpRequest.newBuilder(URI.create(api + "/imports/" + runId + "/retry"))
+                .timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + token("partner"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode());
+        String console = executeCommand("pf:import-retry " + runId);
+        assertTrue(console, console.contains("created 0, duplicates 3, rejected 0"));
+    }
+
+    /**
+     * The integrators' template connector, built only against the published API jars, dropped into deploy/ of the
+     * running portal as an integrator would: it appears in {@code GET /api/v1/connectors}, imports a file through the
+     * console, and leaves when its jar is removed, its documents staying.
+     */
+    @Test
+    public void theTemplateConnectorDroppedIntoDeployImportsAndLeavesWhenRemoved() throws Exception {
+        Path jar = Path.of(System.getProperty(TEMPLATE_CONNECTOR_PROPERTY));
+        assertTrue("build bundles/connectors/template first: " + jar, Files.isRegularFile(jar));
+        Path home = Path.of(System.getProperty("karaf.base"));
+        Path deployed = home.resolve("deploy").resolve("pf-connector-template.jar");
+        // copied beside deploy/ and moved in at once, so that the file installer never reads half a jar
+        Path staged = home.resolve("pf-connector-template.jar.part");
+        Files.copy(jar, staged, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(staged, deployed, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        String token = token("integrator");
+        try {
+            waitFor("the template connector", () -> send(get("/connectors", token)).body().contains("\"jsonl\""));
+            String prefix = "JSONL-" + System.nanoTime() + "-";
+            StringBuilder lines = new StringBuilder();
+            for (int i = 1; i <= 2; i++) {
+                lines.append("{\"partner\": \"").append(partner).append("\", \"number\": \"").append(prefix).append(i)
+                        .append("\", \"issueDate\": \"2026-11-02\", \"dueDate\": \"2026-12-02\", \"currency\": \"")
+                        .append(currency).append("\", \"lines\": [{\"description\": \"Routers\", \"quantity\": \"2\", ")
+                        .append("\"unitPrice\": \"100.00\", \"taxRate\": \"19\"}]}\n");
+            }
+            Path file = Files.createTempFile("invoices", ".jsonl");
+            Files.writeString(file, lines, StandardCharsets.UTF_8);
+            String output = executeCommand("pf:import jsonl " + file);
+            assertTrue(output, output.contains("Documents 2: created 2, duplicates 0, rejected 0"));
+            Caller finance = new Caller("itest-finance", "Finance", EnumSet.of(Role.FINANCE_MANAGER), null);
+            var found = documents.search(finance, new DocumentQuery(partner, Direction.RECEIVABLE, null, null, null,
+                    null, prefix, null, DocumentQuery.Sort.NUMBER, true, 0, 50));
+            assertEquals(2, found.total());
+            assertEquals("example-erp", found.items().get(0).sourceSystem());
+
+            Files.delete(deployed);
+            waitFor("the template connector to leave", () -> !send(get("/connectors", token)).body()
+                    .contains("\"jsonl\""));
+            String refused = executeCommand("pf:import jsonl " + file);
+            assertTrue(refused, refused.contains("jsonl"));
+            assertFalse(refused, refused.contains("IMPORT COMPLETED"));
+            assertEquals("the documents stay", 2, documents.search(finance, new DocumentQuery(partner,
+                    Direction.RECEIVABLE, null, null, null, null, prefix, null, DocumentQuery.Sort.NUMBER, true, 0, 50))
+                    .total());
+            Files.delete(file);
+        } finally {
+            Files.deleteIfExists(deployed);
+        }
     }
 
     @Test

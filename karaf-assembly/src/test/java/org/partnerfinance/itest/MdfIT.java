@@ -21,6 +21,8 @@ import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimDraft;
 import org.partnerfinance.claims.api.ClaimStatus;
 import org.partnerfinance.claims.api.ClaimValidationException;
+import org.partnerfinance.claims.api.IllegalTransitionException;
+import org.partnerfinance.claimtype.mdf.api.MdfRequestSweep;
 import org.partnerfinance.claims.api.RejectionReason;
 import org.partnerfinance.funds.api.Budget;
 import org.partnerfinance.funds.api.FundAllocation;
@@ -35,6 +37,7 @@ import org.partnerfinance.ledger.api.JournalLine;
 import org.partnerfinance.ledger.api.Money;
 import org.partnerfinance.partner.api.PartnerKind;
 import org.partnerfinance.partner.api.PartnerService;
+import org.partnerfinance.security.api.AccessDeniedException;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
 
@@ -44,7 +47,8 @@ import org.partnerfinance.security.api.Role;
  * reserves the funds; a second request that the funds no longer cover, whose approval rolls back with the funds'
  * message; the proof-of-performance claim approved below its costs (the rest released and available again) and paid;
  * the balances after every step; then the feature uninstalled and installed again with claims and reservations
- * intact.
+ * intact. Closing approved requests: by the partner (refused while a proof claim is under review, then the funds are
+ * available again), by the proof claim's approval, and by the sweep once the window has passed.
  */
 @ExamReactorStrategy(PerSuite.class) // shares one booted distribution: DemoDistributionIT
 public class MdfIT extends ClaimsTestSupport {
@@ -143,6 +147,11 @@ public class MdfIT extends ClaimsTestSupport {
         assertEquals(ReservationStatus.APPROVED, approved.status());
         assertEquals(eur("2500"), approved.approved());
         assertBalance(manager, programId, partnerId, "5000", "0", "2500", "0", "2500");
+        // the request is used up: closed in the same unit of work as the proof claim's approval
+        Claim used = claims.find(partner, first.id()).orElseThrow();
+        assertEquals(ClaimStatus.CLOSED, used.status());
+        assertEquals("proof of performance claim " + proof.reference() + " approved", used.statusNote());
+        assertTrue(auditActions(first.id()).contains("claim.closed"));
         List<JournalLine> accrual = ledger.entriesForSource(manager, claimSource(proof.id())).get(0).lines();
         assertTrue(accrual.toString(), accrual.stream().anyMatch(l -> l.accountCode().equals(MDF_EXPENSE)
                 && l.side() == JournalLine.Side.DEBIT && l.amount().equals(eur("2500"))));
@@ -184,6 +193,110 @@ public class MdfIT extends ClaimsTestSupport {
         // and the reinstalled type claims the kept reservation
         Claim again = claims.submitNew(partner, proof(partnerId, third.reference(), "900"));
         assertEquals(ClaimStatus.SUBMITTED, again.status());
+    }
+
+    @Test
+    public void thePartnerClosesAnApprovedRequestReleasingItsFundsButNotWhileAProofClaimIsUnderReview() {
+        Caller manager = demoUser("manager");
+        Caller reviewer = demoUser("reviewer");
+        Funded funded = fundedPartner(manager);
+        Caller partner = funded.partner();
+        LocalDate today = LocalDate.now();
+        Claim request = approveAllSteps(reviewer, manager,
+                claims.submitNew(partner, request(funded.partnerId(), "2000", today, today.plusDays(10))));
+        assertTrue(request.isApprovedPreApproval());
+        assertBalance(manager, funded.programId(), funded.partnerId(), "5000", "2000", "0", "0", "3000");
+
+        // a proof claim under review needs the reservation: closing is refused, naming both claims
+        Claim proof = claims.submitNew(partner, proof(funded.partnerId(), request.reference(), "1500"));
+        IllegalTransitionException refused = assertThrows(IllegalTransitionException.class,
+                () -> claims.close(partner, request.id(), request.version(), "Campaign cancelled"));
+        assertTrue(refused.getMessage(), refused.getMessage().contains("Request " + request.reference())
+                && refused.getMessage().contains(proof.reference() + " is submitted"));
+        Claim unchanged = claims.find(partner, request.id()).orElseThrow();
+        assertEquals(ClaimStatus.APPROVED, unchanged.status());
+        assertEquals(request.version(), unchanged.version());
+        assertFalse(auditActions(request.id()).contains("claim.closed"));
+        assertEquals(ReservationStatus.RESERVED,
+                funds.reservation(manager, request.reference()).orElseThrow().status());
+        assertBalance(manager, funded.programId(), funded.partnerId(), "5000", "2000", "0", "0", "3000");
+
+        // withdrawn, the proof claim no longer holds it: the partner closes the request and the funds are available
+        claims.withdraw(partner, proof.id(), proof.version(), "Wrong invoice attached");
+        Claim closed = claims.close(partner, request.id(), request.version(), "Campaign cancelled");
+        assertEquals(ClaimStatus.CLOSED, closed.status());
+        assertEquals("Campaign cancelled", closed.statusNote());
+        assertEquals(ReservationStatus.RELEASED,
+                funds.reservation(manager, request.reference()).orElseThrow().status());
+        assertBalance(manager, funded.programId(), funded.partnerId(), "5000", "0", "0", "0", "5000");
+        assertEquals(List.of("claim.submitted", "claim.approved", "claim.closed"), auditActions(request.id()).stream()
+                .filter(a -> a.startsWith("claim.")).filter(a -> !a.equals("claim.step-approved")).toList());
+        assertEquals(List.of(), ledger.entriesForSource(manager, claimSource(request.id())));
+
+        // a closed request is finished: not claimed, not closed again, not paid
+        ClaimValidationException late = assertThrows(ClaimValidationException.class,
+                () -> claims.submitNew(partner, proof(funded.partnerId(), request.reference(), "100")));
+        assertTrue(late.problems().toString(), late.problems().toString().contains("is closed"));
+        assertThrows(IllegalTransitionException.class,
+                () -> claims.close(manager, request.id(), closed.version(), "Twice"));
+    }
+
+    @Test
+    public void theSweepClosesAnApprovedRequestWhoseWindowPassedAndLeavesOneWithAProofClaimUnderReview() {
+        Caller manager = demoUser("manager");
+        Caller reviewer = demoUser("reviewer");
+        Funded funded = fundedPartner(manager);
+        Caller partner = funded.partner();
+        LocalDate today = LocalDate.now();
+        LocalDate end = today.plusDays(5);
+        Claim unclaimed = approveAllSteps(reviewer, manager,
+                claims.submitNew(partner, request(funded.partnerId(), "1200", today, end)));
+        Claim underReview = approveAllSteps(reviewer, manager,
+                claims.submitNew(partner, request(funded.partnerId(), "800", today, end)));
+        Claim proof = claims.submitNew(partner, proof(funded.partnerId(), underReview.reference(), "700"));
+        assertBalance(manager, funded.programId(), funded.partnerId(), "5000", "2000", "0", "0", "3000");
+        MdfRequestSweep sweep = getService(MdfRequestSweep.class);
+        assertThrows(AccessDeniedException.class, () -> sweep.closeOverdue(reviewer, today.plusYears(2)));
+
+        // today both windows are open
+        assertTrue(sweep.closeOverdue(Caller.system(), today).stream()
+                .noneMatch(c -> c.partnerId().equals(funded.partnerId())));
+        assertEquals(ClaimStatus.APPROVED, claims.find(partner, unclaimed.id()).orElseThrow().status());
+
+        // a day after the longest grace period the configuration allows, the unclaimed request is closed
+        List<Claim> closed = sweep.closeOverdue(Caller.system(), end.plusDays(367)).stream()
+                .filter(c -> c.partnerId().equals(funded.partnerId())).toList();
+        assertEquals(List.of(unclaimed.id()), closed.stream().map(Claim::id).toList());
+        Claim after = claims.find(partner, unclaimed.id()).orElseThrow();
+        assertEquals(ClaimStatus.CLOSED, after.status());
+        assertTrue(after.statusNote(), after.statusNote().startsWith("Closed by the platform: no "
+                + "proof-of-performance claim was made by"));
+        assertEquals(ReservationStatus.RELEASED,
+                funds.reservation(manager, unclaimed.reference()).orElseThrow().status());
+        assertEquals(ClaimStatus.APPROVED, claims.find(partner, underReview.id()).orElseThrow().status());
+        assertEquals(ClaimStatus.SUBMITTED, claims.find(partner, proof.id()).orElseThrow().status());
+        assertBalance(manager, funded.programId(), funded.partnerId(), "5000", "800", "0", "0", "4200");
+    }
+
+    /** A partner of its own with a programme of its own and an allocation of EUR 5,000 in it. */
+    private record Funded(String partnerId, Caller partner, String programId) {
+    }
+
+    private Funded fundedPartner(Caller manager) {
+        String partnerId = "P-" + (900000 + ThreadLocalRandom.current().nextInt(99999));
+        partners.create(Caller.system(), partnerId, "MDF test partner " + partnerId, PartnerKind.RESELLER,
+                Money.currency("EUR"));
+        Caller partner = new Caller("mdf-it-" + partnerId, "MDF partner user", Set.of(Role.PARTNER_USER), partnerId);
+        waitFor("both MDF claim types", () -> claims.availableTypes(partner).stream()
+                .filter(t -> t.id().equals(REQUEST) || t.id().equals(PROOF)).count() == 2);
+        LocalDate today = LocalDate.now();
+        String programId = unique("MDF-IT").toUpperCase(java.util.Locale.ROOT);
+        funds.saveProgram(manager, new FundProgram(programId, "MDF integration test", Set.of(REQUEST, PROOF),
+                Money.currency("EUR"), Accounts.MARKETING_FUNDS, true, 0));
+        Budget budget = funds.saveBudget(manager, new Budget(0, programId, "IT", today.minusDays(1),
+                today.plusDays(200), eur("20000"), null, 0));
+        funds.allocate(manager, budget.id(), partnerId, eur("5000"), today.plusDays(180));
+        return new Funded(partnerId, partner, programId);
     }
 
     private Claim approveAllSteps(Caller reviewer, Caller manager, Claim claim) {

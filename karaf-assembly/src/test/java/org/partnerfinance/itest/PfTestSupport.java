@@ -97,6 +97,9 @@ public abstract class PfTestSupport {
     /** System property inside the container holding the HTTP port the portal listens on. */
     public static final String HTTP_PORT_PROPERTY = "pf.test.http.port";
 
+    /** Path of the integrators' template connector jar (bundles/connectors/template), also inside Karaf. */
+    public static final String TEMPLATE_CONNECTOR_PROPERTY = "pf.connector.template";
+
     @Inject
     protected BundleContext bundleContext;
 
@@ -192,6 +195,7 @@ public abstract class PfTestSupport {
             editConfigurationFilePut("etc/org.apache.felix.http.cfg", "org.osgi.service.http.port", httpPort),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", sshPort),
             systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
+            systemProperty(TEMPLATE_CONNECTOR_PROPERTY).value(System.getProperty(TEMPLATE_CONNECTOR_PROPERTY, "")),
             // how long the probe waits inside Karaf for the services of its @Inject fields (default 10 s): while the
             // boot features still install on a busy machine they can take longer
             systemProperty("pax.exam.service.timeout").value(Long.toString(TimeUnit.MINUTES.toMillis(5))),

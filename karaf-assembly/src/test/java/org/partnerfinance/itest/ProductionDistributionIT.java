@@ -11,7 +11,7 @@ import org.junit.runners.Suite;
  *
  * <p>Order matters where a member looks at the distribution as shipped: {@link DistributionIT} first (it checks that
  * there is no portal user yet), {@link UsersIT} next (its first administrator comes from the console). The others
- * create data of their own under unique names.
+ * create data of their own under unique names. {@link AuditIT} runs last: it leaves the audit trail broken on purpose.
  *
  * <p>Failsafe runs this suite, not its members (see the exclusions in karaf-assembly's pom); a member still runs alone
  * with {@code -Dit.test=LedgerIT}. Pax Exam keeps one such shared container per JVM, so failsafe starts a fresh JVM
@@ -19,6 +19,6 @@ import org.junit.runners.Suite;
  */
 @RunWith(Suite.class)
 @Suite.SuiteClasses({ DistributionIT.class, UsersIT.class, DocumentsIT.class, LedgerIT.class, CamtIT.class,
-        PaymentOrdersIT.class })
+        PeppolIT.class, PaymentOrdersIT.class, AuditIT.class })
 public class ProductionDistributionIT {
 }

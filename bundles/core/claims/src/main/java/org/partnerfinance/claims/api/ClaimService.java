@@ -73,6 +73,17 @@ public interface ClaimService {
     /** Withdraws a claim before approval (the partner), with an optional reason. */
     Claim withdraw(Caller caller, long claimId, long expectedVersion, String reason);
 
+    /**
+     * Closes an approved pre-approval (a claim whose type has no accounting rule, e.g. an MDF request) without
+     * settlement: APPROVED → CLOSED with the reason, audited; the type is told ({@link ClaimTypeLifecycle#closed}) in
+     * the same unit of work and gives back what it holds, or refuses. The partner closes its own claims, finance staff
+     * (and the platform) any. The type must be installed and switched on, since it is the one that gives back.
+     *
+     * @throws IllegalTransitionException when the claim is not an approved pre-approval, or its type refuses
+     * @throws IllegalArgumentException   when the reason is missing or too long
+     */
+    Claim close(Caller caller, long claimId, long expectedVersion, String reason);
+
     /** Every submitted version of a claim, oldest first; same authorization as {@link #find}. */
     List<ClaimVersion> versions(Caller caller, long claimId);
 

@@ -10,10 +10,14 @@ package org.partnerfinance.claims.api;
  *   │     return for  ▼  │ resubmit
  *   │     information RETURNED
  *   └──withdraw (partner, any time before approval: DRAFT, SUBMITTED, RETURNED)──▶ WITHDRAWN
+ *
+ * APPROVED ──close (a pre-approval only: its type has no accounting rule)──▶ CLOSED
  * </pre>
  *
  * A multi-step approval chain keeps the claim SUBMITTED until its last step approves; the steps themselves are not
- * statuses. REJECTED, WITHDRAWN and PAID are final.
+ * statuses. A pre-approval (e.g. an MDF request) accrues nothing, so it is never scheduled or paid: it is closed once
+ * it is used up or no longer needed, and its type gives back what it held. REJECTED, WITHDRAWN, PAID and CLOSED are
+ * final.
  */
 public enum ClaimStatus {
     DRAFT, SUBMITTED,
@@ -26,7 +30,12 @@ public enum ClaimStatus {
     /** Approved and planned for settlement (credit note or payment) on a date the partner can see. */
     SCHEDULED,
     /** Settled: credited, or paid and confirmed. */
-    PAID;
+    PAID,
+    /**
+     * An approved pre-approval finished without settlement (claimed by the claim that follows it, no longer needed, or
+     * its window passed), with the reason in the claim's status note.
+     */
+    CLOSED;
 
     /** Whether the lifecycle allows moving from this status to {@code next} (a step inside SUBMITTED is no move). */
     public boolean canMoveTo(ClaimStatus next) {
@@ -34,14 +43,14 @@ public enum ClaimStatus {
             case DRAFT -> next == SUBMITTED || next == WITHDRAWN;
             case SUBMITTED -> next == APPROVED || next == REJECTED || next == RETURNED || next == WITHDRAWN;
             case RETURNED -> next == SUBMITTED || next == WITHDRAWN;
-            case APPROVED -> next == SCHEDULED || next == PAID;
+            case APPROVED -> next == SCHEDULED || next == PAID || next == CLOSED;
             case SCHEDULED -> next == PAID;
-            case REJECTED, WITHDRAWN, PAID -> false;
+            case REJECTED, WITHDRAWN, PAID, CLOSED -> false;
         };
     }
 
     /** Whether no further move is possible. */
     public boolean isFinal() {
-        return this == REJECTED || this == WITHDRAWN || this == PAID;
+        return this == REJECTED || this == WITHDRAWN || this == PAID || this == CLOSED;
     }
 }

@@ -25,7 +25,13 @@ public interface ClaimTypeLifecycle {
     default void approved(Claim claim) {
     }
 
-    /** The claim was rejected or withdrawn ({@code claim.status()} says which). Throwing rolls that back. */
+    /**
+     * The claim was rejected, withdrawn or - an approved pre-approval whose type has no accounting rule - closed
+     * ({@code claim.status()} says which; a closed claim's {@code statusNote} is the reason). The type gives back what
+     * it still holds for the claim (e.g. a funds reservation). Throwing rolls that back; to refuse closing (e.g. while
+     * a claim that follows the pre-approval is under review), throw an {@link IllegalTransitionException} naming the
+     * claim and what to do first: its message is shown to whoever closed it.
+     */
     default void closed(Claim claim) {
     }
 

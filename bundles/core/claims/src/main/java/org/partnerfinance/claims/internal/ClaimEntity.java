@@ -253,6 +253,23 @@ public class ClaimEntity {
         decidedAt = at;
     }
 
+    /**
+     * Closes an approved pre-approval (approved without an accounting rule, so nothing accrued) with the reason; who
+     * approved it and when stay recorded.
+     *
+     * @throws IllegalTransitionException when the claim is not approved, or its approval accrued an amount (such a
+     *                                    claim is settled, not closed)
+     */
+    void close(String reason) {
+        requireCanMoveTo(ClaimStatus.CLOSED);
+        if (accountingRule() != null) {
+            throw new IllegalTransitionException("Claim " + reference + " (" + typeName + ") accrued its approved "
+                    + "amount and cannot be closed: it is settled or paid. Only a pre-approval is closed.");
+        }
+        status = ClaimStatus.CLOSED;
+        statusNote = reason;
+    }
+
     void markPaid(Instant at, String reference) {
         requireCanMoveTo(ClaimStatus.PAID);
         status = ClaimStatus.PAID;

@@ -702,6 +702,34 @@ public class ClaimServiceImpl implements ClaimService {
     }
 
     @Override
+    public Claim close(Caller caller, long claimId, long expectedVersion, String reason) {
+        ClaimAccess.requireReader(caller); // the partner's own claims or finance staff: checked once loaded
+        String why = optionalText(reason, "reason", MAX_COMMENT);
+        if (why == null) {
+            throw new IllegalArgumentException("Give the reason for closing the request.");
+        }
+        return change(caller, "claim.closed", () -> {
+            Claim claim = jpa.tx(em -> {
+                ClaimEntity entity = store.require(em, claimId);
+                if (caller.isPartner()) {
+                    Access.requireActingFor(caller, entity.getPartnerId());
+                }
+                requireVersion(entity, expectedVersion);
+                entity.requireCanMoveTo(ClaimStatus.CLOSED);
+                // the type gives back what the pre-approval holds: without it, closing would strand that
+                requireAvailable(entity.getTypeId(), entity.getTypeName(), "closed");
+                entity.close(why);
+                em.flush();
+                return store.snapshot(em, entity);
+            });
+            lifecycle(claim.typeId()).closed(claim);
+            audit.append(event(caller, "claim.closed", claim, status(ClaimStatus.APPROVED),
+                    status(ClaimStatus.CLOSED) + "; reason=" + why));
+            return claim;
+        });
+    }
+
+    @Override
     public List<ClaimVersion> versions(Caller caller, long claimId) {
         ClaimAccess.requireReader(caller);
         return jpa.tx(em -> Optional.ofNullable(em.find(ClaimEntity.class, claimId))
@@ -980,7 +1008,8 @@ public class ClaimServiceImpl implements ClaimService {
                             : new String[] { step.role() })
                     .orElse(new String[] { Role.FINANCE_REVIEWER.id(), Role.FINANCE_MANAGER.id() });
             case RETURNED -> new String[] { Role.PARTNER_USER.id(), Role.PARTNER_ADMIN.id() };
-            case APPROVED -> new String[] { Role.FINANCE_MANAGER.id() };
+            // an approved pre-approval waits for the claim that follows it, not for a finance manager's settlement
+            case APPROVED -> claim.isApprovedPreApproval() ? null : new String[] { Role.FINANCE_MANAGER.id() };
             default -> null;
         };
         if (next != null) {

@@ -242,7 +242,7 @@ final class ClaimStore {
                         c.getDecidedBy(), c.getPaymentReference(), c.getCreatedBy(), c.getCreatedAt(),
                         c.getSubmittedAt(), c.getDecidedAt(), c.getPaidAt(), c.getVersion(),
                         steps.getOrDefault(c.getId(), List.of()), c.approvedAmount(), c.getPartialReason(),
-                        c.getStatusNote(), rejection(codes, c.getRejectionCode())))
+                        c.getStatusNote(), rejection(codes, c.getRejectionCode()), c.accountingRule()))
                 .toList();
     }
 

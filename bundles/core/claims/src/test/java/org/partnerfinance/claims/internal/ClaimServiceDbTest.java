@@ -1087,6 +1087,7 @@ public class ClaimServiceDbTest {
         final List<String> told = Collections.synchronizedList(new ArrayList<>());
         AccountingRule rule = TestClaims.EXPENSE_TYPE.accountingRule();
         RuntimeException failOnApproval;
+        RuntimeException failOnClose;
 
         @Override
         public String id() {
@@ -1132,6 +1133,9 @@ public class ClaimServiceDbTest {
         @Override
         public void closed(Claim claim) {
             told.add("closed " + claim.reference() + " " + claim.status());
+            if (failOnClose != null) {
+                throw failOnClose;
+            }
         }
 
         @Override
@@ -1212,5 +1216,70 @@ public class ClaimServiceDbTest {
         assertTrue(scheduled.getMessage(), scheduled.getMessage().contains("cannot be settled"));
         assertEquals(ClaimStatus.APPROVED, claims.find(MANAGER, claim.id()).orElseThrow().status());
         assertEquals(List.of("claim.submitted", "type.reserved", "claim.approved"), auditActions(claim.id()));
+    }
+
+    @Test
+    public void anApprovedPreApprovalIsClosedWithItsReasonByItsPartnerOrFinanceAndTheTypeIsTold() {
+        HookedType type = installHookedType();
+        type.rule = null;
+        Claim claim = submitted("400", "Pre-approval of a campaign");
+        Claim approved = claims.approve(REVIEWER, claim.id(), claim.version(), null);
+        assertTrue(approved.isApprovedPreApproval());
+
+        assertThrows(IllegalArgumentException.class, () -> claims.close(PARTNER, claim.id(), approved.version(), " "));
+        assertThrows(AccessDeniedException.class,
+                () -> claims.close(PARTNER2, claim.id(), approved.version(), "Not mine"));
+        assertThrows(AccessDeniedException.class,
+                () -> claims.close(ADMIN, claim.id(), approved.version(), "Administrators see no claims"));
+        assertThrows(ConcurrentChangeException.class,
+                () -> claims.close(PARTNER, claim.id(), approved.version() - 1, "Stale"));
+        // a type that refuses (e.g. a claim following the pre-approval is under review) leaves it approved
+        type.failOnClose = new IllegalTransitionException("Claim CLM-x is under review.");
+        IllegalTransitionException refused = assertThrows(IllegalTransitionException.class,
+                () -> claims.close(PARTNER, claim.id(), approved.version(), "Campaign cancelled"));
+        assertEquals("Claim CLM-x is under review.", refused.getMessage());
+        Claim unchanged = claims.find(MANAGER, claim.id()).orElseThrow();
+        assertEquals(ClaimStatus.APPROVED, unchanged.status());
+        assertEquals(approved.version(), unchanged.version());
+        assertEquals(List.of("claim.submitted", "type.reserved", "claim.approved"), auditActions(claim.id()));
+
+        type.failOnClose = null;
+        Claim closed = claims.close(PARTNER, claim.id(), approved.version(), " Campaign cancelled ");
+        assertEquals(ClaimStatus.CLOSED, closed.status());
+        assertEquals("Campaign cancelled", closed.statusNote());
+        assertFalse(closed.isApprovedPreApproval());
+        assertEquals(List.of("approved " + claim.reference() + " APPROVED EUR 400.00",
+                "closed " + claim.reference() + " CLOSED", "closed " + claim.reference() + " CLOSED"), type.told);
+        assertEquals(List.of("claim.submitted", "type.reserved", "claim.approved", "claim.closed"),
+                auditActions(claim.id()));
+        assertEquals("nothing posted", List.of(), ledger.entriesForSource(MANAGER, "claim:" + claim.id()));
+        IllegalTransitionException again = assertThrows(IllegalTransitionException.class,
+                () -> claims.close(MANAGER, claim.id(), closed.version(), "Twice"));
+        assertEquals("Claim " + claim.reference() + " is closed and cannot be closed.", again.getMessage());
+
+        // finance closes any partner's pre-approval
+        Claim other = submitted("300", "Another campaign");
+        Claim otherApproved = claims.approve(REVIEWER, other.id(), other.version(), null);
+        assertEquals(ClaimStatus.CLOSED,
+                claims.close(MANAGER, other.id(), otherApproved.version(), "Window passed").status());
+    }
+
+    @Test
+    public void aClaimWhoseApprovalAccruedOrThatIsNotApprovedCannotBeClosed() {
+        HookedType type = installHookedType();
+        Claim accrued = submitted("400", "Stand at the fair");
+        Claim approved = claims.approve(REVIEWER, accrued.id(), accrued.version(), null);
+        assertFalse(approved.isApprovedPreApproval());
+        IllegalTransitionException settled = assertThrows(IllegalTransitionException.class,
+                () -> claims.close(MANAGER, accrued.id(), approved.version(), "No longer needed"));
+        assertTrue(settled.getMessage(), settled.getMessage().contains("accrued its approved amount"));
+        assertEquals(ClaimStatus.APPROVED, claims.find(MANAGER, accrued.id()).orElseThrow().status());
+
+        type.rule = null;
+        Claim open = submitted("300", "Pre-approval under review");
+        IllegalTransitionException notApproved = assertThrows(IllegalTransitionException.class,
+                () -> claims.close(MANAGER, open.id(), open.version(), "Not yet"));
+        assertEquals("Claim " + open.reference() + " is submitted and cannot be closed.", notApproved.getMessage());
+        assertEquals(List.of("approved " + accrued.reference() + " APPROVED EUR 400.00"), type.told);
     }
 }

@@ -26,7 +26,7 @@ public class ClaimTransitionsTest {
     public void lifecycleAllowsExactlyTheDocumentedMoves() {
         Set<String> allowed = Set.of("DRAFT>SUBMITTED", "DRAFT>WITHDRAWN", "SUBMITTED>APPROVED", "SUBMITTED>REJECTED",
                 "SUBMITTED>RETURNED", "SUBMITTED>WITHDRAWN", "RETURNED>SUBMITTED", "RETURNED>WITHDRAWN",
-                "APPROVED>SCHEDULED", "APPROVED>PAID", "SCHEDULED>PAID");
+                "APPROVED>SCHEDULED", "APPROVED>PAID", "APPROVED>CLOSED", "SCHEDULED>PAID");
         for (ClaimStatus from : ClaimStatus.values()) {
             for (ClaimStatus to : ClaimStatus.values()) {
                 assertEquals(from + ">" + to, allowed.contains(from + ">" + to), from.canMoveTo(to));
@@ -100,5 +100,31 @@ public class ClaimTransitionsTest {
         assertThrows(IllegalTransitionException.class, () -> rejected.markPaid(TestClaims.NOW, "PAY"));
         assertFalse(rejected.getStatus().canMoveTo(ClaimStatus.PAID));
         assertTrue(ClaimStatus.APPROVED.canMoveTo(ClaimStatus.PAID));
+    }
+
+    @Test
+    public void onlyAnApprovedPreApprovalIsClosedAndKeepsWhoApprovedIt() {
+        ClaimEntity request = TestClaims.entity(6, "P-1001", "100", "100");
+        assertThrows(IllegalTransitionException.class, () -> request.close("too early"));
+        request.submit(TestClaims.NOW, Money.of("100", "EUR"));
+        assertThrows(IllegalTransitionException.class, () -> request.close("still under review"));
+        request.approve("reviewer", TestClaims.NOW, null, null);
+        request.close("Campaign cancelled");
+        assertEquals(ClaimStatus.CLOSED, request.getStatus());
+        assertEquals("Campaign cancelled", request.getStatusNote());
+        assertEquals("reviewer", request.getDecidedBy());
+        assertTrue(ClaimStatus.CLOSED.isFinal());
+        IllegalTransitionException twice = assertThrows(IllegalTransitionException.class,
+                () -> request.close("again"));
+        assertEquals("Claim CLM-000006 is closed and cannot be closed.", twice.getMessage());
+
+        ClaimEntity accrued = TestClaims.entity(7, "P-1001", "100", "100");
+        accrued.submit(TestClaims.NOW, Money.of("100", "EUR"));
+        accrued.approve("reviewer", TestClaims.NOW, null, RULE);
+        IllegalTransitionException settled = assertThrows(IllegalTransitionException.class,
+                () -> accrued.close("not needed"));
+        assertTrue(settled.getMessage(), settled.getMessage().contains("accrued its approved amount"));
+        assertEquals(ClaimStatus.APPROVED, accrued.getStatus());
+        assertNull(accrued.getStatusNote());
     }
 }

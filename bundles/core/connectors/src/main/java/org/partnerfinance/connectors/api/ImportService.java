@@ -1,5 +1,6 @@
 package org.partnerfinance.connectors.api;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +34,26 @@ public interface ImportService {
      * @throws UnknownConnectorException when no such connector is installed or it is switched off
      */
     Optional<Preview> preview(Caller caller, String connectorId, String fileName, InputStream content, int rows);
+
+    /**
+     * Imports the kept file of an earlier run again, with the same connector and file name, as a new run: after the
+     * connector was fixed or reconfigured, or the partners a run rejected were created. What the earlier run created
+     * is reported as duplicates, so a retry never creates anything twice.
+     *
+     * @throws IllegalArgumentException  when there is no such run, it is still running, or its file is no longer
+     *                                   kept (the message says which)
+     * @throws UnknownConnectorException when the run's connector is no longer installed or is switched off
+     * @since 1.2
+     */
+    ImportRun retry(Caller caller, long runId, ImportProgress progress);
+
+    /**
+     * The file a run read, as it arrived, while the portal keeps it (a configured number of days); the caller closes
+     * the stream. Empty for a run whose file is not kept (too old, over the size limit, or keeping is switched off).
+     *
+     * @since 1.2
+     */
+    Optional<InputStream> runFile(Caller caller, long runId) throws IOException;
 
     /** A run, if the caller may read runs. */
     Optional<ImportRun> find(Caller caller, long runId);

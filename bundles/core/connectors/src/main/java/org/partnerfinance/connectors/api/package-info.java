@@ -9,9 +9,12 @@
  * statement entry confirming a payment), hands the sink an {@link ItemWork} that the core runs in the item's unit of
  * work on behalf of the person running the import (1.1).
  *
- * <p>1.2: the export side. An {@link ExportConnector} writes a {@link PaymentOrder} (credit transfers to partners
- * that finance selected) in its format; the {@link ExportService} checks the selection, marks the payments as sent to
- * the bank, keeps the file and records the {@link ExportRun}, in one unit of work.
+ * <p>The core keeps each run's file for a configured time, so that a run can be retried and its file downloaded
+ * ({@link ImportService#retry}, {@link ImportService#runFile}, 1.2).
+ *
+ * <p>Also in 1.2, the export side: an {@link ExportConnector} writes a {@link PaymentOrder} (credit transfers to
+ * partners that finance selected) in its format; the {@link ExportService} checks the selection, marks the payments
+ * as sent to the bank, keeps the file and records the {@link ExportRun}, in one unit of work.
  */
 @org.osgi.annotation.versioning.Version("1.2.0")
 package org.partnerfinance.connectors.api;

@@ -17,7 +17,6 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.ShellUtil;
 import org.partnerfinance.connectors.api.ImportRun;
 import org.partnerfinance.connectors.api.ImportService;
-import org.partnerfinance.connectors.api.RunStatus;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
 
@@ -29,9 +28,6 @@ import org.partnerfinance.security.api.Role;
 @Command(scope = "pf", name = "import", description = "Imports a file with an installed connector and prints the "
         + "run: documents created, duplicates, and every rejected document with its reason.")
 public class ImportCommand implements Action {
-
-    /** Rejections printed; the run keeps more (see the Connectors screen or GET /api/v1/imports/{id}). */
-    static final int PRINTED_REJECTIONS = 50;
 
     @Argument(index = 0, name = "connector-id", required = true, description = "The connector, e.g. csv")
     String connectorId;
@@ -56,26 +52,8 @@ public class ImportCommand implements Action {
         try (InputStream in = Files.newInputStream(path)) {
             run = imports.run(caller(), connectorId, path.getFileName().toString(), in, (bytes, documents) -> { });
         }
-        print(run, out);
+        RunSummary.print(run, out);
         return null;
-    }
-
-    static void print(ImportRun run, PrintStream out) {
-        out.printf("Run %d with %s of %s (%,d bytes, sha256 %s)%n", run.id(), run.connector(), run.fileName(),
-                run.bytes(), run.sha256() == null ? "-" : run.sha256());
-        out.printf("Documents %,d: created %,d, duplicates %,d, rejected %,d%n", run.documents(), run.created(),
-                run.duplicates(), run.documents() - run.created() - run.duplicates());
-        run.rejected().stream().limit(PRINTED_REJECTIONS)
-                .forEach(r -> out.printf("  rejected %s: %s%n", r.document(), r.reason()));
-        if (run.rejected().size() > PRINTED_REJECTIONS) {
-            out.printf("  ... and %,d more rejections (see the run in the Connectors screen)%n",
-                    run.rejected().size() - PRINTED_REJECTIONS);
-        }
-        if (run.status() == RunStatus.FAILED) {
-            out.println("IMPORT FAILED: " + run.failure());
-        } else {
-            out.println("IMPORT COMPLETED");
-        }
     }
 
     /**

@@ -2,6 +2,10 @@ package org.partnerfinance.connectors.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -12,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.commons.io.input.TeeInputStream;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.CollectionType;
@@ -60,9 +65,9 @@ import org.slf4j.LoggerFactory;
  * duplicates. Connectors are whiteboard services tracked as they come and go; one is usable while it is installed and
  * its extension id is switched on.
  */
-@Component(service = ImportService.class, configurationPid = ImportServiceImpl.PID)
+@Component(service = {ImportService.class, Originals.class}, configurationPid = ImportServiceImpl.PID)
 @Designate(ocd = ConnectorsConfiguration.class)
-public class ImportServiceImpl implements ImportService {
+public class ImportServiceImpl implements ImportService, Originals {
 
     static final String PID = "org.partnerfinance.connectors";
     static final String UNIT = "connectors";
@@ -79,6 +84,7 @@ public class ImportServiceImpl implements ImportService {
     private final DocumentService documents;
     private final Clock clock;
     private volatile long maxBytes;
+    private volatile RunFiles runFiles;
 
     @Reference(name = "connectors", service = ImportConnector.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
@@ -95,7 +101,7 @@ public class ImportServiceImpl implements ImportService {
             @Reference(name = "unitOfWork") UnitOfWork unitOfWork, @Reference(name = "audit") AuditTrail audit,
             @Reference(name = "documents") DocumentService documents) {
         this(persistence.open(new PersistenceUnitSpec(UNIT, context.getBundle(), List.of(), "db/connectors")),
-                unitOfWork, audit, documents, Clock.systemUTC(), megabytes(config));
+                unitOfWork, audit, documents, Clock.systemUTC(), megabytes(config), runFiles(config));
         int interrupted = jdbcUnit(c -> RunStore.failInterrupted(c, now()));
         if (interrupted > 0) {
             LOG.warn("{} import run(s) were interrupted by the last stop of the portal and are marked failed",
@@ -104,18 +110,42 @@ public class ImportServiceImpl implements ImportService {
     }
 
     ImportServiceImpl(Jpa jpa, UnitOfWork unitOfWork, AuditTrail audit, DocumentService documents, Clock clock,
-            long maxBytes) {
+            long maxBytes, RunFiles runFiles) {
         this.jpa = jpa;
         this.unitOfWork = unitOfWork;
         this.audit = audit;
         this.documents = documents;
         this.clock = clock;
         this.maxBytes = maxBytes;
+        this.runFiles = runFiles;
+        purgeRunFiles();
     }
 
     @Modified
     void modified(ConnectorsConfiguration config) {
         maxBytes = megabytes(config);
+        runFiles = runFiles(config);
+        purgeRunFiles();
+    }
+
+    private static RunFiles runFiles(ConnectorsConfiguration config) {
+        String configured = config.originals_folder() == null ? "" : config.originals_folder().strip();
+        Path folder = configured.isEmpty()
+                ? Path.of(System.getProperty("karaf.data", "data")).resolve("pf-imports")
+                : Path.of(System.getProperty("karaf.home", ".")).resolve(configured);
+        return new RunFiles(folder, config.keep_originals_days());
+    }
+
+    /** Removes kept files past their days; at start, on a configuration change, and after each run. */
+    private void purgeRunFiles() {
+        try {
+            int removed = runFiles.purge(clock.instant());
+            if (removed > 0) {
+                LOG.info("Removed {} imported file(s) kept longer than {} days", removed, runFiles.keepDays());
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not remove old imported files: {}", e.getMessage(), e);
+        }
     }
 
     @Deactivate
@@ -144,22 +174,69 @@ public class ImportServiceImpl implements ImportService {
     public ImportRun run(Caller caller, String connectorId, String fileName, InputStream content,
             ImportProgress progress) {
         Access.requireAnyRole(caller, RUNNERS);
-        ImportConnector connector = requireConnector(connectorId);
-        String name = fileName(fileName);
+        return run(caller, requireConnector(connectorId), fileName(fileName), content, progress, 0);
+    }
+
+    @Override
+    public ImportRun retry(Caller caller, long runId, ImportProgress progress) {
+        Access.requireAnyRole(caller, RUNNERS);
+        ImportRun earlier = jdbcUnit(c -> RunStore.findRun(c, runId))
+                .orElseThrow(() -> new IllegalArgumentException("There is no import run " + runId + "."));
+        if (earlier.status() == RunStatus.RUNNING) {
+            throw new IllegalArgumentException("Run " + runId + " is still running.");
+        }
+        ImportConnector connector = requireConnector(earlier.connector());
+        Path file = runFiles.find(runId).orElseThrow(() -> new IllegalArgumentException("The file of run " + runId
+                + " is no longer kept" + (runFiles.enabled() ? " (imported files are kept "
+                        + runFiles.keepDays() + " days)." : ": the portal keeps no imported files "
+                                + "(keep.originals.days = 0).")));
+        try (InputStream in = Files.newInputStream(file)) {
+            return run(caller, connector, earlier.fileName(), in, progress, runId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The file of run " + runId + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<InputStream> runFile(Caller caller, long runId) throws IOException {
+        Access.requireAnyRole(caller, RUNNERS);
+        Optional<Path> file = runFiles.find(runId);
+        return file.isPresent() ? Optional.of(Files.newInputStream(file.get())) : Optional.empty();
+    }
+
+    /**
+     * One run: recorded, read by the connector through a metered stream (limit, count, hash), its file kept beside
+     * it, finished and audited.
+     *
+     * @param retryOf the run this one retries, 0 for none
+     */
+    private ImportRun run(Caller caller, ImportConnector connector, String name, InputStream content,
+            ImportProgress progress, long retryOf) {
         Instant startedAt = now();
         long runId = unitOfWork.required(() -> {
             long id = jdbc(c -> RunStore.insertRun(c, connector.id(), name, caller.username(), startedAt));
             audit.append(new AuditEvent(caller.username(), "import.started", "import-run", Long.toString(id), "",
-                    "connector=" + connector.id() + "; file=" + name));
+                    "connector=" + connector.id() + "; file=" + name + (retryOf > 0 ? "; retryOf=" + retryOf : "")));
             return id;
         });
+        RunFiles keeping = runFiles;
+        OutputStream copy = null;
+        if (keeping.enabled()) {
+            try {
+                copy = keeping.create(runId);
+            } catch (IOException e) {
+                LOG.warn("The file of import run {} cannot be kept (no retry or download of it): {}", runId,
+                        e.getMessage());
+            }
+        }
         MeteredStream stream = new MeteredStream(content, maxBytes);
+        InputStream read = copy == null ? stream : new TeeInputStream(stream, copy, false);
         RunSink sink = new RunSink(this, caller, connector.id(), runId, stream,
                 progress == null ? ImportProgress.NONE : progress);
         String failure = null;
         String sha256 = null;
         try {
-            connector.read(source(name, stream), sink);
+            connector.read(source(name, read), sink);
             sha256 = stream.finishDigest();
         } catch (ImportFormatException | ImportLimitException e) {
             failure = e.getMessage();
@@ -169,6 +246,9 @@ public class ImportServiceImpl implements ImportService {
             LOG.error("Import run {} with connector {} failed", runId, connector.id(), e);
             failure = "The import stopped on an unexpected error (" + e.getClass().getSimpleName()
                     + "); the portal's log has the details. Documents stored before stay.";
+        }
+        if (copy != null) {
+            keepOriginal(keeping, runId, read, copy);
         }
         ImportRun run = new ImportRun(runId, connector.id(), failure == null ? RunStatus.COMPLETED : RunStatus.FAILED,
                 name, sha256, stream.count(), caller.username(), startedAt, now(), sink.documents(), sink.created(),
@@ -186,7 +266,33 @@ public class ImportServiceImpl implements ImportService {
         });
         progress(progress, stream.count(), sink.documents());
         LOG.info("Import run {} ({}, {}): {}", runId, connector.id(), name, describe(run, rejectedCount));
+        purgeRunFiles();
         return run;
+    }
+
+    /**
+     * Keeps the run's file: what the connector left unread (it stops at the first error) is read through to the end,
+     * within the size limit, so that a retry gets the whole file; a file over the limit or unreadable is not kept.
+     */
+    private static void keepOriginal(RunFiles keeping, long runId, InputStream read, OutputStream copy) {
+        boolean whole;
+        try (OutputStream closing = copy) {
+            read.transferTo(OutputStream.nullOutputStream());
+            whole = true;
+        } catch (IOException e) {
+            LOG.info("The file of import run {} is not kept: {}", runId, e.getMessage());
+            whole = false;
+        }
+        try {
+            if (whole) {
+                keeping.keep(runId);
+            } else {
+                keeping.discard(runId);
+            }
+        } catch (IOException e) {
+            LOG.warn("The file of import run {} could not be kept: {}", runId, e.getMessage());
+            keeping.discard(runId);
+        }
     }
 
     private static void progress(ImportProgress progress, long bytes, long documents) {
@@ -222,6 +328,18 @@ public class ImportServiceImpl implements ImportService {
     }
 
     // ---- for the sink ------------------------------------------------------------------------------------------
+
+    /**
+     * Whoever may see the document may download its original: the documents service answers whether the caller sees
+     * it (another partner's document is as missing as one that does not exist).
+     */
+    @Override
+    public Optional<Stored> forDocument(Caller caller, long documentId) {
+        if (documents.find(caller, documentId).isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbcUnit(c -> RunStore.findOriginal(c, documentId));
+    }
 
     UnitOfWork unitOfWork() {
         return unitOfWork;

@@ -191,6 +191,22 @@ final class RunStore {
         }
     }
 
+    /** The original kept with the document a connector created (by its item record), if there is one. */
+    static java.util.Optional<Originals.Stored> findOriginal(Connection c, long documentId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT o.file_name, o.content_type, o.content "
+                + "FROM connector_original o JOIN connector_item i ON i.connector_id = o.connector_id "
+                + "AND i.external_id = o.external_id WHERE i.kind = ? AND i.target_id = ?")) {
+            s.setString(1, RunSink.DOCUMENT);
+            s.setLong(2, documentId);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return java.util.Optional.empty();
+                }
+                return java.util.Optional.of(new Originals.Stored(r.getString(1), r.getString(2), r.getBytes(3)));
+            }
+        }
+    }
+
     static String clip(String text, int max) {
         if (text == null) {
             return "";

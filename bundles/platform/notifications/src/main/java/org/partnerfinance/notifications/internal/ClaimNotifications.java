@@ -72,6 +72,9 @@ final class ClaimNotifications {
             case "claim.scheduled" -> partner(event, partner, actor, new Message(NotificationKind.CLAIM_STATUS,
                     claim + " is scheduled for payment",
                     claim + " is scheduled for payment. Open it to see when.", link));
+            case "claim.closed" -> partner(event, partner, actor, new Message(NotificationKind.CLAIM_STATUS,
+                    claim + " was closed", claim + " was closed; what was still reserved for it is available again. "
+                            + "Open it to see why.", link));
             case "claim.paid" -> partner(event, partner, actor, new Message(NotificationKind.CLAIM_STATUS,
                     claim + " was paid", claim + " was paid. Open it for the payment reference.", link));
             case "claim.step-reminder" -> {

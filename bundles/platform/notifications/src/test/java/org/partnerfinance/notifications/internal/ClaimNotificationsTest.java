@@ -91,4 +91,12 @@ public class ClaimNotificationsTest {
         claims.handle(event("claim.updated", "DRAFT", "creator"));
         assertTrue(told.isEmpty());
     }
+
+    @Test
+    public void aClosedRequestTellsThePartnerExceptWhoeverClosedIt() {
+        claims.handle(event("claim.closed", "CLOSED", "creator"));
+        claims.handle(event("claim.closed", "CLOSED", "system"));
+        assertEquals(List.of("boss:claim.status", "creator:claim.status", "boss:claim.status"), told);
+        assertTrue(messages.get(0).text().contains("available again"));
+    }
 }

@@ -17,6 +17,7 @@ import org.partnerfinance.claims.api.AccountingRule;
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimDraft;
 import org.partnerfinance.claims.api.ClaimService;
+import org.partnerfinance.claims.api.ClaimStatus;
 import org.partnerfinance.claims.api.ClaimType;
 import org.partnerfinance.claims.api.ClaimTypeId;
 import org.partnerfinance.claims.api.ClaimTypeLifecycle;
@@ -29,6 +30,8 @@ import org.partnerfinance.funds.api.Reservation;
 import org.partnerfinance.ledger.api.Accounts;
 import org.partnerfinance.ledger.api.Money;
 import org.partnerfinance.security.api.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The MDF proof-of-performance claim: the actual costs of a pre-approved activity, with invoices and proof, claimed
@@ -36,8 +39,9 @@ import org.partnerfinance.security.api.Caller;
  * claimed by another open or approved claim, within its window plus the grace period, at most the reserved amount in
  * its currency). Inside the claim's units of work: its final approval turns the reservation into approved funds for
  * the approved amount (the rest is released and available again), its payment or settlement marks the reservation
- * paid. A rejected or withdrawn proof claim leaves the reservation as it is: the activity stays pre-approved and the
- * partner may claim it again with better proof (until the window closes; finance releases it otherwise).
+ * paid. Its approval also closes the request, which is used up. A rejected or withdrawn proof claim leaves the
+ * reservation as it is: the activity stays pre-approved and the partner may claim it again with better proof, until
+ * the window closes (then {@link MdfRequestSweeper} closes the request and releases the funds).
  */
 @Component(service = ClaimType.class, configurationPid = MdfConfiguration.PID, property = {
         ExtensionConstants.EXTENSION_ID + "=" + MdfRules.CLAIM_TYPE,
@@ -53,6 +57,8 @@ public class MdfClaimType implements ClaimType, ClaimTypeLifecycle {
 
     private static final AccountingRule ACCOUNTING = new AccountingRule(MdfAccounts.MDF_EXPENSE,
             MdfAccounts.ACCRUED_MDF, Accounts.BANK);
+
+    private static final Logger LOG = LoggerFactory.getLogger(MdfClaimType.class);
 
     /** Name of the claims service reference, looked up when needed. */
     static final String CLAIMS = "claims";
@@ -123,9 +129,29 @@ public class MdfClaimType implements ClaimType, ClaimTypeLifecycle {
         return ACCOUNTING;
     }
 
+    /**
+     * Turns the reservation into approved funds and closes the request, which is used up (reason "proof of performance
+     * claim CLM-… approved"), both in the approval's unit of work: if either fails, nothing is approved.
+     */
     @Override
     public void approved(Claim claim) {
-        funds.approve(Caller.system(), requireRequest(claim), claim.approvedAmount());
+        String reference = requireRequest(claim);
+        funds.approve(Caller.system(), reference, claim.approvedAmount());
+        ClaimService claims = (ClaimService) context.locateService(CLAIMS);
+        if (claims == null) {
+            // cannot happen while the claims service calls; the sweep closes the request on its next run otherwise
+            LOG.warn("Request {} of approved claim {} stays open: the claims service is not available",
+                    reference, claim.reference());
+            return;
+        }
+        Long requestId = MdfRules.claimId(reference);
+        // with the request type switched off, closing would fail the approval: the sweep closes it once it is back
+        boolean requestsOn = claims.availableTypes(Caller.system()).stream()
+                .anyMatch(t -> t.id().equals(MdfRules.REQUEST_TYPE));
+        Optional<Claim> request = requestId == null || !requestsOn ? Optional.empty()
+                : claims.find(Caller.system(), requestId).filter(r -> r.status() == ClaimStatus.APPROVED);
+        request.ifPresent(r -> claims.close(Caller.system(), r.id(), r.version(),
+                MdfRules.approvedProofReason(claim)));
     }
 
     @Override

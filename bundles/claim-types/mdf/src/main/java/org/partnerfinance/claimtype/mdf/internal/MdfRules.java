@@ -185,6 +185,70 @@ final class MdfRules {
         return problems;
     }
 
+    /** Proof claims under review: their approval needs the request's funds still reserved. */
+    private static final Set<ClaimStatus> UNDER_REVIEW = Set.of(ClaimStatus.SUBMITTED, ClaimStatus.RETURNED);
+
+    /** Proof claims whose approval turned the reservation into approved funds. */
+    private static final Set<ClaimStatus> APPROVED_PROOF = Set.of(ClaimStatus.APPROVED, ClaimStatus.SCHEDULED,
+            ClaimStatus.PAID);
+
+    /** The partner's proof claims that name {@code request}, in the order given. */
+    static List<Claim> proofClaimsOf(Claim request, List<Claim> claims) {
+        return claims.stream().filter(c -> c.typeId().equals(CLAIM_TYPE)
+                && request.reference().equals(requestReference(c))).toList();
+    }
+
+    /**
+     * Why a request cannot be closed now, or empty: while its funds are still reserved and a proof claim of it is under
+     * review, closing would release the funds that claim's approval turns into approved funds. Once a proof claim is
+     * approved the reservation is approved funds and closing gives nothing back, so it is no obstacle.
+     *
+     * @param held   the request's reservation, if any
+     * @param claims the partner's claims
+     */
+    static Optional<String> closeRefusal(Claim request, Optional<Reservation> held, List<Claim> claims) {
+        if (held.isEmpty() || held.get().status() != ReservationStatus.RESERVED) {
+            return Optional.empty();
+        }
+        return proofClaimsOf(request, claims).stream().filter(c -> UNDER_REVIEW.contains(c.status())).findFirst()
+                .map(c -> "Request " + request.reference() + " cannot be closed while proof-of-performance claim "
+                        + c.reference() + " is " + c.status().name().toLowerCase(Locale.ROOT) + ": its approval "
+                        + "needs the funds reserved for the request. Wait for its decision or withdraw it first.");
+    }
+
+    /**
+     * Why the platform closes an approved request on {@code today}, or empty to leave it: its proof claim was approved
+     * (the request is used up), or its window - planned end plus {@code graceDays} - has passed and no proof claim
+     * under review keeps its funds reserved.
+     *
+     * @param held   the request's reservation, if any
+     * @param claims the partner's claims
+     */
+    static Optional<String> sweepReason(Claim request, Optional<Reservation> held, List<Claim> claims,
+            LocalDate today, int graceDays) {
+        if (!request.typeId().equals(REQUEST_TYPE) || request.status() != ClaimStatus.APPROVED) {
+            return Optional.empty();
+        }
+        List<Claim> proofs = proofClaimsOf(request, claims);
+        Optional<Claim> approved = proofs.stream().filter(c -> APPROVED_PROOF.contains(c.status())).findFirst();
+        if (approved.isPresent()) {
+            return Optional.of(approvedProofReason(approved.get()));
+        }
+        LocalDate end = field(request, END);
+        if (end == null || !today.isAfter(end.plusDays(graceDays))
+                || proofs.stream().anyMatch(c -> UNDER_REVIEW.contains(c.status()))) {
+            return Optional.empty();
+        }
+        return Optional.of("Closed by the platform: no proof-of-performance claim was made by "
+                + end.plusDays(graceDays) + " (planned end " + end + " plus " + graceDays
+                + " days of grace); the reserved funds are released.");
+    }
+
+    /** The reason a request is closed once its proof claim is approved. */
+    static String approvedProofReason(Claim proof) {
+        return "proof of performance claim " + proof.reference() + " approved";
+    }
+
     private static LocalDate date(String value) {
         if (value == null || value.isBlank()) {
             return null;

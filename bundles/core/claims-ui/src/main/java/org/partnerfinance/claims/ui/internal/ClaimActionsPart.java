@@ -74,9 +74,15 @@ final class ClaimActionsPart implements ClaimDetailPart {
             new Action("claim-withdraw", "Withdraw", VaadinIcon.ARROW_BACKWARD, List.of(ButtonVariant.LUMO_ERROR),
                     (who, c) -> who.isPartner() && (editable(c) || c.status() == ClaimStatus.SUBMITTED),
                     this::openWithdraw),
+            // a pre-approval accrued nothing: it is closed, never paid
             new Action("claim-mark-paid", "Mark paid", VaadinIcon.MONEY, List.of(ButtonVariant.LUMO_PRIMARY),
-                    (who, c) -> who.has(Role.FINANCE_MANAGER) && c.status() == ClaimStatus.APPROVED,
-                    this::openMarkPaid));
+                    (who, c) -> who.has(Role.FINANCE_MANAGER) && c.status() == ClaimStatus.APPROVED
+                            && !c.isApprovedPreApproval(),
+                    this::openMarkPaid),
+            new Action("claim-close", "Close request and release funds", VaadinIcon.CLOSE_CIRCLE, List.of(),
+                    (who, c) -> (who.isPartner() || who.isFinance()) && c.isApprovedPreApproval()
+                            && c.typeInstalled(),
+                    this::openClose));
 
     /**
      * @param partnerLabel a partner id as shown to people (id and name)
@@ -314,6 +320,28 @@ final class ClaimActionsPart implements ClaimDetailPart {
                 current.version(), ClaimActionDialog.blankToNull(reason.getValue())),
                 "Claim " + current.reference() + " withdrawn"), ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR)
                 .open();
+    }
+
+    /** Closes an approved pre-approval that will not be claimed (any more); its type releases what it holds. */
+    private void openClose(Claim current) {
+        TextArea reason = comment("Reason", "close-reason");
+        reason.setRequiredIndicatorVisible(true);
+        reason.addValueChangeListener(e -> reason.setInvalid(false));
+        Span summary = new Span();
+        summary.setText("The request is finished without a claim against it: what is still reserved for it ("
+                + Ui.money(current.approvedAmount() != null ? current.approvedAmount() : current.eligibleAmount())
+                + " when nothing was claimed yet) becomes available again. A closed request cannot be claimed.");
+        ClaimActionDialog dialog = dialog("Close " + current.reference(), "close-error").add(summary, reason);
+        dialog.confirm("Close request", "close-confirm", () -> {
+            if (reason.getValue().isBlank()) {
+                reason.setErrorMessage("Give the reason for closing the request.");
+                reason.setInvalid(true);
+                return;
+            }
+            dialog.run(() -> claims.close(caller, current.id(), current.version(), reason.getValue().trim()),
+                    "Request " + current.reference() + " closed; its funds are released");
+        }, ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR).open();
+        reason.focus();
     }
 
     private void openMarkPaid(Claim current) {

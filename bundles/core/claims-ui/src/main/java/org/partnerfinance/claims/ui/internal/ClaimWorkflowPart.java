@@ -10,7 +10,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 /**
  * Where the claim stands in its approval: each step of the chain (who approved it and when, which one is waiting and
- * by when it is due), the reviewer's question of a returned claim, the reason of a partial approval or a withdrawal.
+ * by when it is due), the reviewer's question of a returned claim, the reason of a partial approval, a withdrawal or
+ * the closing of a pre-approval.
  * Partners and finance staff see the same.
  */
 final class ClaimWorkflowPart implements ClaimDetailPart {
@@ -23,6 +24,10 @@ final class ClaimWorkflowPart implements ClaimDetailPart {
         }
         if (c.status() == ClaimStatus.WITHDRAWN) {
             page.add(note("claim-withdrawn", "Withdrawn" + (c.statusNote() == null ? "." : ": " + c.statusNote()),
+                    "var(--lumo-contrast-50pct)"));
+        }
+        if (c.status() == ClaimStatus.CLOSED) {
+            page.add(note("claim-closed", "Closed" + (c.statusNote() == null ? "." : ": " + c.statusNote()),
                     "var(--lumo-contrast-50pct)"));
         }
         if (c.partialReason() != null && c.approvedAmount() != null) {

@@ -45,6 +45,7 @@ final class Ui {
             case REJECTED -> List.of("badge", "error");
             case WITHDRAWN -> List.of("badge", "contrast", "pill");
             case PAID -> List.of("badge", "success", "primary");
+            case CLOSED -> List.of("badge", "success", "contrast");
         };
     }
 

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.partnerfinance.claims.api.AccountingRule;
 import org.partnerfinance.claims.api.Attachment;
 import org.partnerfinance.claims.api.Claim;
 import org.partnerfinance.claims.api.ClaimEvent;
@@ -86,7 +87,7 @@ public class ClaimDetailViewTest {
         UI.setCurrent(null);
     }
 
-    static Claim claim(ClaimStatus status, boolean typeInstalled, long version) {
+    private static Claim unruled(ClaimStatus status, boolean typeInstalled, long version) {
         Money amount = Money.of("84.60", "EUR");
         return new Claim(42, "CLM-000042", "P-1001", "expense", "Expense reimbursement", typeInstalled, status,
                 LocalDate.of(2025, 6, 1), "Taxi to the summit", amount, amount,
@@ -98,6 +99,33 @@ public class ClaimDetailViewTest {
                 status == ClaimStatus.REJECTED ? RejectionReason.DUPLICATE : null,
                 status == ClaimStatus.REJECTED ? "Same as CLM-000041." : null, null, null, "partner",
                 Instant.parse("2025-06-01T10:00:00Z"), Instant.parse("2025-06-01T10:05:00Z"), null, null, version);
+    }
+
+    private static final AccountingRule EXPENSE_RULE = new AccountingRule("6300", "2150", "1200");
+
+    /**
+     * An expense claim; approved, scheduled and paid ones accrued by the expense rule (an approved claim without a
+     * rule is a pre-approval, see {@link #preApproval}).
+     */
+    static Claim claim(ClaimStatus status, boolean typeInstalled, long version) {
+        Claim c = unruled(status, typeInstalled, version);
+        boolean accrued = status == ClaimStatus.APPROVED || status == ClaimStatus.SCHEDULED
+                || status == ClaimStatus.PAID;
+        return accrued ? withRule(c, EXPENSE_RULE) : c;
+    }
+
+    /** An MDF-like pre-approval: approved (or closed) without an accounting rule. */
+    static Claim preApproval(ClaimStatus status, long version, String note) {
+        Claim c = unruled(status, true, version);
+        return withWorkflow(c, List.of(), c.amount(), null, note);
+    }
+
+    static Claim withRule(Claim c, AccountingRule rule) {
+        return new Claim(c.id(), c.reference(), c.partnerId(), c.typeId(), c.typeName(), c.typeInstalled(), c.status(),
+                c.date(), c.description(), c.amount(), c.eligibleAmount(), c.fields(), c.attachments(), c.findings(),
+                c.rejectionReason(), c.decisionComment(), c.decidedBy(), c.paymentReference(), c.createdBy(),
+                c.createdAt(), c.submittedAt(), c.decidedAt(), c.paidAt(), c.version(), c.steps(), c.approvedAmount(),
+                c.partialReason(), c.statusNote(), c.rejection(), rule);
     }
 
     private ClaimDetailView view(Caller caller, String id) {
@@ -175,7 +203,7 @@ public class ClaimDetailViewTest {
                 c.date(), c.description(), c.amount(), c.eligibleAmount(), c.fields(), c.attachments(), c.findings(),
                 c.rejectionReason(), c.decisionComment(), c.decidedBy(), c.paymentReference(), c.createdBy(),
                 c.createdAt(), c.submittedAt(), c.decidedAt(), c.paidAt(), c.version(), steps, approved, partialReason,
-                note, c.rejection());
+                note, c.rejection(), c.accountingRule());
     }
 
     private static final List<ApprovalStep> TWO_STEPS_FIRST_DONE = List.of(
@@ -267,6 +295,36 @@ public class ClaimDetailViewTest {
         claims.claim = claim(ClaimStatus.APPROVED, true, 2);
         assertFalse(exists(view(REVIEWER, "42"), "claim-actions"));
         assertTrue(exists(view(MANAGER, "42"), "claim-mark-paid"));
+    }
+
+    @Test
+    public void anApprovedPreApprovalIsClosedWithAReasonByThePartnerOrFinanceAndNeverMarkedPaid() {
+        claims.claim = preApproval(ClaimStatus.APPROVED, 2, null);
+        assertFalse(exists(view(MANAGER, "42"), "claim-mark-paid"));
+        assertTrue(exists(view(MANAGER, "42"), "claim-close"));
+        assertTrue(exists(view(REVIEWER, "42"), "claim-close"));
+        ClaimDetailView view = view(PARTNER, "42");
+        claims.decision = (action, id, version, args) -> preApproval(ClaimStatus.CLOSED, 3, (String) args[0]);
+        this.<Button>find(view, "claim-close").click();
+        Dialog dialog = openDialog();
+        Button confirm = find(dialog, "close-confirm");
+        confirm.click();
+        assertTrue(this.<TextArea>find(dialog, "close-reason").isInvalid());
+        assertTrue("no call without a reason", claims.calls.isEmpty());
+        this.<TextArea>find(dialog, "close-reason").setValue(" Campaign cancelled ");
+        confirm.click();
+        assertEquals(List.of("close 42 v2 Campaign cancelled"), claims.calls);
+        assertEquals("Closed: Campaign cancelled", this.<Span>find(view, "claim-closed").getText());
+        assertFalse(exists(view, "claim-close"));
+
+        // an accrued claim is paid, not closed; an uninstalled type cannot give back what it holds
+        claims.claim = claim(ClaimStatus.APPROVED, true, 2);
+        assertFalse(exists(view(MANAGER, "42"), "claim-close"));
+        claims.claim = new Claim(42, "CLM-000042", "P-1001", "mdf-request", "MDF request", false,
+                ClaimStatus.APPROVED, claims.claim.date(), "Fair", claims.claim.amount(), claims.claim.amount(),
+                List.of(), List.of(), List.of(), null, null, null, null, "partner", claims.claim.createdAt(),
+                claims.claim.submittedAt(), null, null, 2);
+        assertFalse(exists(view(PARTNER, "42"), "claim-close"));
     }
 
     @Test

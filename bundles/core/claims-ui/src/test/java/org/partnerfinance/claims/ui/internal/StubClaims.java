@@ -124,6 +124,12 @@ class StubClaims implements ClaimService {
         return claim = decision.decide("withdraw", claimId, expectedVersion, reason);
     }
 
+    @Override
+    public Claim close(Caller caller, long claimId, long expectedVersion, String reason) {
+        calls.add("close " + claimId + " v" + expectedVersion + " " + reason);
+        return claim = decision.decide("close", claimId, expectedVersion, reason);
+    }
+
     List<ClaimVersion> versions = List.of();
 
     @Override

@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 import org.partnerfinance.connectors.api.ConnectorDirection;
 import org.partnerfinance.connectors.api.ConnectorInfo;
+import org.partnerfinance.connectors.api.ImportProgress;
 import org.partnerfinance.connectors.api.ImportRun;
 import org.partnerfinance.connectors.api.ImportService;
 import org.partnerfinance.connectors.api.Preview;
@@ -31,6 +32,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -43,7 +45,7 @@ import com.vaadin.flow.component.upload.Upload;
 /**
  * The Connectors screen: installed connectors with their state; "Import a file": choose the connector, upload (the
  * browser shows the transfer), look at the preview, import (a progress bar follows the run as it reads the file), and
- * the run's report; the latest runs, each with its report.
+ * the run's report; the latest runs, each with its report, the download of its kept file and a retry.
  */
 final class ConnectorsView extends VerticalLayout {
 
@@ -322,6 +324,58 @@ final class ConnectorsView extends VerticalLayout {
         }
         if (run.sha256() != null) {
             report.add(new Span("SHA-256 " + run.sha256()));
+        }
+        if (run.status() != RunStatus.RUNNING) {
+            Anchor download = new Anchor(new RunFileDownload(imports, context.caller(), run.id(), run.fileName()),
+                    "Download the file");
+            download.setId("run-download");
+            download.getElement().setAttribute("download", true);
+            Button retry = new Button("Retry run " + run.id(), e -> startRetry(run));
+            retry.setId("run-retry");
+            retry.setEnabled(!running);
+            report.add(new Paragraph("The file is kept for a while after its run: retry it once its connector was "
+                    + "fixed or reconfigured, or the partners it rejected exist. Documents imported before come back "
+                    + "as duplicates."), new HorizontalLayout(retry, download));
+        }
+    }
+
+    /** Imports the kept file of a run again, on the runner thread, and shows the new run's report. */
+    private void startRetry(ImportRun earlier) {
+        if (running) {
+            return;
+        }
+        running = true;
+        UI ui = context.ui();
+        try {
+            runner.submit(() -> {
+                ImportRun run = null;
+                String error = null;
+                try {
+                    run = imports.retry(context.caller(), earlier.id(), ImportProgress.NONE);
+                } catch (IllegalArgumentException e) {
+                    // the file is no longer kept, the run is unknown, or its connector is gone or switched off
+                    error = e.getMessage();
+                } catch (RuntimeException e) {
+                    LOG.error("Retry of import run {} failed", earlier.id(), e);
+                    error = "The retry could not run; the portal's log has the details.";
+                }
+                ImportRun finished = run;
+                String failure = error;
+                ui.access(() -> {
+                    running = false;
+                    if (finished != null) {
+                        showReport(finished);
+                        context.notify("Run " + earlier.id() + " retried as run " + finished.id() + ": "
+                                + summary(finished), finished.status() == RunStatus.FAILED);
+                    } else {
+                        context.notify(failure, true);
+                    }
+                    refresh();
+                });
+            });
+        } catch (RejectedExecutionException e) {
+            running = false;
+            context.notify("The portal is stopping; retry the run again in a moment.", true);
         }
     }
 

@@ -55,6 +55,12 @@ public class ImportsResource implements RestResource {
                     .toList();
             return RestResponse.page(runs, request.paging());
         }
+        if (segments.size() == 2 && segments.get(1).equals("retry")) {
+            if (!method.equals("POST")) {
+                throw RestException.methodNotAllowed(method);
+            }
+            return retry(request, runId(segments.get(0)));
+        }
         if (segments.size() != 1) {
             throw RestException.notFound("There is no such endpoint.");
         }
@@ -81,6 +87,26 @@ public class ImportsResource implements RestResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return answer(run);
+    }
+
+    /** {@code POST /imports/{id}/retry}: the run's kept file again, as a new run (answered like an import). */
+    private RestResponse retry(RestRequest request, long runId) {
+        ImportRun run;
+        try {
+            run = imports.retry(request.caller(), runId, ImportProgress.NONE);
+        } catch (UnknownConnectorException e) {
+            throw new RestException(409, "connector_unavailable", e.getMessage(), null);
+        } catch (IllegalArgumentException e) {
+            if (imports.find(request.caller(), runId).isEmpty()) {
+                throw RestException.notFound("There is no import run " + runId + ".");
+            }
+            throw new RestException(409, "not_retryable", e.getMessage(), null);
+        }
+        return answer(run);
+    }
+
+    private static RestResponse answer(ImportRun run) {
         RunJson json = RunJson.of(run);
         if (run.status() == RunStatus.FAILED) {
             RestException failed = new RestException(422, "import_failed", run.failure(), null);

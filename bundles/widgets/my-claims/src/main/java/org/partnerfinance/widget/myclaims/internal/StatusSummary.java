@@ -19,8 +19,8 @@ record StatusSummary(ClaimStatus status, long count, List<Money> totals) {
 
     /** Statuses in the order a partner follows them. */
     static final List<ClaimStatus> ORDER = List.of(ClaimStatus.DRAFT, ClaimStatus.RETURNED,
-            ClaimStatus.SUBMITTED, ClaimStatus.APPROVED, ClaimStatus.SCHEDULED, ClaimStatus.PAID, ClaimStatus.REJECTED,
-            ClaimStatus.WITHDRAWN);
+            ClaimStatus.SUBMITTED, ClaimStatus.APPROVED, ClaimStatus.SCHEDULED, ClaimStatus.PAID, ClaimStatus.CLOSED,
+            ClaimStatus.REJECTED, ClaimStatus.WITHDRAWN);
 
     /**
      * Folds the per-status-and-currency totals of the claims service into one summary per status (in {@link #ORDER});
@@ -77,6 +77,7 @@ record StatusSummary(ClaimStatus status, long count, List<Money> totals) {
             case REJECTED -> List.of("badge", "error");
             case WITHDRAWN -> List.of("badge", "contrast", "pill");
             case PAID -> List.of("badge", "success", "primary");
+            case CLOSED -> List.of("badge", "success", "contrast");
         };
     }
 
@@ -89,6 +90,7 @@ record StatusSummary(ClaimStatus status, long count, List<Money> totals) {
             case REJECTED -> "var(--lumo-error-color)";
             case WITHDRAWN -> "var(--lumo-contrast-30pct)";
             case PAID -> "var(--lumo-success-text-color)";
+            case CLOSED -> "var(--lumo-contrast-50pct)";
         };
     }
 }

@@ -1,0 +1,115 @@
+package org.partnerfinance.connector.peppol.internal;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.partnerfinance.connectors.api.ImportConnector;
+import org.partnerfinance.connectors.api.ImportFormatException;
+import org.partnerfinance.connectors.api.ImportSink;
+import org.partnerfinance.connectors.api.ImportSource;
+import org.partnerfinance.documents.api.DocumentDraft;
+import org.partnerfinance.partner.api.Partner;
+import org.partnerfinance.partner.api.PartnerService;
+import org.partnerfinance.security.api.Caller;
+
+/**
+ * Peppol BIS Billing 3.0 invoices and credit notes (UBL 2.1), one document per file, read with ph-ubl and validated
+ * against the UBL 2.1 schema. The partner is the supplier (a payable) or the customer (a receivable) whose Peppol id
+ * or VAT id a partner has; the original XML goes with the document to the core, which keeps it beside it.
+ */
+@Component(service = ImportConnector.class, configurationPid = PeppolConnector.PID, property = {
+        "pf.extension.id=" + PeppolConnector.ID,
+        "pf.extension.kind=connector",
+        "pf.extension.name=Peppol connector",
+        "pf.extension.detail=Peppol BIS Billing 3.0 / UBL 2.1 invoices and credit notes (pf:import peppol-ubl <file>)" })
+@Designate(ocd = PeppolConfiguration.class)
+public class PeppolConnector implements ImportConnector {
+
+    static final String ID = "peppol-ubl";
+    static final String PID = "org.partnerfinance.connector.peppol";
+
+    private volatile Settings settings;
+
+    /** The configuration as one immutable value, swapped whole on a change. */
+    record Settings(long maxFileBytes, boolean validateSchema, boolean applyCreditNotes, String sourceSystem) {
+        static Settings of(PeppolConfiguration c) {
+            String source = c.source_system() == null || c.source_system().isBlank() ? "peppol"
+                    : c.source_system().strip();
+            return new Settings(Math.max(1, c.max_file_bytes()), c.validate_schema(), c.apply_credit_notes(),
+                    source);
+        }
+    }
+
+    private final Function<String, Optional<String>> partnerByIdentifier;
+
+    /**
+     * The partner lookup runs as the platform: it only turns an identifier in the file into a partner id. Creating the
+     * document is authorized (and audited) by the documents service for the person who runs the import.
+     */
+    @Activate
+    public PeppolConnector(@Reference PartnerService partners, PeppolConfiguration config) {
+        this(id -> partners.findByIdentifier(Caller.system(), id).map(Partner::id), Settings.of(config));
+    }
+
+    PeppolConnector(Function<String, Optional<String>> partnerByIdentifier, Settings settings) {
+        this.partnerByIdentifier = partnerByIdentifier;
+        this.settings = settings;
+    }
+
+    @Modified
+    void modified(PeppolConfiguration config) {
+        this.settings = Settings.of(config);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String name() {
+        return "Peppol BIS Billing 3.0 (UBL 2.1)";
+    }
+
+    @Override
+    public List<String> formats() {
+        return List.of("UBL 2.1 Invoice (Peppol BIS Billing 3.0)", "UBL 2.1 CreditNote (Peppol BIS Billing 3.0)");
+    }
+
+    @Override
+    public void read(ImportSource source, ImportSink sink) throws ImportFormatException, IOException {
+        Settings s = settings;
+        byte[] xml = UblReader.readLimited(source.stream(), s.maxFileBytes());
+        UblDocument ubl = new UblReader(s.validateSchema()).read(xml);
+        String externalId = DraftMapper.externalId(ubl);
+        String label = ubl.number() == null || ubl.number().isBlank() ? externalId : ubl.number();
+        DocumentDraft draft;
+        try {
+            draft = new DraftMapper(partnerByIdentifier, s.applyCreditNotes(), s.sourceSystem()).toDraft(ubl);
+        } catch (DraftMapper.Refusal refusal) {
+            sink.reject(label, refusal.getMessage());
+            return;
+        }
+        sink.document(externalId, draft, new ImportSink.Original(originalName(source.fileName(), ubl),
+                "application/xml", xml));
+    }
+
+    /** The stored original's name: the uploaded file's name when it has one, else the document's number. */
+    private static String originalName(String fileName, UblDocument ubl) {
+        String name = fileName == null ? "" : fileName.strip();
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        name = name.substring(slash + 1);
+        if (name.isEmpty()) {
+            name = (ubl.creditNote() ? "creditnote-" : "invoice-") + ubl.number().replaceAll("[^A-Za-z0-9._-]", "_")
+                    + ".xml";
+        }
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+}

@@ -1,0 +1,290 @@
+package org.partnerfinance.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.partnerfinance.connectors.api.ImportService;
+import org.partnerfinance.documents.api.Direction;
+import org.partnerfinance.documents.api.Document;
+import org.partnerfinance.documents.api.DocumentKind;
+import org.partnerfinance.documents.api.DocumentQuery;
+import org.partnerfinance.documents.api.DocumentService;
+import org.partnerfinance.partner.api.PartnerDetails;
+import org.partnerfinance.partner.api.PartnerKind;
+import org.partnerfinance.partner.api.PartnerService;
+import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.security.api.Role;
+import org.partnerfinance.security.api.UserDirectory;
+
+/**
+ * The Peppol connector in the distribution: a UBL 2.1 invoice imported at the console ({@code pf:import peppol-ubl})
+ * becomes a payable of the partner whose Peppol id is the supplier's endpoint id (read and schema-validated by ph-ubl
+ * inside Karaf), or a receivable of the partner whose VAT id the customer has; the same file again is a duplicate; a
+ * document of parties no partner has is rejected naming their identifiers; a DOCTYPE is refused; uninstalling the
+ * feature keeps the imported documents and installing it again imports again.
+ */
+@ExamReactorStrategy(PerSuite.class) // shares one booted distribution: ProductionDistributionIT
+public class PeppolIT extends PfTestSupport {
+
+    private static final Caller FINANCE = new Caller("it-finance", null, Set.of(Role.FINANCE_REVIEWER), null);
+
+    private static final Pattern TOKEN = Pattern.compile("Token: (pf_[A-Za-z0-9_-]+)");
+
+    private DocumentService documents;
+    private PartnerService partners;
+
+    @Before
+    public void services() {
+        waitForFeatures("pf-core", "pf-connectors", "pf-connector-peppol");
+        documents = getService(DocumentService.class);
+        partners = getService(PartnerService.class);
+        waitForCommand("pf:import");
+    }
+
+    private static String digits(int n) {
+        String d = Long.toString(Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 10_000_000_000_000L));
+        return "9".repeat(Math.max(0, n - d.length())) + d;
+    }
+
+    private String newPartner(String name, String vatId, String peppolId) {
+        String id = String.format(Locale.ROOT, "P-%09d",
+                Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000_000L));
+        partners.create(Caller.system(), id, new PartnerDetails(name, PartnerKind.VENDOR, Currency.getInstance("EUR"),
+                Set.of(), vatId, peppolId, null, 30, null, true));
+        return id;
+    }
+
+    /**
+     * A Peppol BIS Billing 3.0 invoice (written for this test after the structure of OpenPeppol's base example):
+     * two lines at 25 %, a document level charge, payment means with IBAN and payment id.
+     */
+    private static String invoice(String number, String supplierEndpoint, String customerVat) {
+        String[] supplier = supplierEndpoint.split(":", 2);
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
+                    xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+                    xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+                  <cbc:CustomizationID>urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0</cbc:CustomizationID>
+                  <cbc:ProfileID>urn:fdc:peppol.eu:2017:poacc:billing:01:1.0</cbc:ProfileID>
+                  <cbc:ID>%1$s</cbc:ID>
+                  <cbc:IssueDate>2026-11-13</cbc:IssueDate>
+                  <cbc:DueDate>2026-12-13</cbc:DueDate>
+                  <cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>
+                  <cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>
+                  <cbc:BuyerReference>IT-4711</cbc:BuyerReference>
+                  <cac:AccountingSupplierParty><cac:Party>
+                    <cbc:EndpointID schemeID="%2$s">%3$s</cbc:EndpointID>
+                    <cac:PostalAddress><cbc:CityName>Copenhagen</cbc:CityName>
+                      <cac:Country><cbc:IdentificationCode>DK</cbc:IdentificationCode></cac:Country></cac:PostalAddress>
+                    <cac:PartyTaxScheme><cbc:CompanyID>DK%3$s</cbc:CompanyID>
+                      <cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme>
+                    <cac:PartyLegalEntity><cbc:RegistrationName>Peppol Supplier A/S</cbc:RegistrationName></cac:PartyLegalEntity>
+                  </cac:Party></cac:AccountingSupplierParty>
+                  <cac:AccountingCustomerParty><cac:Party>
+                    <cbc:EndpointID schemeID="0002">%4$s</cbc:EndpointID>
+                    <cac:PostalAddress><cbc:CityName>Stockholm</cbc:CityName>
+                      <cac:Country><cbc:IdentificationCode>SE</cbc:IdentificationCode></cac:Country></cac:PostalAddress>
+                    <cac:PartyTaxScheme><cbc:CompanyID>%4$s</cbc:CompanyID>
+                      <cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:PartyTaxScheme>
+                    <cac:PartyLegalEntity><cbc:RegistrationName>Buyer AB</cbc:RegistrationName></cac:PartyLegalEntity>
+                  </cac:Party></cac:AccountingCustomerParty>
+                  <cac:PaymentMeans>
+                    <cbc:PaymentMeansCode>30</cbc:PaymentMeansCode>
+                    <cbc:PaymentID>RF18539007547034</cbc:PaymentID>
+                    <cac:PayeeFinancialAccount><cbc:ID>DK5000400440116243</cbc:ID></cac:PayeeFinancialAccount>
+                  </cac:PaymentMeans>
+                  <cac:AllowanceCharge>
+                    <cbc:ChargeIndicator>true</cbc:ChargeIndicator>
+                    <cbc:AllowanceChargeReason>Insurance</cbc:AllowanceChargeReason>
+                    <cbc:Amount currencyID="EUR">25</cbc:Amount>
+                    <cac:TaxCategory><cbc:ID>S</cbc:ID><cbc:Percent>25</cbc:Percent>
+                      <cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:TaxCategory>
+                  </cac:AllowanceCharge>
+                  <cac:TaxTotal>
+                    <cbc:TaxAmount currencyID="EUR">331.25</cbc:TaxAmount>
+                    <cac:TaxSubtotal>
+                      <cbc:TaxableAmount currencyID="EUR">1325</cbc:TaxableAmount>
+                      <cbc:TaxAmount currencyID="EUR">331.25</cbc:TaxAmount>
+                      <cac:TaxCategory><cbc:ID>S</cbc:ID><cbc:Percent>25</cbc:Percent>
+                        <cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:TaxCategory>
+                    </cac:TaxSubtotal>
+                  </cac:TaxTotal>
+                  <cac:LegalMonetaryTotal>
+                    <cbc:LineExtensionAmount currencyID="EUR">1300</cbc:LineExtensionAmount>
+                    <cbc:TaxExclusiveAmount currencyID="EUR">1325</cbc:TaxExclusiveAmount>
+                    <cbc:TaxInclusiveAmount currencyID="EUR">1656.25</cbc:TaxInclusiveAmount>
+                    <cbc:ChargeTotalAmount currencyID="EUR">25</cbc:ChargeTotalAmount>
+                    <cbc:PayableAmount currencyID="EUR">1656.25</cbc:PayableAmount>
+                  </cac:LegalMonetaryTotal>
+                  <cac:InvoiceLine>
+                    <cbc:ID>1</cbc:ID>
+                    <cbc:InvoicedQuantity unitCode="DAY">7</cbc:InvoicedQuantity>
+                    <cbc:LineExtensionAmount currencyID="EUR">2800</cbc:LineExtensionAmount>
+                    <cac:Item><cbc:Name>Consulting</cbc:Name>
+                      <cac:ClassifiedTaxCategory><cbc:ID>S</cbc:ID><cbc:Percent>25</cbc:Percent>
+                        <cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:ClassifiedTaxCategory></cac:Item>
+                    <cac:Price><cbc:PriceAmount currencyID="EUR">400</cbc:PriceAmount></cac:Price>
+                  </cac:InvoiceLine>
+                  <cac:InvoiceLine>
+                    <cbc:ID>2</cbc:ID>
+                    <cbc:InvoicedQuantity unitCode="DAY">-3</cbc:InvoicedQuantity>
+                    <cbc:LineExtensionAmount currencyID="EUR">-1500</cbc:LineExtensionAmount>
+                    <cac:Item><cbc:Name>Consulting, credited days</cbc:Name>
+                      <cac:ClassifiedTaxCategory><cbc:ID>S</cbc:ID><cbc:Percent>25</cbc:Percent>
+                        <cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme></cac:ClassifiedTaxCategory></cac:Item>
+                    <cac:Price><cbc:PriceAmount currencyID="EUR">500</cbc:PriceAmount></cac:Price>
+                  </cac:InvoiceLine>
+                </Invoice>
+                """.formatted(number, supplier[0], supplier[1], customerVat);
+    }
+
+    private static Path write(String name, String xml) throws Exception {
+        Path file = Files.createTempFile(name, ".xml");
+        Files.writeString(file, xml, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private List<Document> documentsOf(String partnerId) {
+        return documents.search(FINANCE, new DocumentQuery(partnerId, null, null, null, null, null, null, null, null,
+                false, 0, 50)).items();
+    }
+
+    @Test
+    public void anInvoiceBecomesAPayableOfThePartnerWithThePeppolIdAndAReimportIsADuplicate() throws Exception {
+        String endpoint = digits(13);
+        String peppolId = "0088:" + endpoint;
+        String supplier = newPartner("Peppol Supplier " + endpoint, "", peppolId);
+        String number = "PEPPOL-" + endpoint;
+        Path file = write("invoice", invoice(number, peppolId, "SE" + digits(10)));
+
+        String first = executeCommand("pf:import peppol-ubl " + file);
+        assertTrue(first, first.contains("Documents 1: created 1, duplicates 0, rejected 0"));
+        assertTrue(first, first.contains("IMPORT COMPLETED"));
+        List<Document> found = documentsOf(supplier);
+        assertEquals(found.toString(), 1, found.size());
+        Document d = found.get(0);
+        assertEquals(number, d.number());
+        assertEquals(Direction.PAYABLE, d.direction());
+        assertEquals(DocumentKind.INVOICE, d.kind());
+        assertEquals(0, new BigDecimal("1656.25").compareTo(d.gross().amount()));
+        assertEquals(0, new BigDecimal("331.25").compareTo(d.tax().amount()));
+        assertEquals(java.time.LocalDate.of(2026, 12, 13), d.dueDate());
+        assertEquals("peppol", d.sourceSystem());
+        assertEquals("RF18539007547034", d.sourceReference());
+        assertEquals("the charge is a line of its own", 3, d.lines().size());
+
+        String second = executeCommand("pf:import peppol-ubl " + file);
+        assertTrue(second, second.contains("Documents 1: created 0, duplicates 1, rejected 0"));
+        assertEquals(1, documentsOf(supplier).size());
+
+        // the original XML, byte for byte, for the partner's own user; another partner's user gets a 404
+        HttpResponse<byte[]> original = download(d.id(), tokenOf("peppol-" + endpoint, supplier));
+        assertEquals(200, original.statusCode());
+        assertTrue(original.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"));
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(file), original.body()));
+        String other = newPartner("Peppol Other " + endpoint, "", "");
+        assertEquals(404, download(d.id(), tokenOf("peppol-other-" + endpoint, other)).statusCode());
+        Files.delete(file);
+    }
+
+    /** A bearer token of a new user of the partner (pf:token-create, as an operator makes one). */
+    private String tokenOf(String username, String partnerId) {
+        waitForCommand("pf:token-create");
+        getService(UserDirectory.class).create(Caller.system(), username, null,
+                "quiet-orchard-lantern-42".toCharArray(), Set.of(Role.PARTNER_USER), partnerId);
+        String output = executeCommand("pf:token-create " + username + " \"peppol itest\"");
+        Matcher m = TOKEN.matcher(output);
+        assertTrue(output, m.find());
+        return m.group(1);
+    }
+
+    private static HttpResponse<byte[]> download(long documentId, String token) throws Exception {
+        String api = "http://localhost:" + System.getProperty(HTTP_PORT_PROPERTY) + "/api/v1";
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return http.send(HttpRequest.newBuilder(URI.create(api + "/originals/" + documentId))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    public void theCustomerFoundByVatIdGetsAReceivable() throws Exception {
+        String vat = "SE" + digits(10);
+        String customer = newPartner("Peppol Customer " + vat, vat, "");
+        String number = "PEPPOL-R-" + vat;
+        Path file = write("receivable", invoice(number, "0088:" + digits(13), vat));
+
+        String out = executeCommand("pf:import peppol-ubl " + file);
+        assertTrue(out, out.contains("created 1"));
+        Document d = documentsOf(customer).get(0);
+        assertEquals(number, d.number());
+        assertEquals(Direction.RECEIVABLE, d.direction());
+        Files.delete(file);
+    }
+
+    @Test
+    public void unknownPartiesAreRejectedNamingTheirIdentifiersAndADoctypeIsRefused() throws Exception {
+        String endpoint = digits(13);
+        String vat = "SE" + digits(10);
+        Path file = write("unknown", invoice("PEPPOL-U-" + endpoint, "0088:" + endpoint, vat));
+        String out = executeCommand("pf:import peppol-ubl " + file);
+        assertTrue(out, out.contains("created 0, duplicates 0, rejected 1"));
+        assertTrue(out, out.contains("0088:" + endpoint) && out.contains(vat));
+        Files.delete(file);
+
+        String xml = invoice("PEPPOL-X-" + endpoint, "0088:" + endpoint, vat).replaceFirst("\\?>",
+                "?>\n<!DOCTYPE Invoice [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>");
+        Path hostile = write("hostile", xml.replace("<cbc:BuyerReference>IT-4711", "<cbc:BuyerReference>&xxe;"));
+        String refused = executeCommand("pf:import peppol-ubl " + hostile);
+        assertTrue(refused, refused.contains("IMPORT FAILED") && refused.contains("DOCTYPE"));
+        Files.delete(hostile);
+    }
+
+    @Test
+    public void uninstallingTheFeatureKeepsTheDocumentsAndReinstallingImportsAgain() throws Exception {
+        String endpoint = digits(13);
+        String peppolId = "0088:" + endpoint;
+        String supplier = newPartner("Peppol Lifecycle " + endpoint, "", peppolId);
+        Path first = write("before", invoice("PEPPOL-L1-" + endpoint, peppolId, "SE" + digits(10)));
+        assertTrue(executeCommand("pf:import peppol-ubl " + first).contains("created 1"));
+
+        ImportService imports = getService(ImportService.class);
+        featuresService.uninstallFeature("pf-connector-peppol");
+        try {
+            waitFor("the Peppol connector to leave", () -> imports.connectors(Caller.system()).stream()
+                    .noneMatch(c -> c.id().equals("peppol-ubl")));
+            assertEquals("the imported document stays", 1, documentsOf(supplier).size());
+        } finally {
+            featuresService.installFeature("pf-connector-peppol");
+        }
+        waitFor("the Peppol connector to return", () -> imports.connectors(Caller.system()).stream()
+                .anyMatch(c -> c.id().equals("peppol-ubl")));
+        Path second = write("after", invoice("PEPPOL-L2-" + endpoint, peppolId, "SE" + digits(10)));
+        String out = executeCommand("pf:import peppol-ubl " + second);
+        assertTrue(out, out.contains("created 1"));
+        assertEquals(2, documentsOf(supplier).size());
+        Files.delete(first);
+        Files.delete(second);
+    }
+}
