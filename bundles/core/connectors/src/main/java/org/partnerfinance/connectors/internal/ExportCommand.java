@@ -17,6 +17,7 @@ import org.apache.karaf.shell.api.console.Session;
 import org.partnerfinance.connectors.api.ExportRefusedException;
 import org.partnerfinance.connectors.api.ExportRun;
 import org.partnerfinance.connectors.api.ExportService;
+import org.partnerfinance.connectors.api.UnknownConnectorException;
 import org.partnerfinance.documents.api.Direction;
 import org.partnerfinance.documents.api.DocumentQuery;
 import org.partnerfinance.documents.api.DocumentService;
@@ -92,6 +93,9 @@ public class ExportCommand implements Action {
             e.reasons().forEach(r -> out.println("  " + r));
             out.println("EXPORT REFUSED: nothing was sent or marked (" + e.reasons().size()
                     + (e.reasons().size() == 1 ? " reason)" : " reasons)"));
+            return null;
+        } catch (UnknownConnectorException e) {
+            out.println("EXPORT REFUSED: " + e.getMessage());
             return null;
         }
         byte[] content = exports.file(caller, run.id()).orElseThrow().content();

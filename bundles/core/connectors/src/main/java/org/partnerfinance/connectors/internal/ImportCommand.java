@@ -17,6 +17,7 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.ShellUtil;
 import org.partnerfinance.connectors.api.ImportRun;
 import org.partnerfinance.connectors.api.ImportService;
+import org.partnerfinance.connectors.api.UnknownConnectorException;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.security.api.Role;
 
@@ -51,6 +52,10 @@ public class ImportCommand implements Action {
         ImportRun run;
         try (InputStream in = Files.newInputStream(path)) {
             run = imports.run(caller(), connectorId, path.getFileName().toString(), in, (bytes, documents) -> { });
+        } catch (UnknownConnectorException e) {
+            // scripts read the last line: a connector that is not there (any more) is a failed import, not a crash
+            out.println("IMPORT FAILED: " + e.getMessage());
+            return null;
         }
         RunSummary.print(run, out);
         return null;
