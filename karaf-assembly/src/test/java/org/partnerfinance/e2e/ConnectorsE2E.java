@@ -132,7 +132,9 @@ public class ConnectorsE2E {
             assertFalse("a progress state part-way through the file: " + progress, partWay.isEmpty());
             Matcher first = PROGRESS.matcher(String.valueOf(partWay.get(0).get("text")));
             assertTrue(first.matches());
-            assertEquals("the bar's maximum is the file's size", Files.size(file), number(first.group(2)));
+            assertEquals("the progress text counts the file's bytes", Files.size(file), number(first.group(2)));
+            assertEquals("the bar's maximum is the file's size", Files.size(file),
+                    ((Number) partWay.get(0).get("max")).longValue());
             long documentsPartWay = number(first.group(3));
             assertTrue("documents part-way: " + documentsPartWay, documentsPartWay < LARGE_DOCUMENTS);
 
