@@ -84,6 +84,8 @@ final class EntryMatcher {
     /** Each partner's open documents, oldest due first. */
     private final Map<String, List<OpenItem>> byPartner = new HashMap<>();
     private final Map<String, String> partnerNames = new HashMap<>();
+    /** The partners' names as compared ({@link #letters}), computed once: splits compare every partner's. */
+    private final Map<String, String> partnerLetters = new HashMap<>();
     /** A partner's bank account (normalised IBAN) to the partner. */
     private final Map<String, String> partnerByIban;
 
@@ -110,6 +112,7 @@ final class EntryMatcher {
                 byPartner.computeIfAbsent(d.partnerId(), k -> new ArrayList<>()).add(d);
                 if (d.partnerName() != null) {
                     partnerNames.putIfAbsent(d.partnerId(), d.partnerName());
+                    partnerLetters.putIfAbsent(d.partnerId(), letters(d.partnerName()));
                 }
             }
         }
@@ -263,7 +266,8 @@ final class EntryMatcher {
         named.stream().map(documents::get).filter(java.util.Objects::nonNull).sorted(OLDEST_DUE_FIRST)
                 .forEach(d -> partners.add(d.partnerId()));
         if (entry.counterpartyName() != null && partners.size() < MAX_SPLIT_PARTNERS) {
-            partnerNames.entrySet().stream().filter(e -> namesMatch(entry.counterpartyName(), e.getValue()))
+            String counterparty = letters(entry.counterpartyName());
+            partnerLetters.entrySet().stream().filter(e -> lettersMatch(counterparty, e.getValue()))
                     .map(Map.Entry::getKey).sorted().forEach(partners::add);
         }
         List<Scored> out = new ArrayList<>();
@@ -367,8 +371,10 @@ final class EntryMatcher {
         if (counterparty == null || partner == null) {
             return false;
         }
-        String a = letters(counterparty);
-        String b = letters(partner);
+        return lettersMatch(letters(counterparty), letters(partner));
+    }
+
+    private static boolean lettersMatch(String a, String b) {
         if (a.length() < 3 || b.length() < 3) {
             return false;
         }
