@@ -287,4 +287,62 @@ public class CamtSplitDbTest {
         assertTrue(direction.getMessage(), direction.getMessage().contains("INV-R is receivable"));
         assertEquals(EntryStatus.OPEN, queue.find(FINANCE, waiting.id()).orElseThrow().status());
     }
+
+    @Test
+    public void twoPeopleSplittingTheSameEntryAtOnceRecordOnePayment() throws Exception {
+        Document a = invoice("P-1001", "INV-A", "100", LocalDate.of(2026, 11, 1));
+        Document b = invoice("P-1001", "INV-B", "200", LocalDate.of(2026, 11, 10));
+        BankEntryView waiting = imported(credit("B-8", "357.00", NORDWIND_IBAN, null));
+        long paymentsBefore = payments();
+        // both have checked the entry and the documents before either records its payment
+        java.util.concurrent.CyclicBarrier bothChecked = new java.util.concurrent.CyclicBarrier(2);
+        org.partnerfinance.documents.api.DocumentService racing = (org.partnerfinance.documents.api.DocumentService)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {org.partnerfinance.documents.api.DocumentService.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("recordPayment")) {
+                                bothChecked.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                            }
+                            try {
+                                return method.invoke(core.documents, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+        ReconciliationQueueImpl racingQueue = new ReconciliationQueueImpl(new CamtBook(jpa, db.unitOfWork(),
+                core.audit, racing, core.partners, Clock.fixed(Instant.parse("2026-12-02T10:00:00Z"),
+                        ZoneOffset.UTC)));
+        List<SplitPart> parts = List.of(new SplitPart(a.id(), new BigDecimal("119.00")),
+                new SplitPart(b.id(), new BigDecimal("238.00")));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<BankEntryView>> both = List.of(
+                    pool.submit(() -> racingQueue.split(FINANCE, waiting.id(), waiting.version(), parts, false)),
+                    pool.submit(() -> racingQueue.split(MANAGER, waiting.id(), waiting.version(), parts, false)));
+            int done = 0;
+            int refused = 0;
+            for (java.util.concurrent.Future<BankEntryView> f : both) {
+                try {
+                    assertEquals(EntryStatus.MATCHED, f.get(120, java.util.concurrent.TimeUnit.SECONDS).status());
+                    done++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // the later one finds the entry or a document changed: refused, its payment rolled back
+                    assertTrue(String.valueOf(e.getCause()), e.getCause() instanceof RuntimeException);
+                    refused++;
+                }
+            }
+            assertEquals(1, done);
+            assertEquals(1, refused);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(paymentsBefore + 1, payments());
+        assertEquals(0, BigDecimal.ZERO.compareTo(open(a)));
+        assertEquals(0, BigDecimal.ZERO.compareTo(open(b)));
+        BankEntryView after = queue.find(FINANCE, waiting.id()).orElseThrow();
+        assertEquals(EntryStatus.MATCHED, after.status());
+        assertEquals(PaymentStatus.CONFIRMED, core.documents.findPayment(FINANCE, after.paymentId()).orElseThrow()
+                .status());
+        assertEquals(1, auditOf(after).stream().filter(r -> r.event().action().equals("camt.entry-split")).count());
+    }
 }
