@@ -18,8 +18,8 @@ import org.partnerfinance.ledger.api.Money;
  *                  the remittance names / of the partner the account names / of the partner the name or a document
  *                  number names, 50 an identifier with another amount, 30 amount alone
  * @param reason    the evidence, in words
- * @param parts     for a {@link SuggestionKind#SPLIT split}: each document with its open amount, oldest due first;
- *                  empty otherwise (1.1)
+ * @param parts     for a {@link SuggestionKind#SPLIT split}: each document with its open amount when the entry was
+ *                  queued (those the remittance names first, then the oldest due); empty otherwise (1.1)
  */
 public record Suggestion(int rank, SuggestionKind kind, long targetId, String partnerId, String label, Money amount,
         int score, String reason, List<SplitPart> parts) {
