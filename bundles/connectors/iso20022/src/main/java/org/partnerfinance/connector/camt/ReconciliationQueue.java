@@ -36,7 +36,8 @@ public interface ReconciliationQueue {
 
     /**
      * The open invoices of a partner an entry may be split across (1.1): in the entry's currency and direction, oldest
-     * due first, with the entry's amount proposed greedily (each document at most what it has open).
+     * due first, with the entry's amount proposed greedily (each document at most what it has open). Invoices an open
+     * (sent, reported or scheduled) payment already pays are left out, as in matching: the entry matches that payment.
      *
      * @param partnerId the partner; {@code null} for the partner the entry names: the one whose bank account is the
      *                  counterparty's IBAN, else the partner of the best suggestion (none: an empty proposal)

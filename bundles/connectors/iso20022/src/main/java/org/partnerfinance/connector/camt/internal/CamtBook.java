@@ -294,7 +294,10 @@ public class CamtBook {
             basis = byAccount.isPresent() ? "the counterparty's account " + BankAccount.normalise(
                     entry.counterpartyIban()) : "the best suggestion";
         }
-        List<Document> open = openInvoices(caller, partner.id(), direction(entry), entry.currency());
+        // as in matching: a document an open (sent, reported, scheduled) payment already pays is that payment's
+        Set<Long> paidByOpenPayments = paidByOpenPayments(caller, partner.id(), direction(entry));
+        List<Document> open = openInvoices(caller, partner.id(), direction(entry), entry.currency()).stream()
+                .filter(d -> !paidByOpenPayments.contains(d.id())).toList();
         List<BigDecimal> proposed = Splits.greedy(entry.amount(), open.stream().map(d -> d.open().amount())
                 .toList());
         List<SplitCandidate> candidates = new ArrayList<>();
@@ -304,6 +307,23 @@ public class CamtBook {
                     proposed.get(i)));
         }
         return new SplitProposal(partner.id(), partner.name(), basis, candidates);
+    }
+
+    private Set<Long> paidByOpenPayments(Caller caller, String partnerId, Direction direction) {
+        Set<Long> ids = new HashSet<>();
+        for (PaymentStatus status : List.of(PaymentStatus.SENT, PaymentStatus.REPORTED, PaymentStatus.SCHEDULED)) {
+            int offset = 0;
+            while (true) {
+                Page<Payment> page = documents.payments(caller, new PaymentQuery(partnerId, direction, status, null,
+                        null, offset, DocumentQuery.MAX_LIMIT));
+                page.items().forEach(p -> p.allocations().forEach(a -> ids.add(a.documentId())));
+                offset += page.items().size();
+                if (page.items().isEmpty() || offset >= page.total()) {
+                    break;
+                }
+            }
+        }
+        return ids;
     }
 
     /** A partner's open invoices of a direction and currency, oldest due first, at most {@value #MAX_SPLIT_DOCUMENTS}. */

@@ -345,4 +345,20 @@ public class CamtSplitDbTest {
                 .status());
         assertEquals(1, auditOf(after).stream().filter(r -> r.event().action().equals("camt.entry-split")).count());
     }
+
+    @Test
+    public void anInvoiceAReportedPaymentPaysIsNoPartOfTheProposal() {
+        Document reportedPaid = invoice("P-1001", "INV-R", "100", LocalDate.of(2026, 11, 1));
+        Document open = invoice("P-1001", "INV-O", "200", LocalDate.of(2026, 11, 10));
+        core.documents.recordPayment(MANAGER, new org.partnerfinance.documents.api.PaymentDraft("P-1001",
+                Direction.RECEIVABLE, new BigDecimal("119.00"), "EUR",
+                org.partnerfinance.documents.api.PaymentMethod.BANK_TRANSFER, LocalDate.of(2026, 11, 20),
+                PaymentStatus.REPORTED, "INV-R", "E2E-R", "SAP", null, List.of(
+                        new org.partnerfinance.documents.api.AllocationRequest(reportedPaid.id(),
+                                new BigDecimal("119.00")))));
+        BankEntryView waiting = imported(credit("B-9", "300.00", NORDWIND_IBAN, null));
+        SplitProposal proposal = queue.splitProposal(FINANCE, waiting.id(), null);
+        assertEquals(List.of(open.id()), proposal.documents().stream().map(c -> c.documentId()).toList());
+        assertEquals(0, new BigDecimal("238.00").compareTo(proposal.documents().get(0).proposed()));
+    }
 }
