@@ -32,7 +32,8 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
  * Connectors in real browsers: the demo integrator uploads a large CSV export on the Imports screen, watches the
  * progress of the run and reads its report, then retries the run and sees every document come back as a duplicate;
  * finance resolves a bank entry that named no reference from the reconciliation queue with one click, and the partner
- * then sees the invoice paid on the bank's booking date.
+ * then sees the invoice paid on the bank's booking date; finance tries the Split dialog on an entry that pays two
+ * invoices, then splits it with one click on the suggested split, and the partner sees both paid.
  *
  * <p>Other classes of the suite share the portal and its demo partners: every document and bank entry here carries a
  * token of its own run, and nothing here expects fixed amounts or counts of the demo data.
@@ -233,6 +234,81 @@ public class ConnectorsE2E {
             partner.navigate(PORTAL.baseUrl() + "/documents");
             Vaadin.fill(partner, "documents-search", first);
             Vaadin.waitForRow(partner, "documents-grid", first, DocumentsE2E.STATUS_COLUMN, "Open");
+        } finally {
+            Files.deleteIfExists(invoices);
+            Files.deleteIfExists(notification);
+        }
+    }
+
+    @Test
+    public void financeSplitsOneBankEntryAcrossTwoInvoicesWithOneClickAndThePartnerSeesBothPaid() throws IOException {
+        String token = UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        // amounts no demo invoice has; no single open invoice is their sum
+        String amountA = String.format(Locale.ROOT, "%d.%02d", 1000 + ThreadLocalRandom.current().nextInt(9000),
+                1 + ThreadLocalRandom.current().nextInt(99));
+        String amountB = String.format(Locale.ROOT, "%d.%02d", 1000 + ThreadLocalRandom.current().nextInt(9000),
+                1 + ThreadLocalRandom.current().nextInt(99));
+        String total = new java.math.BigDecimal(amountA).add(new java.math.BigDecimal(amountB)).toPlainString();
+        String first = "SPL-" + token + "-A";
+        String second = "SPL-" + token + "-B";
+        LocalDate booked = LocalDate.now().minusDays(1);
+        Path invoices = Files.createTempFile("erp-invoices-", ".csv");
+        Path notification = Files.createTempFile("camt054-", ".xml");
+        try {
+            LocalDate issued = LocalDate.now().minusDays(15);
+            Files.writeString(invoices, "partner,number,issue_date,due_date,currency,description,quantity,unit_price,"
+                    + "tax_rate\n"
+                    + "P-1001," + first + "," + issued + "," + issued.plusDays(30) + ",EUR,Consulting,1," + amountA
+                    + ",0\n"
+                    + "P-1001," + second + "," + issued + "," + issued.plusDays(30) + ",EUR,Consulting,1," + amountB
+                    + ",0\n", StandardCharsets.UTF_8);
+            String imported = PORTAL.distribution().shell("pf:import csv " + invoices);
+            assertTrue(imported, imported.contains("IMPORT COMPLETED"));
+
+            // one transfer for both, the remittance names them; the payer's name is not the partner's
+            String bankReference = "BANK-SPLIT-" + token;
+            Files.writeString(notification, camt054(token, bankReference, booked, total, "Treasury Services SA",
+                    "Invoices " + first + " " + second), StandardCharsets.UTF_8);
+            String bankRun = PORTAL.distribution().shell("pf:import camt " + notification);
+            assertTrue(bankRun, bankRun.contains("IMPORT COMPLETED"));
+
+            Page manager = sessions.signIn("manager");
+            manager.locator("#nav-finance-bank-reconciliation").click();
+            manager.locator("#reconciliation-view").waitFor();
+            manager.locator("#reconciliation-entries vaadin-grid-cell-content",
+                    new Page.LocatorOptions().setHasText("Invoices " + first)).click();
+            Locator detail = manager.locator("#reconciliation-detail");
+            assertThat(detail).containsText("credit " + total + " EUR booked " + booked);
+            // the best suggestion is the split of both invoices
+            Locator splitSuggestion = manager.locator("#reconciliation-detail vaadin-horizontal-layout",
+                    new Page.LocatorOptions().setHasText("split " + first + " + " + second)).filter(
+                            new Locator.FilterOptions().setHas(manager.locator("vaadin-button[id^='match-']")));
+            assertThat(splitSuggestion).hasCount(1);
+            assertThat(splitSuggestion).containsText("#1 (65)");
+
+            // the Split dialog: what remains follows the amounts typed; Confirm waits until they add up
+            detail.locator("vaadin-button[id^='split-']").click();
+            Locator remaining = manager.locator("#split-remaining");
+            assertThat(remaining).containsText("Remaining:");
+            Locator firstAmount = manager.locator("vaadin-big-decimal-field[id^='split-amount-']").first();
+            firstAmount.locator("input").fill("99999999");
+            assertThat(remaining).not().containsText("Remaining:");
+            assertThat(manager.locator("#split-confirm")).isDisabled();
+            manager.locator("#split-cancel").click();
+            assertThat(manager.locator("#split-remaining")).hasCount(0);
+
+            // one click on the suggested split
+            splitSuggestion.locator("vaadin-button[id^='match-']").click();
+            Vaadin.waitForNotification(manager, "Split: the payment is confirmed and allocated to 2 documents.");
+
+            Page partner = sessions.signIn("partner");
+            for (String number : List.of(first, second)) {
+                partner.navigate(PORTAL.baseUrl() + "/documents");
+                Vaadin.fill(partner, "documents-search", number);
+                Vaadin.clickRow(partner, "documents-grid", number);
+                assertThat(partner.locator("#document-title")).hasText("Invoice " + number);
+                assertThat(partner.locator("#document-settlement")).hasText("Paid on " + booked);
+            }
         } finally {
             Files.deleteIfExists(invoices);
             Files.deleteIfExists(notification);

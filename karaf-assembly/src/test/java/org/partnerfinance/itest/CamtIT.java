@@ -22,6 +22,7 @@ import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.connector.camt.BankEntryView;
 import org.partnerfinance.connector.camt.EntryStatus;
 import org.partnerfinance.connector.camt.ReconciliationQueue;
+import org.partnerfinance.connector.camt.Suggestion;
 import org.partnerfinance.connector.camt.SuggestionKind;
 import org.partnerfinance.connectors.api.ImportRun;
 import org.partnerfinance.connectors.api.ImportService;
@@ -39,6 +40,10 @@ import org.partnerfinance.documents.api.PaymentMethod;
 import org.partnerfinance.documents.api.PaymentQuery;
 import org.partnerfinance.documents.api.PaymentStatus;
 import org.partnerfinance.documents.api.Settlement;
+import org.partnerfinance.documents.api.Statement;
+import org.partnerfinance.documents.api.StatementService;
+import org.partnerfinance.partner.api.BankAccount;
+import org.partnerfinance.partner.api.PartnerDetails;
 import org.partnerfinance.partner.api.PartnerKind;
 import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.AccessDeniedException;
@@ -50,7 +55,9 @@ import org.partnerfinance.security.api.Role;
  * camt}) confirms the reported payment its entry's end-to-end id names (the partner sees "Paid" with the bank's
  * booking date), queues the entry nothing matches unambiguously, finance matches that one from the reconciliation
  * queue (the partner's invoice is paid), and importing the statement again changes nothing; a statement whose totals
- * do not add up is a failed run that writes nothing.
+ * do not add up is a failed run that writes nothing; a camt.054 credit from a partner's bank account (IBAN) paying two
+ * of its invoices with one amount is suggested as a split, and finance's one-click split settles both (the partner's
+ * statement shows the payment).
  */
 @ExamReactorStrategy(PerSuite.class) // shares one booted distribution: ProductionDistributionIT
 public class CamtIT extends PfTestSupport {
@@ -253,5 +260,100 @@ public class CamtIT extends PfTestSupport {
         } catch (IllegalArgumentException expected) {
             assertTrue(expected.getMessage(), expected.getMessage().contains("dismissed already"));
         }
+    }
+
+    /** A valid German IBAN (ISO 13616 check digits computed) no other test uses: the account names one partner. */
+    private static String uniqueIban() {
+        String bban = String.format(java.util.Locale.ROOT, "%018d",
+                Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 1_000_000_000_000_000_000L));
+        // country code and "00" moved to the end, letters as numbers (D = 13, E = 14)
+        int check = 98 - new java.math.BigInteger(bban + "131400").mod(java.math.BigInteger.valueOf(97)).intValue();
+        return String.format(java.util.Locale.ROOT, "DE%02d%s", check, bban);
+    }
+
+    /** A camt.054.001.08 notification of one credit from an account, with its totals. */
+    private static String notification(String id, LocalDate booked, String ref, String amount, String iban,
+            String remittance) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.08">
+                  <BkToCstmrDbtCdtNtfctn>
+                    <GrpHdr><MsgId>MSG-%1$s</MsgId><CreDtTm>%2$sT09:00:00</CreDtTm></GrpHdr>
+                    <Ntfctn>
+                      <Id>%1$s</Id>
+                      <Acct><Id><IBAN>DE89370400440532013000</IBAN></Id><Ccy>EUR</Ccy></Acct>
+                      <TxsSummry><TtlNtries><NbOfNtries>1</NbOfNtries><Sum>%4$s</Sum></TtlNtries></TxsSummry>
+                      <Ntry>
+                        <Amt Ccy="EUR">%4$s</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+                        <BookgDt><Dt>%2$s</Dt></BookgDt><ValDt><Dt>%2$s</Dt></ValDt><AcctSvcrRef>%3$s</AcctSvcrRef>
+                        <BkTxCd/>
+                        <NtryDtls><TxDtls><Refs><EndToEndId>NOTPROVIDED</EndToEndId></Refs>
+                          <RltdPties><Dbtr><Pty><Nm>Some Treasury Services</Nm></Pty></Dbtr>
+                            <DbtrAcct><Id><IBAN>%5$s</IBAN></Id></DbtrAcct></RltdPties>
+                          <RmtInf><Ustrd>%6$s</Ustrd></RmtInf>
+                        </TxDtls></NtryDtls>
+                      </Ntry>
+                    </Ntfctn>
+                  </BkToCstmrDbtCdtNtfctn>
+                </Document>
+                """.formatted(id, booked, ref, amount, iban, remittance);
+    }
+
+    @Test
+    public void oneCreditFromAPartnersAccountPayingTwoInvoicesIsSuggestedAsASplitAndSettlesBoth() throws Exception {
+        String n = Long.toString(System.nanoTime());
+        String iban = uniqueIban();
+        assertTrue(iban, BankAccount.isValidIban(iban));
+        String partner = String.format(java.util.Locale.ROOT, "P-%09d",
+                Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000_000L));
+        Currency eur = Currency.getInstance("EUR");
+        partners.create(Caller.system(), partner, new PartnerDetails("Camt Split " + n, PartnerKind.RESELLER, eur,
+                Set.of(eur), "", "", null, 30, null, true, new BankAccount(iban, "", "")));
+        // amounts no other test's open invoices have, so that nothing else adds up to the entry
+        Document first = invoice(partner, "CAMT-S1-" + n, "123.41");
+        Document second = invoice(partner, "CAMT-S2-" + n, "234.53");
+        BigDecimal total = first.gross().amount().add(second.gross().amount());
+
+        LocalDate booked = LocalDate.now().minusDays(1);
+        String ref = "BANK-" + n + "-S";
+        Path file = Files.createTempFile("notification", ".xml");
+        // the bank writes the account in groups of four, in lower case
+        String written = iban.toLowerCase(java.util.Locale.ROOT).replaceAll("(.{4})", "$1 ").strip();
+        Files.writeString(file, notification("NTF-" + n, booked, ref, total.toPlainString(), written,
+                "open items november"), StandardCharsets.UTF_8);
+        String imported = executeCommand("pf:import camt " + file);
+        assertTrue(imported, imported.contains("IMPORT COMPLETED"));
+
+        // no single document is the amount: the entry waits with the split of both invoices as best suggestion
+        BankEntryView waiting = queue.open(FINANCE, 500).stream().filter(e -> e.bankReference().equals(ref))
+                .findFirst().orElseThrow();
+        Suggestion split = waiting.suggestions().get(0);
+        assertEquals(waiting.suggestions().toString(), SuggestionKind.SPLIT, split.kind());
+        assertEquals(partner, split.partnerId());
+        assertEquals(List.of(first.id(), second.id()), split.parts().stream().map(p -> p.documentId()).toList());
+        assertTrue(split.reason(), split.reason().contains(iban));
+
+        BankEntryView done = queue.split(FINANCE, waiting.id(), waiting.version(), split.parts(), false);
+        assertEquals(EntryStatus.MATCHED, done.status());
+        Payment payment = documents.findPayment(FINANCE, done.paymentId()).orElseThrow();
+        assertEquals(PaymentStatus.CONFIRMED, payment.status());
+        assertEquals(ref, payment.bankReference());
+        assertEquals(booked, payment.bookingDate());
+        for (Document d : List.of(first, second)) {
+            Document now = documents.find(userOf(partner), d.id()).orElseThrow();
+            assertEquals(0, now.open().amount().signum());
+            assertEquals("Paid on " + booked, now.settlement().label());
+        }
+        Statement statement = getService(StatementService.class).statement(userOf(partner), partner, "EUR",
+                LocalDate.now().minusDays(60), LocalDate.now());
+        assertTrue(statement.toString(), statement.lines().stream()
+                .anyMatch(l -> Long.valueOf(payment.id()).equals(l.paymentId()) && booked.equals(l.date())
+                        && l.credit().compareTo(total) == 0));
+        assertEquals(0, statement.closing().signum());
+        AuditTrail audit = getService(AuditTrail.class);
+        assertTrue(audit.forEntity("bank-entry", Long.toString(waiting.id())).stream()
+                .anyMatch(r -> r.event().action().equals("camt.entry-split")
+                        && r.event().actor().equals("it-finance")));
+        Files.delete(file);
     }
 }

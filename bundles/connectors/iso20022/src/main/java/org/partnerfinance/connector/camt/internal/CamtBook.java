@@ -12,11 +12,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -27,6 +30,9 @@ import org.partnerfinance.audit.api.AuditEvent;
 import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.connector.camt.BankEntryView;
 import org.partnerfinance.connector.camt.EntryStatus;
+import org.partnerfinance.connector.camt.SplitCandidate;
+import org.partnerfinance.connector.camt.SplitPart;
+import org.partnerfinance.connector.camt.SplitProposal;
 import org.partnerfinance.connector.camt.Suggestion;
 import org.partnerfinance.connector.camt.SuggestionKind;
 import org.partnerfinance.connectors.api.ItemWork;
@@ -45,6 +51,9 @@ import org.partnerfinance.documents.api.PaymentMethod;
 import org.partnerfinance.documents.api.PaymentQuery;
 import org.partnerfinance.documents.api.PaymentStatus;
 import org.partnerfinance.ledger.api.Money;
+import org.partnerfinance.partner.api.BankAccount;
+import org.partnerfinance.partner.api.Partner;
+import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.persistence.api.ConcurrentChangeException;
 import org.partnerfinance.persistence.api.Jpa;
 import org.partnerfinance.persistence.api.PersistenceException;
@@ -71,21 +80,25 @@ public class CamtBook {
     private final UnitOfWork unitOfWork;
     private final AuditTrail audit;
     private final DocumentService documents;
+    private final PartnerService partners;
     private final Clock clock;
 
     @Activate
     public CamtBook(BundleContext context, @Reference(name = "persistence") PersistenceService persistence,
             @Reference(name = "unitOfWork") UnitOfWork unitOfWork, @Reference(name = "audit") AuditTrail audit,
-            @Reference(name = "documents") DocumentService documents) {
+            @Reference(name = "documents") DocumentService documents,
+            @Reference(name = "partners") PartnerService partners) {
         this(persistence.open(new PersistenceUnitSpec(UNIT, context.getBundle(), List.of(), "db/camt")), unitOfWork,
-                audit, documents, Clock.systemUTC());
+                audit, documents, partners, Clock.systemUTC());
     }
 
-    CamtBook(Jpa jpa, UnitOfWork unitOfWork, AuditTrail audit, DocumentService documents, Clock clock) {
+    CamtBook(Jpa jpa, UnitOfWork unitOfWork, AuditTrail audit, DocumentService documents, PartnerService partners,
+            Clock clock) {
         this.jpa = jpa;
         this.unitOfWork = unitOfWork;
         this.audit = audit;
         this.documents = documents;
+        this.partners = partners;
         this.clock = clock;
     }
 
@@ -141,14 +154,25 @@ public class CamtBook {
                 }
             }
         }
-        return new EntryMatcher(pays, docs);
+        return new EntryMatcher(pays, docs, accounts(caller));
+    }
+
+    /** The partners' bank accounts the caller may see, by IBAN (see {@link EntryMatcher#accountIndex}). */
+    private Map<String, String> accounts(Caller caller) {
+        Map<String, String> ibanByPartner = new HashMap<>();
+        for (Partner p : partners.list(caller)) {
+            if (!p.bankAccount().isEmpty()) {
+                ibanByPartner.put(p.id(), p.bankAccount().iban());
+            }
+        }
+        return EntryMatcher.accountIndex(ibanByPartner);
     }
 
     static OpenItem documentItem(Document d) {
         return new OpenItem(SuggestionKind.DOCUMENT, d.id(), d.version(), d.partnerId(), d.partnerName(),
                 d.direction(), d.open().amount(), d.open().currency().getCurrencyCode(), null, null,
                 List.of(d.number()), List.of(d.id()), d.partnerName() + " · " + d.direction().id() + " " + d.number()
-                        + " (open " + d.open().amount().toPlainString() + ")");
+                        + " (open " + d.open().amount().toPlainString() + ")", d.dueDate());
     }
 
     static OpenItem paymentItem(Payment p, String partnerName) {
@@ -203,6 +227,8 @@ public class CamtBook {
      * amount is recorded, allocated to it (at most what is open), and confirmed.
      */
     long apply(Caller caller, BankEntry entry, String bankReference, SuggestionKind kind, long targetId) {
+        check(kind != SuggestionKind.SPLIT, "A split across documents names each document with its amount: split "
+                + "the entry instead of matching it.");
         Direction direction = entry.credit() ? Direction.RECEIVABLE : Direction.PAYABLE;
         BankConfirmation confirmation = new BankConfirmation(bankReference, entry.bookingDate());
         if (kind == SuggestionKind.PAYMENT) {
@@ -233,6 +259,187 @@ public class CamtBook {
                 clip(entry.remittance() == null ? entry.label() : entry.remittance(), 500),
                 clip(entry.endToEndId(), 100), SOURCE, null, List.of(new AllocationRequest(d.id(), allocated))));
         return documents.confirmPayment(caller, recorded.id(), recorded.version(), confirmation).id();
+    }
+
+    // ---- splits ------------------------------------------------------------------------------------------------
+
+    /** A proposal lists at most this many documents; a split names at most this many. */
+    static final int MAX_SPLIT_DOCUMENTS = 200;
+
+    /**
+     * The open invoices of a partner an entry may be split across, oldest due first, with the entry's amount spread
+     * greedily; without a partner: the one whose bank account is the counterparty's IBAN, else the best suggestion's.
+     */
+    SplitProposal splitProposal(Caller caller, Stored stored, String partnerId) {
+        BankEntry entry = stored.entry();
+        Partner partner;
+        String basis;
+        if (partnerId != null && !partnerId.isBlank()) {
+            partner = partners.find(caller, partnerId.strip()).orElseThrow(() -> new IllegalArgumentException(
+                    "Partner " + partnerId.strip() + " is not known."));
+            basis = "chosen";
+        } else {
+            Optional<String> byAccount = EntryMatcher.iban(entry.counterpartyIban())
+                    .map(iban -> accounts(caller).get(iban));
+            Optional<String> bySuggestion = stored.view().suggestions().stream().map(Suggestion::partnerId)
+                    .findFirst();
+            String id = byAccount.or(() -> bySuggestion).orElse(null);
+            if (id == null) {
+                return new SplitProposal(null, null, "the entry names no partner: choose one", List.of());
+            }
+            partner = partners.find(caller, id).orElse(null);
+            if (partner == null) {
+                return new SplitProposal(null, null, "the entry names no partner: choose one", List.of());
+            }
+            basis = byAccount.isPresent() ? "the counterparty's account " + BankAccount.normalise(
+                    entry.counterpartyIban()) : "the best suggestion";
+        }
+        // as in matching: a document an open (sent, reported, scheduled) payment already pays is that payment's
+        Set<Long> paidByOpenPayments = paidByOpenPayments(caller, partner.id(), direction(entry));
+        List<Document> open = openInvoices(caller, partner.id(), direction(entry), entry.currency()).stream()
+                .filter(d -> !paidByOpenPayments.contains(d.id())).toList();
+        List<BigDecimal> proposed = Splits.greedy(entry.amount(), open.stream().map(d -> d.open().amount())
+                .toList());
+        List<SplitCandidate> candidates = new ArrayList<>();
+        for (int i = 0; i < open.size(); i++) {
+            Document d = open.get(i);
+            candidates.add(new SplitCandidate(d.id(), d.number(), d.issueDate(), d.dueDate(), d.open(),
+                    proposed.get(i)));
+        }
+        return new SplitProposal(partner.id(), partner.name(), basis, candidates);
+    }
+
+    private Set<Long> paidByOpenPayments(Caller caller, String partnerId, Direction direction) {
+        Set<Long> ids = new HashSet<>();
+        for (PaymentStatus status : List.of(PaymentStatus.SENT, PaymentStatus.REPORTED, PaymentStatus.SCHEDULED)) {
+            int offset = 0;
+            while (true) {
+                Page<Payment> page = documents.payments(caller, new PaymentQuery(partnerId, direction, status, null,
+                        null, offset, DocumentQuery.MAX_LIMIT));
+                page.items().forEach(p -> p.allocations().forEach(a -> ids.add(a.documentId())));
+                offset += page.items().size();
+                if (page.items().isEmpty() || offset >= page.total()) {
+                    break;
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** A partner's open invoices of a direction and currency, oldest due first, at most {@value #MAX_SPLIT_DOCUMENTS}. */
+    private List<Document> openInvoices(Caller caller, String partnerId, Direction direction, String currency) {
+        List<Document> out = new ArrayList<>();
+        for (DocumentStatus status : List.of(DocumentStatus.OPEN, DocumentStatus.PARTIALLY_SETTLED)) {
+            int offset = 0;
+            int taken = 0;
+            while (taken < MAX_SPLIT_DOCUMENTS) {
+                Page<Document> page = documents.search(caller, new DocumentQuery(partnerId, direction,
+                        DocumentKind.INVOICE, status, null, null, null, null, DocumentQuery.Sort.DUE_DATE, true,
+                        offset, DocumentQuery.MAX_LIMIT));
+                for (Document d : page.items()) {
+                    if (d.open().amount().signum() > 0 && d.open().currency().getCurrencyCode().equals(currency)
+                            && taken < MAX_SPLIT_DOCUMENTS) {
+                        out.add(d);
+                        taken++;
+                    }
+                }
+                offset += page.items().size();
+                if (page.items().isEmpty() || offset >= page.total()) {
+                    break;
+                }
+            }
+        }
+        out.sort(Comparator.comparing(Document::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Document::issueDate).thenComparingLong(Document::id));
+        return out.size() <= MAX_SPLIT_DOCUMENTS ? out : new ArrayList<>(out.subList(0, MAX_SPLIT_DOCUMENTS));
+    }
+
+    /** What a split did: the confirmed payment, and its parts in words (for the entry's resolution and the audit). */
+    record SplitDone(long paymentId, String parts, BigDecimal onAccount) {
+    }
+
+    /**
+     * Splits an entry across open invoices of one partner, in the current unit of work: everything is checked before
+     * anything is written; then one payment of the entry's amount is recorded with the parts as its allocations and
+     * confirmed with the entry's bank reference and booking date. Only a credit (money in: the partner paid) may leave
+     * a remainder, on the partner's account as the payment's unapplied amount, and only when asked to: money the
+     * company paid out is a payment of documents, and an amount beyond them is not a prepayment the bank file can
+     * tell.
+     */
+    SplitDone split(Caller caller, BankEntry entry, String bankReference, List<SplitPart> parts,
+            boolean remainderOnAccount) {
+        check(parts != null && !parts.isEmpty(), "Choose the documents the entry pays, with an amount for each.");
+        check(parts.size() <= MAX_SPLIT_DOCUMENTS, "A split names at most " + MAX_SPLIT_DOCUMENTS + " documents.");
+        Direction direction = direction(entry);
+        Currency currency = Currency.getInstance(entry.currency());
+        // at the currency's scale, as people read it (357.00, not 357)
+        BigDecimal total = new Money(entry.amount(), currency).amount();
+        Set<Long> seen = new HashSet<>();
+        List<AllocationRequest> allocations = new ArrayList<>();
+        List<String> described = new ArrayList<>();
+        String partnerId = null;
+        BigDecimal sum = BigDecimal.ZERO;
+        for (SplitPart part : parts) {
+            check(part != null, "A part of the split is empty.");
+            check(seen.add(part.documentId()), "Document " + part.documentId() + " is named twice.");
+            Document d = documents.find(caller, part.documentId()).orElseThrow(() -> new IllegalArgumentException(
+                    "Document " + part.documentId() + " does not exist."));
+            check(d.kind() == DocumentKind.INVOICE, "Document " + d.number() + " is a credit note.");
+            check(d.direction() == direction, "Invoice " + d.number() + " is " + d.direction().id() + ", the entry "
+                    + (entry.credit() ? "a credit (receivable)" : "a debit (payable)") + ".");
+            check(d.open().currency().equals(currency), "Invoice " + d.number() + " is in "
+                    + d.open().currency().getCurrencyCode() + ", the entry in " + entry.currency() + ".");
+            if (partnerId == null) {
+                partnerId = d.partnerId();
+            }
+            check(d.partnerId().equals(partnerId), "Invoice " + d.number() + " is partner " + d.partnerId()
+                    + "'s, the other documents partner " + partnerId + "'s: one entry pays one partner.");
+            check(part.amount() != null && part.amount().signum() > 0, "The amount for invoice " + d.number()
+                    + " must be positive.");
+            Money amount;
+            try {
+                amount = new Money(part.amount(), currency);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("The amount for invoice " + d.number() + ": " + e.getMessage(), e);
+            }
+            check(d.open().amount().signum() > 0, "Invoice " + d.number() + " has nothing open.");
+            check(amount.amount().compareTo(d.open().amount()) <= 0, "Invoice " + d.number() + " has only "
+                    + d.open().amount().toPlainString() + " " + entry.currency() + " open, not "
+                    + amount.amount().toPlainString() + ".");
+            sum = sum.add(amount.amount());
+            allocations.add(new AllocationRequest(d.id(), amount.amount()));
+            described.add(d.number() + " " + amount.amount().toPlainString());
+        }
+        BigDecimal remainder = total.subtract(sum);
+        check(remainder.signum() >= 0, "The parts add up to " + sum.toPlainString() + " " + entry.currency()
+                + ", more than the entry's " + total.toPlainString() + ".");
+        if (remainder.signum() > 0) {
+            check(entry.credit(), "The parts add up to " + sum.toPlainString() + " " + entry.currency()
+                    + ", the entry is " + total.toPlainString() + ": an outgoing payment is split across "
+                    + "documents in full (only money a partner paid may stay on its account).");
+            check(remainderOnAccount, "The parts add up to " + sum.toPlainString() + " " + entry.currency()
+                    + ", the entry is " + total.toPlainString() + ": " + remainder.toPlainString()
+                    + " remain. Leave the remainder on the partner's account or change the amounts.");
+        }
+        Payment recorded = documents.recordPayment(caller, new PaymentDraft(partnerId, direction, entry.amount(),
+                entry.currency(), PaymentMethod.BANK_TRANSFER,
+                entry.valueDate() == null ? entry.bookingDate() : entry.valueDate(), PaymentStatus.REPORTED,
+                clip(entry.remittance() == null ? entry.label() : entry.remittance(), 500),
+                clip(entry.endToEndId(), 100), SOURCE, null, allocations));
+        Payment confirmed = documents.confirmPayment(caller, recorded.id(), recorded.version(),
+                new BankConfirmation(bankReference, entry.bookingDate()));
+        // the confirmation applies at most what a document has open then: all of it, or someone settled it meanwhile
+        BigDecimal applied = confirmed.allocations().stream().filter(a -> a.effective())
+                .map(a -> a.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (applied.compareTo(sum) != 0) {
+            throw new ConcurrentChangeException("A document of the split was settled by someone else meanwhile; "
+                    + "reload the entry.", null);
+        }
+        return new SplitDone(confirmed.id(), String.join(", ", described), remainder);
+    }
+
+    private static Direction direction(BankEntry entry) {
+        return entry.credit() ? Direction.RECEIVABLE : Direction.PAYABLE;
     }
 
     private static void check(boolean ok, String message) {
@@ -388,8 +595,11 @@ public class CamtBook {
     private static void insertSuggestions(Connection c, long id, List<EntryMatcher.Scored> ranked)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO camt_suggestion (entry_id, rank_no, kind, "
-                + "target_id, partner_id, label, amount, currency, score, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "target_id, partner_id, label, amount, currency, score, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement parts = c.prepareStatement("INSERT INTO camt_suggestion_part (entry_id, rank_no, "
+                        + "part_no, document_id, amount) VALUES (?, ?, ?, ?, ?)")) {
             int rank = 0;
+            int partRows = 0;
             for (EntryMatcher.Scored s : ranked) {
                 OpenItem item = s.item();
                 ps.setLong(1, id);
@@ -403,9 +613,22 @@ public class CamtBook {
                 ps.setInt(9, s.score());
                 ps.setString(10, clip(s.reason(), 500));
                 ps.addBatch();
+                int partNo = 0;
+                for (OpenItem part : s.parts()) {
+                    parts.setLong(1, id);
+                    parts.setInt(2, rank);
+                    parts.setInt(3, ++partNo);
+                    parts.setLong(4, part.id());
+                    parts.setBigDecimal(5, part.amount());
+                    parts.addBatch();
+                    partRows++;
+                }
             }
             if (rank > 0) {
                 ps.executeBatch();
+            }
+            if (partRows > 0) {
+                parts.executeBatch();
             }
         }
     }
@@ -433,16 +656,28 @@ public class CamtBook {
     }
 
     private static BankEntryView withSuggestions(Connection c, BankEntryView v) throws SQLException {
+        Map<Integer, List<SplitPart>> parts = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT rank_no, document_id, amount FROM camt_suggestion_part "
+                + "WHERE entry_id = ? ORDER BY rank_no, part_no")) {
+            ps.setLong(1, v.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    parts.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(new SplitPart(rs.getLong(2),
+                            money(rs.getBigDecimal(3), v.amount().currency().getCurrencyCode()).amount()));
+                }
+            }
+        }
         List<Suggestion> suggestions = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM camt_suggestion WHERE entry_id = ? "
                 + "ORDER BY rank_no")) {
             ps.setLong(1, v.id());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    suggestions.add(new Suggestion(rs.getInt("rank_no"), SuggestionKind.valueOf(rs.getString("kind")),
+                    int rank = rs.getInt("rank_no");
+                    suggestions.add(new Suggestion(rank, SuggestionKind.valueOf(rs.getString("kind")),
                             rs.getLong("target_id"), rs.getString("partner_id"), rs.getString("label"),
                             money(rs.getBigDecimal("amount"), rs.getString("currency")), rs.getInt("score"),
-                            rs.getString("reason")));
+                            rs.getString("reason"), parts.getOrDefault(rank, List.of())));
                 }
             }
         }

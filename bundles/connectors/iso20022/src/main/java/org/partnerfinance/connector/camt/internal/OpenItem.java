@@ -1,6 +1,7 @@
 package org.partnerfinance.connector.camt.internal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.partnerfinance.connector.camt.SuggestionKind;
@@ -22,13 +23,23 @@ import org.partnerfinance.documents.api.Direction;
  * @param documentNumbers the numbers of the documents it pays (a document: its own number)
  * @param documentIds     the ids of those documents
  * @param label           how finance recognises it
+ * @param dueDate         a document's due date (splits take the oldest due first); {@code null} for a payment or a
+ *                        document without one
  */
 record OpenItem(SuggestionKind kind, long id, long version, String partnerId, String partnerName, Direction direction,
         BigDecimal amount, String currency, String endToEndId, String remittance, List<String> documentNumbers,
-        List<Long> documentIds, String label) {
+        List<Long> documentIds, String label, LocalDate dueDate) {
 
     OpenItem {
         documentNumbers = List.copyOf(documentNumbers);
         documentIds = List.copyOf(documentIds);
+    }
+
+    /** An item without a due date. */
+    OpenItem(SuggestionKind kind, long id, long version, String partnerId, String partnerName, Direction direction,
+            BigDecimal amount, String currency, String endToEndId, String remittance, List<String> documentNumbers,
+            List<Long> documentIds, String label) {
+        this(kind, id, version, partnerId, partnerName, direction, amount, currency, endToEndId, remittance,
+                documentNumbers, documentIds, label, null);
     }
 }

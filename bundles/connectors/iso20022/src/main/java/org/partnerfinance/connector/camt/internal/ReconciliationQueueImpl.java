@@ -10,6 +10,8 @@ import org.partnerfinance.audit.api.AuditEvent;
 import org.partnerfinance.connector.camt.BankEntryView;
 import org.partnerfinance.connector.camt.EntryStatus;
 import org.partnerfinance.connector.camt.ReconciliationQueue;
+import org.partnerfinance.connector.camt.SplitPart;
+import org.partnerfinance.connector.camt.SplitProposal;
 import org.partnerfinance.connector.camt.SuggestionKind;
 import org.partnerfinance.security.api.Access;
 import org.partnerfinance.security.api.Caller;
@@ -17,8 +19,9 @@ import org.partnerfinance.security.api.Role;
 
 /**
  * The reconciliation queue on the camt bundle's records: finance matches an open bank entry to a payment or document
- * (the same confirmation the import does by itself when the evidence is unambiguous) or dismisses it with a reason;
- * the entry's change, the payment's confirmation and both audit records commit together.
+ * (the same confirmation the import does by itself when the evidence is unambiguous), splits it across several open
+ * invoices of one partner, or dismisses it with a reason; the entry's change, the payment's confirmation and the audit
+ * records commit together.
  */
 @Component(service = ReconciliationQueue.class)
 public class ReconciliationQueueImpl implements ReconciliationQueue {
@@ -59,6 +62,10 @@ public class ReconciliationQueueImpl implements ReconciliationQueue {
         if (kind == null) {
             throw new IllegalArgumentException("Say whether the entry pays a payment or a document.");
         }
+        if (kind == SuggestionKind.SPLIT) {
+            throw new IllegalArgumentException("A split across documents names each document with its amount: split "
+                    + "the entry instead of matching it.");
+        }
         return book.unitOfWork().required(() -> {
             CamtBook.Stored stored = requireOpen(entryId, expectedVersion);
             long paymentId = book.apply(caller, stored.entry(), stored.view().bankReference(), kind, targetId);
@@ -67,6 +74,35 @@ public class ReconciliationQueueImpl implements ReconciliationQueue {
             book.audit().append(new AuditEvent(caller.username(), "camt.entry-matched", CamtBook.ENTITY,
                     Long.toString(entryId), "status=OPEN", "status=MATCHED; payment=" + paymentId + "; target="
                             + kind.name() + " " + targetId + "; bankReference=" + stored.view().bankReference()));
+            return book.findInUnit(entryId).orElseThrow().view();
+        });
+    }
+
+    @Override
+    public SplitProposal splitProposal(Caller caller, long entryId, String partnerId) {
+        Access.requireAnyRole(caller, WORKERS);
+        CamtBook.Stored stored = book.find(entryId)
+                .orElseThrow(() -> new IllegalArgumentException("Bank entry " + entryId + " does not exist."));
+        return book.splitProposal(caller, stored, partnerId);
+    }
+
+    @Override
+    public BankEntryView split(Caller caller, long entryId, long expectedVersion, List<SplitPart> parts,
+            boolean remainderOnAccount) {
+        Access.requireAnyRole(caller, WORKERS);
+        return book.unitOfWork().required(() -> {
+            CamtBook.Stored stored = requireOpen(entryId, expectedVersion);
+            CamtBook.SplitDone done = book.split(caller, stored.entry(), stored.view().bankReference(), parts,
+                    remainderOnAccount);
+            String currency = stored.view().amount().currency().getCurrencyCode();
+            String onAccount = done.onAccount().signum() > 0 ? "; on account " + done.onAccount().toPlainString()
+                    + " " + currency : "";
+            book.resolveInUnit(entryId, expectedVersion, EntryStatus.MATCHED, done.paymentId(), caller.username(),
+                    "split by hand: " + done.parts() + onAccount);
+            book.audit().append(new AuditEvent(caller.username(), "camt.entry-split", CamtBook.ENTITY,
+                    Long.toString(entryId), "status=OPEN", "status=MATCHED; payment=" + done.paymentId() + "; parts="
+                            + done.parts() + " " + currency + onAccount + "; bankReference="
+                            + stored.view().bankReference()));
             return book.findInUnit(entryId).orElseThrow().view();
         });
     }

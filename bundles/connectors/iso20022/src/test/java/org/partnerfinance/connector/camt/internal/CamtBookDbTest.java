@@ -22,6 +22,7 @@ import org.partnerfinance.connector.camt.EntryStatus;
 import org.partnerfinance.connector.camt.SuggestionKind;
 import org.partnerfinance.documents.api.Direction;
 import org.partnerfinance.documents.api.DocumentService;
+import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.persistence.api.ConcurrentChangeException;
 import org.partnerfinance.persistence.api.Jpa;
 import org.partnerfinance.persistence.api.PersistenceUnitSpec;
@@ -32,8 +33,8 @@ import org.partnerfinance.security.api.Role;
 
 /**
  * The camt tables (migration camt/V1) on a real database: queued entries with their suggestions, idempotent
- * recording, dismissal with a reason, optimistic locking and roles. Matching that confirms payments needs the
- * documents service and runs in CamtIT.
+ * recording, dismissal with a reason, optimistic locking and roles. Matching and splitting, which confirm payments,
+ * need the documents service: CamtSplitDbTest and CamtIT.
  */
 public class CamtBookDbTest {
 
@@ -68,7 +69,11 @@ public class CamtBookDbTest {
                 new Class<?>[] {DocumentService.class}, (proxy, method, args) -> {
                     throw new AssertionError("no payment is confirmed in this test: " + method.getName());
                 });
-        book = new CamtBook(jpa, db.unitOfWork(), audit, documents, Clock.systemUTC());
+        PartnerService partners = (PartnerService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {PartnerService.class}, (proxy, method, args) -> {
+                    throw new AssertionError("no partner is read in this test: " + method.getName());
+                });
+        book = new CamtBook(jpa, db.unitOfWork(), audit, documents, partners, Clock.systemUTC());
         queue = new ReconciliationQueueImpl(book);
     }
 

@@ -137,4 +137,196 @@ public class EntryMatcherTest {
         m.settled(SuggestionKind.PAYMENT, 1);
         assertTrue(m.rank(entry).isEmpty());
     }
+
+    // ---- the counterparty's account (IBAN) ------------------------------------------------------------------------
+
+    /** Valid IBANs (ISO 13616 check digits right). */
+    private static final String NORDWIND_IBAN = "DE02120300000000202051";
+    private static final String SUEDHAFEN_IBAN = "DE89370400440532013000";
+
+    private static OpenItem doc(long id, String partner, String partnerName, String open, String number,
+            LocalDate due) {
+        return new OpenItem(SuggestionKind.DOCUMENT, id, 1, partner, partnerName, Direction.RECEIVABLE,
+                new BigDecimal(open), "EUR", null, null, List.of(number), List.of(id), partnerName + " " + number,
+                due);
+    }
+
+    private static BankEntry fromAccount(String amount, String name, String iban, String remittance) {
+        return new BankEntry("camt.054", "001.08", "M", "S", "DE89370400440532013000", 1, 0, new BigDecimal(amount),
+                "EUR", true, false, "BOOK", LocalDate.of(2026, 11, 2), null, "REF", null, name, iban, null,
+                remittance);
+    }
+
+    private static EntryMatcher withAccounts(List<OpenItem> payments, List<OpenItem> docs) {
+        return new EntryMatcher(payments, docs, EntryMatcher.accountIndex(java.util.Map.of("P-N", NORDWIND_IBAN,
+                "P-S", SUEDHAFEN_IBAN)));
+    }
+
+    @Test
+    public void ibansAreComparedWithoutSpacesAndCaseAndOnlyWithRightCheckDigits() {
+        assertEquals(NORDWIND_IBAN, EntryMatcher.iban("de02 1203 0000 0000 2020 51").orElseThrow());
+        assertEquals(NORDWIND_IBAN, EntryMatcher.iban(" DE02120300000000202051 ").orElseThrow());
+        // one digit off: mod 97 is not 1
+        assertFalse(EntryMatcher.iban("DE02120300000000202052").isPresent());
+        assertFalse(EntryMatcher.iban("").isPresent());
+        assertFalse(EntryMatcher.iban(null).isPresent());
+        // an account on file for two partners names neither; an invalid one is left out
+        java.util.Map<String, String> index = EntryMatcher.accountIndex(java.util.Map.of("A", NORDWIND_IBAN,
+                "B", "de02 1203 0000 0000 2020 51", "C", SUEDHAFEN_IBAN, "D", "DE00123"));
+        assertEquals(java.util.Map.of(SUEDHAFEN_IBAN, "C"), index);
+    }
+
+    @Test
+    public void amountAndAccountMatchADocumentConfidentlyWhereAmountAndNameDoNot() {
+        OpenItem invoice = doc(5, "P-N", "Nordwind AG", "952.00", "INV-1", LocalDate.of(2026, 10, 1));
+        EntryMatcher m = withAccounts(List.of(), List.of(invoice, doc(6, "P-S", "Südhafen KG", "952.00", "INV-2",
+                LocalDate.of(2026, 10, 1))));
+        // the bank writes the IBAN in groups and in lower case: still the partner's account
+        BankEntry byAccount = fromAccount("952.00", "N. AG", "de02 1203 0000 0000 2020 51", null);
+        EntryMatcher.Scored s = EntryMatcher.confident(byAccount, m.rank(byAccount)).orElseThrow();
+        assertEquals(5L, s.item().id());
+        assertEquals(75, s.score());
+        assertTrue(s.reason(), s.reason().contains("counterparty account " + NORDWIND_IBAN));
+        assertEquals(30, m.rank(byAccount).get(1).score());
+
+        // the name alone identifies a document less surely: a person decides
+        BankEntry byName = fromAccount("952.00", "Nordwind AG", null, null);
+        assertEquals(60, m.rank(byName).get(0).score());
+        assertFalse(EntryMatcher.confident(byName, m.rank(byName)).isPresent());
+
+        // an account with wrong check digits is no evidence
+        BankEntry forged = fromAccount("952.00", null, "DE02120300000000202052", null);
+        assertTrue(m.rank(forged).stream().allMatch(x -> x.score() == 30));
+    }
+
+    @Test
+    public void theAccountRanksAboveTheNameAndTwoItemsOfTheAmountAreAmbiguous() {
+        OpenItem byNamePayment = new OpenItem(SuggestionKind.PAYMENT, 1, 0, "P-X", "Südhafen Trading",
+                Direction.RECEIVABLE, new BigDecimal("500.00"), "EUR", null, null, List.of(), List.of(), "payment 1");
+        OpenItem ofAccount = doc(7, "P-N", "Nordwind AG", "500.00", "INV-7", LocalDate.of(2026, 9, 1));
+        EntryMatcher m = withAccounts(List.of(byNamePayment), List.of(ofAccount));
+        BankEntry entry = fromAccount("500.00", "Südhafen Trading", NORDWIND_IBAN, null);
+        List<EntryMatcher.Scored> ranked = m.rank(entry);
+        assertEquals(7L, ranked.get(0).item().id());
+        assertEquals(75, ranked.get(0).score());
+        assertEquals(70, ranked.get(1).score());
+        // two strong candidates of two partners: a person decides
+        assertFalse(EntryMatcher.confident(entry, ranked).isPresent());
+
+        // two open items of that amount of the account's partner: ambiguous too
+        EntryMatcher twice = withAccounts(List.of(), List.of(ofAccount, doc(8, "P-N", "Nordwind AG", "500.00",
+                "INV-8", LocalDate.of(2026, 9, 2))));
+        BankEntry plain = fromAccount("500.00", null, NORDWIND_IBAN, null);
+        assertEquals(2, twice.rank(plain).stream().filter(x -> x.score() == 75).count());
+        assertFalse(EntryMatcher.confident(plain, twice.rank(plain)).isPresent());
+    }
+
+    // ---- splits ----------------------------------------------------------------------------------------------------
+
+    @Test
+    public void anEntryPayingTwoInvoicesOfTheAccountsPartnerIsSuggestedAsASplit() {
+        EntryMatcher m = withAccounts(List.of(), List.of(
+                doc(1, "P-N", "Nordwind AG", "100.00", "INV-1", LocalDate.of(2026, 9, 1)),
+                doc(2, "P-N", "Nordwind AG", "250.00", "INV-2", LocalDate.of(2026, 9, 15)),
+                doc(3, "P-N", "Nordwind AG", "200.00", "INV-3", LocalDate.of(2026, 8, 1)),
+                doc(4, "P-S", "Südhafen KG", "150.00", "S-4", LocalDate.of(2026, 8, 1)),
+                doc(5, "P-S", "Südhafen KG", "200.00", "S-5", LocalDate.of(2026, 8, 1))));
+        BankEntry entry = fromAccount("350.00", null, NORDWIND_IBAN, "October invoices");
+        List<EntryMatcher.Scored> ranked = m.rank(entry);
+        List<EntryMatcher.Scored> splits = ranked.stream().filter(x -> x.item().kind() == SuggestionKind.SPLIT)
+                .toList();
+        // INV-3 (due first) + INV-1 + ... : 200 + 100 = 300 no; 100 + 250 = 350 yes; Südhafen's 150 + 200 is not
+        // searched (nothing names Südhafen)
+        assertEquals(1, splits.size());
+        EntryMatcher.Scored split = splits.get(0);
+        assertEquals(60, split.score());
+        assertEquals(List.of(1L, 2L), split.parts().stream().map(OpenItem::id).toList());
+        assertEquals("P-N", split.item().partnerId());
+        assertEquals(0, new BigDecimal("350.00").compareTo(split.item().amount()));
+        assertTrue(split.reason(), split.reason().contains("INV-1 + INV-2 add up to 350.00"));
+        assertTrue(split.reason(), split.reason().contains("counterparty account"));
+        // a split is never applied without a person
+        assertFalse(EntryMatcher.confident(entry, ranked).isPresent());
+    }
+
+    @Test
+    public void documentsTheRemittanceNamesArePreferredAndTiesAreAllSuggested() {
+        List<OpenItem> docs = List.of(
+                doc(1, "P-N", "Nordwind AG", "100.00", "INV-1", LocalDate.of(2026, 9, 1)),
+                doc(2, "P-N", "Nordwind AG", "200.00", "INV-2", LocalDate.of(2026, 9, 2)),
+                doc(3, "P-N", "Nordwind AG", "100.00", "INV-3", LocalDate.of(2026, 9, 3)),
+                doc(4, "P-N", "Nordwind AG", "200.00", "INV-4", LocalDate.of(2026, 9, 4)));
+        EntryMatcher m = withAccounts(List.of(), docs);
+        BankEntry named = fromAccount("300.00", null, null, "Payment INV-3 and INV-4");
+        List<EntryMatcher.Scored> ranked = m.rank(named);
+        EntryMatcher.Scored first = ranked.get(0);
+        assertEquals(SuggestionKind.SPLIT, first.item().kind());
+        assertEquals(65, first.score());
+        assertEquals(List.of(3L, 4L), first.parts().stream().map(OpenItem::id).toList());
+        assertTrue(first.reason(), first.reason().contains("all named in the remittance"));
+
+        // without names, by the account: four pairs add up equally (a tie): the oldest ones first, none automatic
+        BankEntry unnamed = fromAccount("300.00", null, NORDWIND_IBAN, null);
+        List<EntryMatcher.Scored> tie = m.rank(unnamed);
+        assertEquals(List.of(List.of(1L, 2L), List.of(1L, 4L), List.of(2L, 3L)), tie.stream()
+                .filter(x -> x.item().kind() == SuggestionKind.SPLIT)
+                .map(x -> x.parts().stream().map(OpenItem::id).toList()).toList());
+        assertTrue(tie.stream().allMatch(x -> x.score() == 60));
+        assertFalse(EntryMatcher.confident(unnamed, tie).isPresent());
+    }
+
+    @Test
+    public void noSplitIsSearchedWhenOneItemMatchesOrNothingNamesAPartner() {
+        EntryMatcher m = withAccounts(List.of(), List.of(
+                doc(1, "P-N", "Nordwind AG", "100.00", "INV-1", LocalDate.of(2026, 9, 1)),
+                doc(2, "P-N", "Nordwind AG", "200.00", "INV-2", LocalDate.of(2026, 9, 2)),
+                doc(3, "P-N", "Nordwind AG", "300.00", "INV-3", LocalDate.of(2026, 9, 3))));
+        // INV-3 alone is the confident match
+        BankEntry single = fromAccount("300.00", null, NORDWIND_IBAN, null);
+        List<EntryMatcher.Scored> ranked = m.rank(single);
+        assertTrue(ranked.stream().noneMatch(x -> x.item().kind() == SuggestionKind.SPLIT));
+        assertEquals(3L, EntryMatcher.confident(single, ranked).orElseThrow().item().id());
+        // nothing names the partner: its documents are not searched
+        BankEntry anonymous = fromAccount("300.00", "Somebody", null, null);
+        assertTrue(m.rank(anonymous).stream().noneMatch(x -> x.item().kind() == SuggestionKind.SPLIT));
+        // the counterparty's name names it
+        BankEntry byName = fromAccount("300.00", "NORDWIND AG, Bremen", null, null);
+        List<EntryMatcher.Scored> splits = m.rank(byName).stream()
+                .filter(x -> x.item().kind() == SuggestionKind.SPLIT).toList();
+        assertEquals(1, splits.size());
+        assertEquals(55, splits.get(0).score());
+    }
+
+    @Test
+    public void aSplitUsesAtMostTheTwentyOldestOfAPartnersDocumentsAndFourParts() {
+        List<OpenItem> docs = new java.util.ArrayList<>();
+        for (int i = 1; i <= 25; i++) {
+            docs.add(doc(i, "P-N", "Nordwind AG", i <= 20 ? "1.00" : "7.00", "INV-" + i,
+                    LocalDate.of(2026, 1, 1).plusDays(i)));
+        }
+        EntryMatcher m = withAccounts(List.of(), docs);
+        // 7 + 7 is only among the documents due after the twenty oldest
+        BankEntry entry = fromAccount("14.00", null, NORDWIND_IBAN, null);
+        assertTrue(m.rank(entry).isEmpty());
+        // unless the remittance names them
+        BankEntry named = fromAccount("14.00", null, NORDWIND_IBAN, "INV-21 INV-22");
+        assertEquals(List.of(21L, 22L), m.rank(named).stream().filter(x -> x.item().kind() == SuggestionKind.SPLIT)
+                .findFirst().orElseThrow().parts().stream().map(OpenItem::id).toList());
+        // five documents of 1.00 are no split, four are
+        assertTrue(m.rank(fromAccount("5.00", null, NORDWIND_IBAN, null)).isEmpty());
+        List<EntryMatcher.Scored> four = m.rank(fromAccount("4.00", null, NORDWIND_IBAN, null));
+        assertEquals(List.of(1L, 2L, 3L, 4L), four.get(0).parts().stream().map(OpenItem::id).toList());
+        assertEquals(EntryMatcher.MAX_SPLITS_PER_PARTNER, four.size());
+    }
+
+    @Test
+    public void aSettledDocumentIsNoPartOfALaterSplit() {
+        EntryMatcher m = withAccounts(List.of(), List.of(
+                doc(1, "P-N", "Nordwind AG", "100.00", "INV-1", LocalDate.of(2026, 9, 1)),
+                doc(2, "P-N", "Nordwind AG", "200.00", "INV-2", LocalDate.of(2026, 9, 2))));
+        BankEntry entry = fromAccount("300.00", null, NORDWIND_IBAN, null);
+        assertEquals(1, m.rank(entry).size());
+        m.settled(SuggestionKind.DOCUMENT, 2);
+        assertTrue(m.rank(entry).isEmpty());
+    }
 }

@@ -5,6 +5,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.partnerfinance.connector.camt.ReconciliationQueue;
 import org.partnerfinance.extensions.api.ExtensionConstants;
+import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Role;
 import org.partnerfinance.ui.api.Icon;
 import org.partnerfinance.ui.api.MenuSection;
@@ -20,8 +21,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 
 /**
  * "Bank reconciliation" (finance/bank-reconciliation): the bank entries the camt import could not match unambiguously,
- * with ranked suggestions, a one-click match and a dismissal with a reason. Part of the camt connector's feature and
- * switched off with it (same extension id).
+ * with ranked suggestions, a one-click match, a split across documents and a dismissal with a reason. Part of the camt
+ * connector's feature and switched off with it (same extension id).
  */
 @Component(service = Screen.class, property = {
         ExtensionConstants.EXTENSION_ID + "=camt",
@@ -39,14 +40,17 @@ public class ReconciliationScreen implements Screen {
     static final String PATH = "finance/bank-reconciliation";
 
     private final ReconciliationQueue queue;
+    private final PartnerService partners;
 
     @Activate
-    public ReconciliationScreen(@Reference ReconciliationQueue queue) {
+    public ReconciliationScreen(@Reference(name = "queue") ReconciliationQueue queue,
+            @Reference(name = "partners") PartnerService partners) {
         this.queue = queue;
+        this.partners = partners;
     }
 
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {
-        return new ReconciliationView(context, queue);
+        return new ReconciliationView(context, queue, partners);
     }
 }

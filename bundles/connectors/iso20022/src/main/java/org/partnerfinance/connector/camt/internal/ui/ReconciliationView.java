@@ -6,6 +6,8 @@ import java.util.Locale;
 import org.partnerfinance.connector.camt.BankEntryView;
 import org.partnerfinance.connector.camt.ReconciliationQueue;
 import org.partnerfinance.connector.camt.Suggestion;
+import org.partnerfinance.connector.camt.SuggestionKind;
+import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.persistence.api.ConcurrentChangeException;
 import org.partnerfinance.security.api.AccessDeniedException;
 import org.partnerfinance.ui.api.ScreenContext;
@@ -24,8 +26,9 @@ import com.vaadin.flow.component.textfield.TextField;
 
 /**
  * The open bank entries, oldest booking first; the selected one shows what the bank said (references, counterparty,
- * remittance) and its ranked suggestions, each with a Match button, and a dismissal with a reason. Every text from the
- * bank file is shown with {@code setText}.
+ * remittance) and its ranked suggestions, each with a Match button (on a suggested split: the split of its documents),
+ * a Split button (across open invoices of one partner, with amounts, in a {@link SplitDialog}) and a dismissal with a
+ * reason. Every text from the bank file is shown with {@code setText}.
  */
 final class ReconciliationView extends VerticalLayout {
 
@@ -35,14 +38,18 @@ final class ReconciliationView extends VerticalLayout {
 
     private final transient ScreenContext context;
     private final transient ReconciliationQueue queue;
+    private final transient PartnerService partners;
 
     final Grid<BankEntryView> entries = new Grid<>();
     final VerticalLayout detail = new VerticalLayout();
     final Span count = new Span();
+    /** The split dialog last opened (for tests). */
+    SplitDialog splitDialog;
 
-    ReconciliationView(ScreenContext context, ReconciliationQueue queue) {
+    ReconciliationView(ScreenContext context, ReconciliationQueue queue, PartnerService partners) {
         this.context = context;
         this.queue = queue;
+        this.partners = partners;
         setId("reconciliation-view");
         add(new H3("Bank reconciliation"), new Paragraph("Bank entries of camt.053/camt.054 imports that matched no "
                 + "open payment or document unambiguously. Matching confirms the payment with the bank's reference "
@@ -100,14 +107,24 @@ final class ReconciliationView extends VerticalLayout {
         for (Suggestion s : entry.suggestions()) {
             Span label = new Span();
             label.setText("#" + s.rank() + " (" + s.score() + ") " + s.label() + " — " + s.reason());
-            Button match = new Button("Match", click -> act(() -> queue.match(context.caller(), entry.id(),
-                    entry.version(), s.kind(), s.targetId()), "Matched: the payment is confirmed."));
+            Button match = s.kind() == SuggestionKind.SPLIT
+                    ? new Button("Match", click -> act(() -> queue.split(context.caller(), entry.id(),
+                            entry.version(), s.parts(), false), "Split: the payment is confirmed and allocated to "
+                                    + s.parts().size() + " documents."))
+                    : new Button("Match", click -> act(() -> queue.match(context.caller(), entry.id(),
+                            entry.version(), s.kind(), s.targetId()), "Matched: the payment is confirmed."));
             match.setId("match-" + entry.id() + "-" + s.rank());
             match.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
             HorizontalLayout row = new HorizontalLayout(match, label);
             row.setDefaultVerticalComponentAlignment(Alignment.CENTER);
             detail.add(row);
         }
+        Button split = new Button("Split across documents…", click -> {
+            splitDialog = new SplitDialog(context, queue, partners, entry, this::refresh);
+            splitDialog.open();
+        });
+        split.setId("split-" + entry.id());
+        detail.add(split);
         TextField reason = new TextField("Reason to dismiss");
         reason.setId("dismiss-reason");
         reason.setMaxLength(500);
@@ -122,18 +139,33 @@ final class ReconciliationView extends VerticalLayout {
     }
 
     private void act(Runnable action, String done) {
+        attempt(context, action, done);
+        refresh();
+    }
+
+    /** How a change from this screen ended. */
+    enum Outcome { DONE, REFUSED, CONFLICT, FAILED }
+
+    /** Runs a change of the queue and tells the person how it ended, in words written for them. */
+    static Outcome attempt(ScreenContext context, Runnable action, String done) {
         try {
             action.run();
             context.notify(done, false);
-        } catch (IllegalArgumentException | AccessDeniedException | ConcurrentChangeException e) {
-            // messages written for people (DocumentValidationException is an IllegalArgumentException): what does not
-            // fit, or that someone else changed the entry meanwhile
+            return Outcome.DONE;
+        } catch (ConcurrentChangeException e) {
+            // someone else changed the entry or a document meanwhile
             context.notify(e.getMessage(), true);
+            return Outcome.CONFLICT;
+        } catch (IllegalArgumentException | AccessDeniedException e) {
+            // messages written for people (DocumentValidationException is an IllegalArgumentException): what does not
+            // fit
+            context.notify(e.getMessage(), true);
+            return Outcome.REFUSED;
         } catch (RuntimeException e) {
             LOG.error("Reconciliation of a bank entry failed", e);
             context.notify("The entry could not be changed; the portal's log has the details.", true);
+            return Outcome.FAILED;
         }
-        refresh();
     }
 
     private static String references(BankEntryView e) {
