@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -21,8 +22,16 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
 
 import org.partnerfinance.connectors.api.ImportRun;
 import org.partnerfinance.connectors.api.ImportService;
@@ -162,26 +171,57 @@ public final class CsvImportBenchmark {
                 run.created() / took, run.status(), run.failure(), watch.summary());
     }
 
-    /** Heap used after each collection (the live data) and the peak of the heap pools, printed at every 10 %. */
-    private static final class HeapWatch {
+    /**
+     * Heap used after each collection (the live data, from the collectors' notifications) and the peak of the heap
+     * pools, printed at every 10 % of the file and every 15 s.
+     */
+    private static final class HeapWatch implements NotificationListener {
         private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
-        private long maxAfterGc;
+        private final Set<String> heapPools = new java.util.HashSet<>();
+        private volatile long lastAfterGc;
+        private volatile long maxAfterGc;
+        private volatile long collections;
 
         HeapWatch() {
+            pools.forEach(p -> heapPools.add(p.getName()));
             System.gc();
             pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((NotificationEmitter) gc).addNotificationListener(this, null, null);
+            }
         }
 
-        /** Live heap now: the sum of each pool's usage after its last collection. */
-        long afterGc() {
-            long sum = 0;
-            for (MemoryPoolMXBean p : pools) {
-                MemoryUsage u = p.getCollectionUsage();
-                sum += u == null ? p.getUsage().getUsed() : u.getUsed();
+        @Override
+        public void handleNotification(Notification notification, Object handback) {
+            if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                return;
             }
-            maxAfterGc = Math.max(maxAfterGc, sum);
-            return sum;
+            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
+                    .from((CompositeData) notification.getUserData());
+            long used = 0;
+            for (Map.Entry<String, MemoryUsage> e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                if (heapPools.contains(e.getKey())) {
+                    used += e.getValue().getUsed();
+                }
+            }
+            lastAfterGc = used;
+            maxAfterGc = Math.max(maxAfterGc, used);
+            collections++;
+        }
+
+        void stop() {
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                try {
+                    ((NotificationEmitter) gc).removeNotificationListener(this);
+                } catch (javax.management.ListenerNotFoundException e) {
+                    // never added to this collector: nothing to remove
+                }
+            }
+        }
+
+        long afterGc() {
+            return lastAfterGc;
         }
 
         long peak() {
@@ -189,25 +229,31 @@ public final class CsvImportBenchmark {
         }
 
         String summary() {
-            afterGc();
-            return String.format("heap after GC at most %,d MB, peak of the heap pools %,d MB", mb(maxAfterGc),
-                    mb(peak()));
+            stop();
+            return String.format("%,d collections, heap after GC at most %,d MB, peak of the heap pools %,d MB",
+                    collections, mb(maxAfterGc), mb(peak()));
         }
 
         InputStream reporting(InputStream in, long size) {
             return new FilterInputStream(in) {
+                private final long start = System.nanoTime();
                 private long read;
                 private long nextReport = size / 10;
+                private long nextTime = start + 15_000_000_000L;
 
                 @Override
                 public int read(byte[] b, int off, int len) throws IOException {
                     int n = super.read(b, off, len);
                     if (n > 0) {
                         read += n;
-                        if (read >= nextReport) {
-                            nextReport += size / 10;
-                            System.out.printf("  %3d %%: heap after GC %,5d MB, used now %,5d MB%n",
-                                    read * 100 / size, mb(afterGc()),
+                        long now = System.nanoTime();
+                        if (read >= nextReport || now >= nextTime) {
+                            while (nextReport <= read) {
+                                nextReport += size / 10;
+                            }
+                            nextTime = now + 15_000_000_000L;
+                            System.out.printf("  %5.1f %% after %4.0f s: heap after the last GC %,5d MB, used now "
+                                    + "%,5d MB%n", read * 100.0 / size, (now - start) / 1e9, mb(afterGc()),
                                     mb(Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()));
                         }
                     }
