@@ -212,6 +212,11 @@ public class ImportServiceImpl implements ImportService, Originals {
      */
     private ImportRun run(Caller caller, ImportConnector connector, String name, InputStream content,
             ImportProgress progress, long retryOf) {
+        if (unitOfWork.active()) {
+            // the run's documents commit in batches on a thread of their own: inside the caller's transaction they
+            // would wait for the run record it has not committed
+            throw new IllegalStateException("An import runs in units of work of its own; it cannot run inside one.");
+        }
         Instant startedAt = now();
         long runId = unitOfWork.required(() -> {
             long id = jdbc(c -> RunStore.insertRun(c, connector.id(), name, caller.username(), startedAt));
