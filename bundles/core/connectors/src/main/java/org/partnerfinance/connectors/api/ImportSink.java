@@ -5,8 +5,10 @@ import org.partnerfinance.documents.api.DocumentDraft;
 import org.partnerfinance.documents.api.PaymentDraft;
 
 /**
- * Where a connector hands what it read. Each call is one document, stored all-or-nothing in a transaction of its own
- * (with its ledger postings and audit record) before the call returns, and answered with what came of it. The same
+ * Where a connector hands what it read. Each call is one document, stored all-or-nothing (with its ledger postings
+ * and audit record) before the call returns, and answered with what came of it. The core commits the documents of a
+ * run in batches, each document in a savepoint of its own: a refused one is undone alone; should a batch's commit
+ * fail, the run fails and reports it, and what earlier batches committed stays. The same
  * document handed again (same {@code externalId} and same content) is reported as a duplicate and changes nothing;
  * the same external id with other content is refused (a conflicting re-import is reported, not applied).
  */
@@ -28,8 +30,8 @@ public interface ImportSink {
 
     /**
      * An item the connector settles in the portal itself rather than handing over a document or payment (e.g. a bank
-     * statement entry: confirm the payment it pays, or queue it for finance). Like a document it is done in a unit of
-     * work of its own (with the work's own records and audit) and recorded under its external id with a hash of its
+     * statement entry: confirm the payment it pays, or queue it for finance). Like a document it is done all-or-nothing
+     * (with the work's own records and audit) and recorded under its external id with a hash of its
      * content: the same item again is a duplicate and the work does not run; the same id with other content is
      * refused.
      *

@@ -5,9 +5,10 @@ import org.partnerfinance.security.api.Caller;
 
 /**
  * What a connector does in the portal for one item of a file that is neither a document nor a payment it hands over
- * whole, e.g. a bank statement entry that confirms a payment or waits in a reconciliation queue. The core runs it in
- * the item's unit of work, on behalf of the person who runs the import (so the services authorize and audit that
- * person), and records its result under the item's external id, which makes a re-import a duplicate.
+ * whole, e.g. a bank statement entry that confirms a payment or waits in a reconciliation queue. The core runs it
+ * all-or-nothing (in a savepoint of its own within the run's batch of items), on behalf of the person who runs the
+ * import (so the services authorize and audit that person), and records its result under the item's external id,
+ * which makes a re-import a duplicate.
  */
 @ConsumerType
 @FunctionalInterface
@@ -15,7 +16,7 @@ public interface ItemWork {
 
     /**
      * Does the item's work. Throw a {@code DocumentValidationException}, {@code IllegalArgumentException} or
-     * {@code AccessDeniedException} to refuse the item: its unit of work is rolled back and the run reports the
+     * {@code AccessDeniedException} to refuse the item: what it changed is rolled back and the run reports the
      * message.
      *
      * @param caller who runs the import

@@ -60,10 +60,10 @@ import org.slf4j.LoggerFactory;
  * Runs import connectors on the {@code connectors} persistence unit and keeps the record of every run.
  *
  * <p>A run is written when it starts and completed when it ends, each in a unit of work of its own with its audit
- * record; in between, every document the connector hands over is stored in a unit of work of its own
- * ({@link RunSink}), so a file that breaks off halfway keeps what was complete before and a re-import reports that as
- * duplicates. Connectors are whiteboard services tracked as they come and go; one is usable while it is installed and
- * its extension id is switched on.
+ * record; in between, every document the connector hands over is stored all-or-nothing, in batches of documents
+ * that commit together ({@link RunSink}), so a file that breaks off halfway keeps what was complete before and a
+ * re-import reports that as duplicates. Connectors are whiteboard services tracked as they come and go; one is usable
+ * while it is installed and its extension id is switched on.
  */
 @Component(service = {ImportService.class, Originals.class}, configurationPid = ImportServiceImpl.PID)
 @Designate(ocd = ConnectorsConfiguration.class)
@@ -212,6 +212,11 @@ public class ImportServiceImpl implements ImportService, Originals {
      */
     private ImportRun run(Caller caller, ImportConnector connector, String name, InputStream content,
             ImportProgress progress, long retryOf) {
+        if (unitOfWork.active()) {
+            // the run's documents commit in batches on a thread of their own: inside the caller's transaction they
+            // would wait for the run record it has not committed
+            throw new IllegalStateException("An import runs in units of work of its own; it cannot run inside one.");
+        }
         Instant startedAt = now();
         long runId = unitOfWork.required(() -> {
             long id = jdbc(c -> RunStore.insertRun(c, connector.id(), name, caller.username(), startedAt));
@@ -244,8 +249,16 @@ public class ImportServiceImpl implements ImportService, Originals {
             failure = "The file could not be read: " + e.getMessage();
         } catch (RuntimeException e) {
             LOG.error("Import run {} with connector {} failed", runId, connector.id(), e);
-            failure = "The import stopped on an unexpected error (" + e.getClass().getSimpleName()
-                    + "); the portal's log has the details. Documents stored before stay.";
+            failure = unexpected(e);
+        }
+        try {
+            // the last batch of documents commits here, also when the connector stopped on an error
+            sink.finish();
+        } catch (RuntimeException e) {
+            LOG.error("Import run {} with connector {}: storing its documents failed", runId, connector.id(), e);
+            if (failure == null) {
+                failure = unexpected(e);
+            }
         }
         if (copy != null) {
             keepOriginal(keeping, runId, read, copy);
@@ -268,6 +281,11 @@ public class ImportServiceImpl implements ImportService, Originals {
         LOG.info("Import run {} ({}, {}): {}", runId, connector.id(), name, describe(run, rejectedCount));
         purgeRunFiles();
         return run;
+    }
+
+    private static String unexpected(RuntimeException e) {
+        return "The import stopped on an unexpected error (" + e.getClass().getSimpleName()
+                + "); the portal's log has the details. Documents stored before stay.";
     }
 
     /**

@@ -65,6 +65,11 @@ final class FakeAudit {
             }
 
             @Override
+            public <T> T savepoint(Work<T> work) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public boolean active() {
                 return inWork;
             }

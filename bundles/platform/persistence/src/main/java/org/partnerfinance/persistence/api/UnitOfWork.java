@@ -21,6 +21,22 @@ public interface UnitOfWork {
      */
     <T> T required(Work<T> work);
 
+    /**
+     * Runs the work as a step of its own inside the current unit of work: when it throws, what it changed in the
+     * database is rolled back to a savepoint taken before it, the after-commit actions it registered are dropped, and
+     * the unit of work goes on as if the step had not run; the exception propagates (checked ones wrapped in
+     * {@link PersistenceException}). This lets one transaction carry many independent changes (e.g. the documents of
+     * an import, committed in batches) of which a failing one is undone alone. Outside a unit of work it is
+     * {@link #required(Work)}.
+     * <p>
+     * When the database has rolled back the whole transaction (a lock timeout or deadlock on embedded Derby), there is
+     * no savepoint left: the unit of work stays failed, and its outermost {@link #required(Work)} rolls back (and may
+     * run its work again, see there).
+     *
+     * @since 1.2
+     */
+    <T> T savepoint(Work<T> work);
+
     /** Whether the current thread runs inside a unit of work. */
     boolean active();
 

@@ -115,6 +115,11 @@ public final class PersistenceComponent implements PersistenceService, UnitOfWor
     }
 
     @Override
+    public <T> T savepoint(Work<T> work) {
+        return engine.unitOfWork().savepoint(work);
+    }
+
+    @Override
     public boolean active() {
         return engine.unitOfWork().active();
     }

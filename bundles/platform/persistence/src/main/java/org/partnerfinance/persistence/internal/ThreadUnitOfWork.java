@@ -2,6 +2,7 @@ package org.partnerfinance.persistence.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 
 import javax.sql.DataSource;
 
@@ -102,6 +103,73 @@ final class ThreadUnitOfWork implements UnitOfWork {
             failure.addSuppressed(e);
             throw failure;
         }
+    }
+
+    @Override
+    public <T> T savepoint(Work<T> work) {
+        Transaction tx = current.get();
+        if (tx == null) {
+            return required(work);
+        }
+        if (tx.rollbackOnly) {
+            // a failed unit of work commits nothing: a step in it would only pretend to work
+            throw new PersistenceException("The unit of work has already failed: "
+                    + (tx.failure == null ? "rolled back" : describe(tx.failure)), tx.failure);
+        }
+        Savepoint savepoint;
+        try {
+            savepoint = tx.connection.setSavepoint();
+        } catch (SQLException e) {
+            tx.markFailed(e);
+            throw new PersistenceException("Cannot set a savepoint: " + e.getMessage(), e);
+        }
+        int actions = tx.afterCommit.size();
+        T result;
+        try {
+            result = work.run();
+        } catch (RuntimeException | Error e) {
+            undo(tx, savepoint, actions, e);
+            throw e;
+        } catch (Exception e) {
+            undo(tx, savepoint, actions, e);
+            throw new PersistenceException(describe(e), e);
+        }
+        if (tx.rollbackOnly) {
+            // a participant rolled back and its caller swallowed the exception: the step failed all the same
+            PersistenceException failure = new PersistenceException("A step of the unit of work was rolled back: "
+                    + (tx.failure == null ? "a participant rolled back" : describe(tx.failure)), tx.failure);
+            undo(tx, savepoint, actions, failure);
+            throw failure;
+        }
+        try {
+            tx.connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            // the step's changes stay in the transaction either way; a driver may release savepoints only at the end
+            LOG.debug("Could not release a savepoint", e);
+        }
+        return result;
+    }
+
+    /**
+     * Undoes a failed step: back to its savepoint, its after-commit actions dropped, the unit of work usable again.
+     * After a transient lock failure the database has rolled the whole transaction back (no savepoint is left): then
+     * the unit of work stays failed, so that its outermost level rolls back and may run again.
+     */
+    private static void undo(Transaction tx, Savepoint savepoint, int actions, Throwable failure) {
+        if (transientLockState(failure) != null) {
+            tx.markFailed(failure);
+            return;
+        }
+        try {
+            tx.connection.rollback(savepoint);
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+            tx.markFailed(failure);
+            return;
+        }
+        tx.afterCommit.subList(actions, tx.afterCommit.size()).clear();
+        tx.rollbackOnly = false;
+        tx.failure = null;
     }
 
     @Override

@@ -1,0 +1,309 @@
+package org.partnerfinance.connector.peppol.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.partnerfinance.connectors.api.ImportRun;
+import org.partnerfinance.connectors.api.ImportService;
+import org.partnerfinance.connectors.api.ImportSink;
+import org.partnerfinance.connectors.api.ImportSource;
+import org.partnerfinance.connectors.api.ItemOutcome;
+import org.partnerfinance.connectors.internal.ImportHarness;
+import org.partnerfinance.documents.api.DocumentDraft;
+import org.partnerfinance.documents.api.PaymentDraft;
+import org.partnerfinance.partner.api.Partner;
+import org.partnerfinance.partner.api.PartnerDetails;
+import org.partnerfinance.partner.api.PartnerKind;
+import org.partnerfinance.persistence.internal.TestPersistence;
+import org.partnerfinance.security.api.Caller;
+import org.partnerfinance.security.api.Role;
+
+/**
+ * Peppol UBL invoices imported per second end to end against the connector's own reading of the same files.
+ *
+ * <p>The invoices are made from the official Peppol BIS Billing 3.0 example (src/test/resources/peppol/
+ * base-example.xml): each has its own number, one of the benchmark's partners as supplier (by Peppol endpoint id, so
+ * it becomes that partner's payable), its own quantity on the first line and zero to three extra lines, with the tax
+ * and totals recomputed so that they add up. Every file is distinct, so every import creates a document.
+ *
+ * <p>Measured per round, on the same files: <b>parse</b> (the connector's {@code read}: size limit, XML with the UBL
+ * 2.1 schema validation, the draft with the partner looked up in a map; the sink only counts) and <b>import</b> (one
+ * {@code ImportService.run} per file, as {@code POST /api/v1/imports/peppol-ubl} does: the run recorded and audited,
+ * the file kept, the partner found through the partner service, the document with its lines, ledger posting and audit
+ * record, the original and the idempotency record, on an embedded Derby file database). One unmeasured warm-up round,
+ * then the rounds; the median round is printed with the ratio import / parse. Run with
+ * {@code -Dexec.mainClass=org.partnerfinance.connector.peppol.internal.UblImportBenchmark} (see docs/benchmarks.md).
+ */
+public final class UblImportBenchmark {
+
+    private static final Caller INTEGRATOR = new Caller("bench-integrator", null, Set.of(Role.INTEGRATOR), null);
+
+    private UblImportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int documents = Integer.getInteger("pf.bench.documents", 5_000);
+        int partners = Integer.getInteger("pf.bench.partners", 50);
+        int rounds = Integer.getInteger("pf.bench.rounds", 3);
+        int warmup = Integer.getInteger("pf.bench.warmup", 500);
+        Path dir = Path.of(System.getProperty("pf.bench.dir", "target/ubl-benchmark")).toAbsolutePath();
+        deleteTree(dir);
+        Files.createDirectories(dir.resolve("etc"));
+
+        String template = new String(readResource("/peppol/base-example.xml"), StandardCharsets.UTF_8);
+        Invoices invoices = new Invoices(template, partners);
+        Map<String, String> partnerIds = new HashMap<>();
+        for (int p = 0; p < partners; p++) {
+            partnerIds.put(invoices.peppolId(p), "P-" + (1000 + p));
+        }
+        PeppolConnector.Settings settings = new PeppolConnector.Settings(10_000_000, true, true, "peppol");
+        PeppolConnector parsing = new PeppolConnector(id -> Optional.ofNullable(partnerIds.get(id)), settings);
+
+        System.out.printf("UBL import benchmark: %,d invoices per round, %d partners, %d rounds, Derby file database "
+                + "in %s%n", documents, partners, rounds, dir);
+        try (TestPersistence db = TestPersistence.on("jdbc:derby:" + dir.resolve("db") + ";create=true");
+                ImportHarness stack = new ImportHarness(db, dir.resolve("etc"), dir.resolve("originals"), 90,
+                        Clock.systemUTC())) {
+            Currency eur = Currency.getInstance("EUR");
+            for (int p = 0; p < partners; p++) {
+                stack.core.partners.create(Caller.system(), "P-" + (1000 + p), new PartnerDetails("Supplier " + p,
+                        PartnerKind.VENDOR, eur, Set.of(eur), "", invoices.peppolId(p), null, 30, null, true));
+            }
+            PeppolConnector importing = new PeppolConnector(id -> stack.core.partners
+                    .findByIdentifier(Caller.system(), id).map(Partner::id), settings);
+            stack.add(importing);
+            ImportService imports = stack.imports();
+
+            List<byte[]> files = invoices.next(warmup);
+            parse(parsing, files);
+            importAll(imports, files);
+            System.out.printf("warm-up: %,d invoices parsed and imported%n", warmup);
+
+            double[] parseRates = new double[rounds];
+            double[] importRates = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                files = invoices.next(documents);
+                parseRates[r] = documents / seconds(parse(parsing, files));
+                importRates[r] = documents / seconds(importAll(imports, files));
+                System.out.printf("round %d: parse %,10.0f invoices/s   import %,8.1f invoices/s   ratio %.3f%n",
+                        r + 1, parseRates[r], importRates[r], importRates[r] / parseRates[r]);
+            }
+            double parse = median(parseRates);
+            double imported = median(importRates);
+            System.out.printf("median:  parse %,10.0f invoices/s   import %,8.1f invoices/s   ratio %.3f "
+                    + "(target: >= 2,000/s and >= 0.3)%n", parse, imported, imported / parse);
+        }
+    }
+
+    /** The connector's own reading of each file, no database: what an import cannot be faster than. */
+    private static long parse(PeppolConnector connector, List<byte[]> files) throws Exception {
+        CountingSink sink = new CountingSink();
+        long start = System.nanoTime();
+        for (int i = 0; i < files.size(); i++) {
+            connector.read(source("invoice-" + i + ".xml", files.get(i)), sink);
+        }
+        long took = System.nanoTime() - start;
+        if (sink.documents != files.size()) {
+            throw new IllegalStateException("The connector handed over " + sink.documents + " of " + files.size()
+                    + " invoices; first refusal: " + sink.firstRefusal);
+        }
+        return took;
+    }
+
+    /** One import run per file through the import service; every file must create its document. */
+    private static long importAll(ImportService imports, List<byte[]> files) {
+        long start = System.nanoTime();
+        for (int i = 0; i < files.size(); i++) {
+            ImportRun run = imports.run(INTEGRATOR, PeppolConnector.ID, "invoice-" + i + ".xml",
+                    new ByteArrayInputStream(files.get(i)), null);
+            if (run.created() != 1) {
+                throw new IllegalStateException("Import of invoice " + i + " created " + run.created() + ": "
+                        + run.failure() + " " + run.rejected());
+            }
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static ImportSource source(String name, byte[] content) {
+        return new ImportSource() {
+            @Override
+            public String fileName() {
+                return name;
+            }
+
+            @Override
+            public InputStream stream() {
+                return new ByteArrayInputStream(content);
+            }
+        };
+    }
+
+    static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    private static byte[] readResource(String name) throws IOException {
+        try (InputStream in = UblImportBenchmark.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("Missing test resource " + name);
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    /** Counts what the connector hands over; keeps the first refusal to show why a file was not taken. */
+    private static final class CountingSink implements ImportSink {
+        long documents;
+        String firstRefusal;
+
+        @Override
+        public ItemOutcome document(String externalId, DocumentDraft draft, Original original) {
+            documents++;
+            return new ItemOutcome(externalId, ItemOutcome.Result.CREATED, documents, null);
+        }
+
+        @Override
+        public ItemOutcome payment(String externalId, PaymentDraft draft) {
+            throw new IllegalStateException("A UBL invoice is not a payment");
+        }
+
+        @Override
+        public ItemOutcome reject(String externalId, String reason) {
+            if (firstRefusal == null) {
+                firstRefusal = externalId + ": " + reason;
+            }
+            return new ItemOutcome(externalId, ItemOutcome.Result.REJECTED, null, reason);
+        }
+    }
+
+    /**
+     * Distinct invoices from the official example: number, supplier, first line's quantity, extra lines, and the
+     * totals that follow from them. The example's own lines: 7 days at 400 and -3 days at 500, a charge of 25, VAT
+     * category S at 25 %.
+     */
+    static final class Invoices {
+        private static final String LINE_END = "</cac:InvoiceLine>";
+        private final String template;
+        private final int partners;
+        private int next;
+
+        Invoices(String template, int partners) {
+            this.template = template;
+            this.partners = partners;
+            for (String expected : List.of("<cbc:ID>Snippet1</cbc:ID>", "<cbc:PaymentID>Snippet1</cbc:PaymentID>",
+                    "schemeID=\"0088\">9482348239847239874<", "<cbc:IssueDate>2017-11-13</cbc:IssueDate>",
+                    "<cbc:DueDate>2017-12-01</cbc:DueDate>", ">7</cbc:InvoicedQuantity>",
+                    ">2800</cbc:LineExtensionAmount>", ">331.25</cbc:TaxAmount>", ">1325</cbc:TaxableAmount>",
+                    ">1300</cbc:LineExtensionAmount>", ">1325</cbc:TaxExclusiveAmount>",
+                    ">1656.25</cbc:TaxInclusiveAmount>", ">1656.25</cbc:PayableAmount>")) {
+                if (!template.contains(expected)) {
+                    throw new IllegalStateException("The Peppol example has changed: no " + expected);
+                }
+            }
+        }
+
+        /** The Peppol id of benchmark partner {@code p}: scheme 0088 (GLN) and 13 digits. */
+        String peppolId(int p) {
+            return "0088:" + (7_300_000_000_000L + p);
+        }
+
+        List<byte[]> next(int count) {
+            List<byte[]> files = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                files.add(invoice(next++).getBytes(StandardCharsets.UTF_8));
+            }
+            return files;
+        }
+
+        String invoice(int n) {
+            String number = "BENCH-" + n;
+            int partner = n % partners;
+            int quantity = 5 + n % 11;
+            int extraLines = n % 4;
+            LocalDate issued = LocalDate.of(2026, 1, 1).plusDays(n % 330);
+            BigDecimal first = BigDecimal.valueOf(400L * quantity);
+            BigDecimal lines = first.subtract(BigDecimal.valueOf(1500));
+            StringBuilder extra = new StringBuilder();
+            for (int e = 1; e <= extraLines; e++) {
+                BigDecimal price = BigDecimal.valueOf(10L * e + n % 7);
+                lines = lines.add(price);
+                extra.append("<cac:InvoiceLine><cbc:ID>").append(2 + e)
+                        .append("</cbc:ID><cbc:InvoicedQuantity unitCode=\"C62\">1</cbc:InvoicedQuantity>")
+                        .append("<cbc:LineExtensionAmount currencyID=\"EUR\">").append(price.toPlainString())
+                        .append("</cbc:LineExtensionAmount><cac:Item><cbc:Name>Extra item ").append(e)
+                        .append("</cbc:Name><cac:ClassifiedTaxCategory><cbc:ID>S</cbc:ID><cbc:Percent>25.0")
+                        .append("</cbc:Percent><cac:TaxScheme><cbc:ID>VAT</cbc:ID></cac:TaxScheme>")
+                        .append("</cac:ClassifiedTaxCategory></cac:Item><cac:Price><cbc:PriceAmount currencyID=")
+                        .append("\"EUR\">").append(price.toPlainString())
+                        .append("</cbc:PriceAmount></cac:Price></cac:InvoiceLine>");
+            }
+            BigDecimal taxable = lines.add(BigDecimal.valueOf(25));
+            BigDecimal tax = taxable.multiply(new BigDecimal("0.25")).setScale(2, RoundingMode.HALF_UP);
+            BigDecimal gross = taxable.add(tax);
+            String xml = template
+                    .replace("<cbc:ID>Snippet1</cbc:ID>", "<cbc:ID>" + number + "</cbc:ID>")
+                    .replace("<cbc:PaymentID>Snippet1</cbc:PaymentID>", "<cbc:PaymentID>" + number
+                            + "</cbc:PaymentID>")
+                    .replace("schemeID=\"0088\">9482348239847239874<", "schemeID=\"0088\">"
+                            + peppolId(partner).substring(5) + "<")
+                    .replace("<cbc:IssueDate>2017-11-13</cbc:IssueDate>", "<cbc:IssueDate>" + issued
+                            + "</cbc:IssueDate>")
+                    .replace("<cbc:DueDate>2017-12-01</cbc:DueDate>", "<cbc:DueDate>" + issued.plusDays(30)
+                            + "</cbc:DueDate>")
+                    .replace(">7</cbc:InvoicedQuantity>", ">" + quantity + "</cbc:InvoicedQuantity>")
+                    .replace(">2800</cbc:LineExtensionAmount>", ">" + first.toPlainString()
+                            + "</cbc:LineExtensionAmount>")
+                    .replace(">331.25</cbc:TaxAmount>", ">" + tax.toPlainString() + "</cbc:TaxAmount>")
+                    .replace(">1325</cbc:TaxableAmount>", ">" + taxable.toPlainString() + "</cbc:TaxableAmount>")
+                    .replace(">1300</cbc:LineExtensionAmount>", ">" + lines.toPlainString()
+                            + "</cbc:LineExtensionAmount>")
+                    .replace(">1325</cbc:TaxExclusiveAmount>", ">" + taxable.toPlainString()
+                            + "</cbc:TaxExclusiveAmount>")
+                    .replace(">1656.25</cbc:TaxInclusiveAmount>", ">" + gross.toPlainString()
+                            + "</cbc:TaxInclusiveAmount>")
+                    .replace(">1656.25</cbc:PayableAmount>", ">" + gross.toPlainString() + "</cbc:PayableAmount>");
+            int end = xml.lastIndexOf(LINE_END) + LINE_END.length();
+            return xml.substring(0, end) + extra + xml.substring(end);
+        }
+    }
+}
