@@ -17,7 +17,7 @@ import org.partnerfinance.security.api.Caller;
 @ProviderType
 public interface ExportService {
 
-    /** The installed export connectors, switched on or off, by id. */
+    /** The installed export connectors (payment orders and, since 1.3, documents), switched on or off, by id. */
     List<ConnectorInfo> connectors(Caller caller);
 
     /**
@@ -31,6 +31,33 @@ public interface ExportService {
      * @throws UnknownConnectorException when no such export connector is installed or it is switched off
      */
     ExportRun export(Caller caller, String connectorId, List<Long> paymentIds);
+
+    /**
+     * Exports receivable invoices and credit notes with a document export connector (1.3) and returns the recorded
+     * run. One document gives the connector's file (e.g. one UBL XML); several give one zip archive with one file per
+     * document. Finance reviewers, finance managers and integrators export; partners never do. The run, its file and
+     * its audit record are stored in one unit of work.
+     *
+     * @param documentIds the documents, each once: all must exist and be receivables (the company's own invoices and
+     *                    credit notes to partners)
+     * @throws ExportRefusedException    naming every document at fault, or with the connector's reason (e.g. the
+     *                                   company's settings or the partner's master data the format needs); nothing
+     *                                   is recorded
+     * @throws UnknownConnectorException when no such document export connector is installed or it is switched off
+     */
+    ExportRun exportDocuments(Caller caller, String connectorId, List<Long> documentIds);
+
+    /**
+     * One receivable written by a document export connector for someone who may read it (1.3): finance and
+     * integrators get it through {@link #exportDocuments} (recorded as a run); a partner's user gets their own
+     * partner's receivable written for them, not recorded as an export (like downloading its PDF).
+     *
+     * @return empty when the document does not exist or the caller may not read it (another partner's document reads
+     *         like a missing one)
+     * @throws ExportRefusedException    when it is not a receivable or the connector refuses it, with the reason
+     * @throws UnknownConnectorException when no such document export connector is installed or it is switched off
+     */
+    Optional<ExportRun.ExportFile> documentFile(Caller caller, String connectorId, long documentId);
 
     /** A run, if the caller may read runs. */
     Optional<ExportRun> find(Caller caller, long runId);
