@@ -113,6 +113,8 @@ final class UblWriter {
                 m.add("seller.peppol.id");
             } else if (!PEPPOL_ID.matcher(peppolId).matches()) {
                 m.add("seller.peppol.id (\"" + peppolId + "\" is not scheme:value, e.g. 0088:5790000435968)");
+            } else if (!validGln(peppolId)) {
+                m.add("seller.peppol.id (\"" + peppolId + "\" is not a valid GLN: wrong length or check digit)");
             }
             if (country.isEmpty()) {
                 m.add("seller.country");
@@ -165,6 +167,8 @@ final class UblWriter {
             missing.add("no Peppol id (scheme:value, e.g. 0088:5790000435968)");
         } else if (!PEPPOL_ID.matcher(p.peppolId().strip()).matches()) {
             missing.add("a Peppol id \"" + p.peppolId() + "\" that is not scheme:value (e.g. 0088:5790000435968)");
+        } else if (!validGln(p.peppolId().strip())) {
+            missing.add("a Peppol id \"" + p.peppolId() + "\" that is not a valid GLN (wrong length or check digit)");
         }
         if (p.address().countryCode().isEmpty()) {
             missing.add("no country in its address");
@@ -184,6 +188,25 @@ final class UblWriter {
             throw new ExportFormatException("Partner " + p.id() + " (" + p.name() + ") has " + String.join(", ",
                     missing) + " in its master data; Peppol BIS Billing 3.0 requires it.");
         }
+    }
+
+    /**
+     * Scheme 0088 is a GS1 GLN: 13 digits, the last a mod-10 check digit (PEPPOL-COMMON-R040). Other schemes are
+     * taken as they are.
+     */
+    static boolean validGln(String peppolId) {
+        if (!peppolId.startsWith("0088:")) {
+            return true;
+        }
+        String gln = peppolId.substring(5);
+        if (!gln.matches("\\d{13}")) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (gln.charAt(11 - i) - '0') * (i % 2 == 0 ? 3 : 1);
+        }
+        return (10 - sum % 10) % 10 == gln.charAt(12) - '0';
     }
 
     private byte[] invoice(ReceivableExport export, boolean notSubject) throws ExportFormatException {

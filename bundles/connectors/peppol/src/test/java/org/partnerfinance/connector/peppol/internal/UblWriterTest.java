@@ -54,7 +54,7 @@ public class UblWriterTest {
                 new PostalAddress("Storgatan 5\nBox 12", "11122", "Stockholm", country), 30, DunningContact.NONE, 3L);
     }
 
-    static final Partner BUYER = buyer("0088:7315458756324", "SE556677889901", "SE");
+    static final Partner BUYER = buyer("0088:7315458756328", "SE556677889901", "SE");
 
     /** A line: quantity, unit price, category, rate. */
     record L(String description, String quantity, String price, String category, String rate) {
@@ -120,7 +120,7 @@ public class UblWriterTest {
         assertTrue(text, text.contains("<cbc:ProfileID>" + UblWriter.PROFILE_ID));
         assertTrue(text, text.contains("<cbc:BuyerReference>P-1001</cbc:BuyerReference>"));
         assertTrue(text, text.contains("<cbc:EndpointID schemeID=\"0088\">5790000435968</cbc:EndpointID>"));
-        assertTrue(text, text.contains("<cbc:EndpointID schemeID=\"0088\">7315458756324</cbc:EndpointID>"));
+        assertTrue(text, text.contains("<cbc:EndpointID schemeID=\"0088\">7315458756328</cbc:EndpointID>"));
         assertTrue(text, text.contains("<cbc:DueDate>2026-12-20</cbc:DueDate>"));
         assertTrue(text, text.contains("<cbc:ID>DE89370400440532013000</cbc:ID>"));
         assertTrue(text, text.contains("<cbc:PaymentID>INV-2026-17</cbc:PaymentID>"));
@@ -235,7 +235,7 @@ public class UblWriterTest {
         }
         Document reverse = document(DocumentKind.INVOICE, "INV-2", "EUR", new L("Service", "1", "10", "AE", "0"));
         try {
-            write(SELLER, new ReceivableExport(reverse, buyer("0088:7315458756324", "", "SE"), null));
+            write(SELLER, new ReceivableExport(reverse, buyer("0088:7315458756328", "", "SE"), null));
             fail("reverse charge to a partner without VAT id");
         } catch (ExportFormatException e) {
             assertTrue(e.getMessage(), e.getMessage().contains("no VAT id") && e.getMessage().contains("AE"));
@@ -264,6 +264,22 @@ public class UblWriterTest {
             fail("an invalid invoice was written");
         } catch (ExportFormatException e) {
             assertTrue(e.getMessage(), e.getMessage().startsWith("The UBL 2.1 schema refuses the written document"));
+        }
+    }
+
+    @Test
+    public void aGlnWithAWrongCheckDigitIsRefused() {
+        assertTrue(UblWriter.validGln("0088:5790000435968"));
+        assertTrue(UblWriter.validGln("0088:7315458756328"));
+        assertTrue(!UblWriter.validGln("0088:7315458756324"));
+        assertTrue(!UblWriter.validGln("0088:731545875632"));
+        assertTrue("other schemes are not checked here", UblWriter.validGln("9930:DE123456789"));
+        Document d = document(DocumentKind.INVOICE, "INV-1", "EUR", new L("Cable", "1", "10", "S", "19"));
+        try {
+            write(SELLER, new ReceivableExport(d, buyer("0088:7315458756324", "", "SE"), null));
+            fail("a GLN with a wrong check digit");
+        } catch (ExportFormatException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("not a valid GLN"));
         }
     }
 
