@@ -17,8 +17,11 @@ import org.partnerfinance.security.api.Caller;
 @ProviderType
 public interface ExportService {
 
-    /** The installed export connectors (payment orders and, since 1.3, documents), switched on or off, by id. */
+    /** The installed export connectors of payment orders, switched on or off, by id. */
     List<ConnectorInfo> connectors(Caller caller);
+
+    /** The installed document export connectors ({@link DocumentExportConnector}, 1.3), switched on or off, by id. */
+    List<ConnectorInfo> documentConnectors(Caller caller);
 
     /**
      * Exports payments to partners with a connector and returns the recorded run.
@@ -62,7 +65,10 @@ public interface ExportService {
     /** A run, if the caller may read runs. */
     Optional<ExportRun> find(Caller caller, long runId);
 
-    /** The latest runs, newest first, of one connector or of all ({@code connectorId} null). */
+    /**
+     * The latest runs, newest first, of one connector or of all ({@code connectorId} null); payment orders and (1.3)
+     * document exports alike ({@link ExportRun#documentExport()} tells them apart).
+     */
     List<ExportRun> recent(Caller caller, String connectorId, int limit);
 
     /** The file a run wrote, as it was handed out. */

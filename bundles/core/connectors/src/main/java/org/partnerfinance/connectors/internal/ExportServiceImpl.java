@@ -149,13 +149,21 @@ public class ExportServiceImpl implements ExportService {
     @Override
     public List<ConnectorInfo> connectors(Caller caller) {
         Access.requireAnyRole(caller, READERS);
-        List<ConnectorInfo> list = new ArrayList<>();
-        exporters.forEach(e -> list.add(new ConnectorInfo(e.getValue().id(), e.getValue().name(),
-                e.getValue().formats(), ConnectorDirection.EXPORT, enabled(e.getKey()))));
-        documentExporters.forEach(e -> list.add(new ConnectorInfo(e.getValue().id(), e.getValue().name(),
-                e.getValue().formats(), ConnectorDirection.EXPORT, enabled(e.getKey()))));
-        list.sort(Comparator.comparing(ConnectorInfo::id));
-        return List.copyOf(list);
+        return exporters.stream()
+                .map(e -> new ConnectorInfo(e.getValue().id(), e.getValue().name(), e.getValue().formats(),
+                        ConnectorDirection.EXPORT, enabled(e.getKey())))
+                .sorted(Comparator.comparing(ConnectorInfo::id))
+                .toList();
+    }
+
+    @Override
+    public List<ConnectorInfo> documentConnectors(Caller caller) {
+        Access.requireAnyRole(caller, READERS);
+        return documentExporters.stream()
+                .map(e -> new ConnectorInfo(e.getValue().id(), e.getValue().name(), e.getValue().formats(),
+                        ConnectorDirection.EXPORT, enabled(e.getKey())))
+                .sorted(Comparator.comparing(ConnectorInfo::id))
+                .toList();
     }
 
     @Override
