@@ -459,22 +459,34 @@ public class PeppolIT extends PfTestSupport {
     }
 
     /**
-     * The UBL 2.1 schema, independent of the connector's own validation: the OASIS XSDs shipped inside ph-ubl, read
-     * from the jar embedded in the Peppol bundle with the JDK's schema validator.
+     * The UBL 2.1 schema, independent of the connector's own validation: the OASIS XSDs shipped inside ph-ubl (and
+     * the schemas they import by namespace only: CCTS, XML-DSig, XAdES), read from the jars embedded in the Peppol
+     * bundle with the JDK's schema validator.
      */
     private Schema ublSchema(String mainDocument) throws Exception {
+        List<StreamSource> sources = new java.util.ArrayList<>();
+        sources.add(embedded("ph-xsds-ccts-cct-schemamodule", "schemas/CCTS_CCT_SchemaModule.xsd"));
+        sources.add(embedded("ph-xsds-xmldsig", "schemas/xmldsig-core-schema.xsd"));
+        sources.add(embedded("ph-xsds-xades132", "schemas/XAdES01903v132-201601.xsd"));
+        sources.add(embedded("ph-xsds-xades141", "schemas/XAdES01903v141-201601.xsd"));
+        sources.add(embedded("ph-ubl21", "external/schemas/ubl21/maindoc/" + mainDocument));
+        SchemaFactory factory = SchemaFactory.newDefaultInstance();
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "jar,file");
+        return factory.newSchema(sources.toArray(new StreamSource[0]));
+    }
+
+    /** A schema file inside a jar embedded in the Peppol bundle (copied out, so that relative imports resolve). */
+    private StreamSource embedded(String jarPrefix, String path) throws Exception {
         org.osgi.framework.Bundle peppol = bundle("org.partnerfinance.pf-connector-peppol");
-        java.net.URL embedded = peppol.getEntry("lib/ph-ubl21-10.2.0.jar");
-        assertTrue("ph-ubl is embedded in the Peppol bundle", embedded != null);
-        Path jar = Files.createTempFile("ph-ubl21", ".jar");
-        try (InputStream in = embedded.openStream()) {
+        Enumeration<java.net.URL> found = peppol.findEntries("lib", jarPrefix + "-*.jar", false);
+        assertTrue(jarPrefix + " is embedded in the Peppol bundle", found != null && found.hasMoreElements());
+        Path jar = Files.createTempFile(jarPrefix, ".jar");
+        try (InputStream in = found.nextElement().openStream()) {
             Files.copy(in, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         jar.toFile().deleteOnExit();
-        SchemaFactory factory = SchemaFactory.newDefaultInstance();
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "jar,file");
-        return factory.newSchema(new java.net.URL("jar:" + jar.toUri() + "!/external/schemas/ubl21/maindoc/"
-                + mainDocument));
+        String systemId = "jar:" + jar.toUri() + "!/" + path;
+        return new StreamSource(new java.net.URL(systemId).openStream(), systemId);
     }
 
     private String tokenOf(String username, String partnerId, Role role) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -48,6 +49,7 @@ import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.Tax
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_21.TaxTotalType;
 import oasis.names.specification.ubl.schema.xsd.commonbasiccomponents_21.NoteType;
 import oasis.names.specification.ubl.schema.xsd.commonbasiccomponents_21.PaymentIDType;
+import oasis.names.specification.ubl.schema.xsd.commonbasiccomponents_21.TaxExemptionReasonType;
 import oasis.names.specification.ubl.schema.xsd.creditnote_21.CreditNoteType;
 import oasis.names.specification.ubl.schema.xsd.invoice_21.InvoiceType;
 
@@ -75,7 +77,7 @@ final class UblWriter {
     /** BR-CO-09: a VAT identifier starts with its ISO 3166 country code (EL for Greece). */
     private static final Pattern VAT_ID = Pattern.compile("[A-Z]{2}[0-9A-Za-z+*.]{2,}");
     /** The categories that exempt, shift or zero the VAT and the VATEX code written as their exemption reason. */
-    private static final java.util.Map<String, String> EXEMPTION_CODES = java.util.Map.of("AE", "VATEX-EU-AE", "K",
+    private static final Map<String, String> EXEMPTION_CODES = Map.of("AE", "VATEX-EU-AE", "K",
             "VATEX-EU-IC", "G", "VATEX-EU-G", "O", "VATEX-EU-O");
     private static final int SHOWN_ERRORS = 5;
 
@@ -455,9 +457,7 @@ final class UblWriter {
             if (EXEMPTION_CODES.containsKey(id)) {
                 category.setTaxExemptionReasonCode(EXEMPTION_CODES.get(id));
             } else if (id.equals("E")) {
-                category.getTaxExemptionReason().add(
-                        new oasis.names.specification.ubl.schema.xsd.commonbasiccomponents_21.TaxExemptionReasonType(
-                                "Exempt from VAT"));
+                category.getTaxExemptionReason().add(new TaxExemptionReasonType("Exempt from VAT"));
             }
         }
         TaxSchemeType vat = new TaxSchemeType();
