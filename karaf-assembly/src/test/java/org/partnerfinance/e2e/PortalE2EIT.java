@@ -14,7 +14,7 @@ import org.junit.runners.Suite;
 @Suite.SuiteClasses({ ClaimFlowE2E.class, LiveMenuE2E.class, SampleClaimTypeE2E.class, UsersE2E.class,
         UserLifecycleE2E.class,
         ApiTokensE2E.class, PartnersE2E.class, FinanceAgingE2E.class, DocumentsE2E.class,
-        ContentSecurityPolicyE2E.class, MdfE2E.class, FundsE2E.class, PaymentOrdersE2E.class,
+        ContentSecurityPolicyE2E.class, MdfE2E.class, FundsE2E.class, PaymentOrdersE2E.class, EInvoicesE2E.class,
         ConnectorsE2E.class })
 public class PortalE2EIT {
 

@@ -15,6 +15,11 @@
  * <p>Also in 1.2, the export side: an {@link ExportConnector} writes a {@link PaymentOrder} (credit transfers to
  * partners that finance selected) in its format; the {@link ExportService} checks the selection, marks the payments
  * as sent to the bank, keeps the file and records the {@link ExportRun}, in one unit of work.
+ *
+ * <p>1.3 adds the export of receivables: a {@link DocumentExportConnector} writes one of the company's invoices or
+ * credit notes to a partner ({@link ReceivableExport}) in its format, e.g. Peppol BIS Billing 3.0 UBL;
+ * {@link ExportService#exportDocuments} authorizes (finance only), writes one file per document (several in one zip),
+ * and records and audits the run like a payment order's ({@link ExportRun#documentIds()}).
  */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.partnerfinance.connectors.api;

@@ -35,14 +35,18 @@ import org.partnerfinance.audit.api.AuditEvent;
 import org.partnerfinance.audit.api.AuditTrail;
 import org.partnerfinance.connectors.api.ConnectorDirection;
 import org.partnerfinance.connectors.api.ConnectorInfo;
+import org.partnerfinance.connectors.api.DocumentExportConnector;
 import org.partnerfinance.connectors.api.ExportConnector;
 import org.partnerfinance.connectors.api.ExportFormatException;
 import org.partnerfinance.connectors.api.ExportRefusedException;
 import org.partnerfinance.connectors.api.ExportRun;
 import org.partnerfinance.connectors.api.ExportService;
 import org.partnerfinance.connectors.api.PaymentOrder;
+import org.partnerfinance.connectors.api.ReceivableExport;
 import org.partnerfinance.connectors.api.UnknownConnectorException;
 import org.partnerfinance.documents.api.Direction;
+import org.partnerfinance.documents.api.Document;
+import org.partnerfinance.documents.api.DocumentKind;
 import org.partnerfinance.documents.api.DocumentService;
 import org.partnerfinance.documents.api.DocumentValidationException;
 import org.partnerfinance.documents.api.Payment;
@@ -82,6 +86,11 @@ public class ExportServiceImpl implements ExportService {
     /** Who reads export runs and downloads their files. */
     static final Role[] READERS = {Role.FINANCE_MANAGER, Role.FINANCE_REVIEWER, Role.INTEGRATOR, Role.ADMINISTRATOR};
 
+    /** Who exports receivables as files for partners (Peppol UBL, ...): finance, and integrators at the console. */
+    static final Role[] DOCUMENT_EXPORTERS = {Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.INTEGRATOR};
+    /** Most documents in one export: every file is written into memory and kept with the run. */
+    static final int MAX_DOCUMENTS = 1000;
+
     /** Most payments in one order: keeps the file (held in memory) and the unit of work bounded. */
     static final int MAX_PAYMENTS = 5000;
     /** ISO 20022 Max35Text: the end-to-end reference travels to the creditor's bank and back. */
@@ -103,6 +112,11 @@ public class ExportServiceImpl implements ExportService {
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             collectionType = CollectionType.TUPLE)
     volatile List<Map.Entry<Map<String, ?>, ExportConnector>> exporters = List.of();
+
+    @Reference(name = "documentExporters", service = DocumentExportConnector.class,
+            cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, collectionType = CollectionType.TUPLE)
+    volatile List<Map.Entry<Map<String, ?>, DocumentExportConnector>> documentExporters = List.of();
 
     @Reference(name = "toggles", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -136,6 +150,16 @@ public class ExportServiceImpl implements ExportService {
     public List<ConnectorInfo> connectors(Caller caller) {
         Access.requireAnyRole(caller, READERS);
         return exporters.stream()
+                .map(e -> new ConnectorInfo(e.getValue().id(), e.getValue().name(), e.getValue().formats(),
+                        ConnectorDirection.EXPORT, enabled(e.getKey())))
+                .sorted(Comparator.comparing(ConnectorInfo::id))
+                .toList();
+    }
+
+    @Override
+    public List<ConnectorInfo> documentConnectors(Caller caller) {
+        Access.requireAnyRole(caller, READERS);
+        return documentExporters.stream()
                 .map(e -> new ConnectorInfo(e.getValue().id(), e.getValue().name(), e.getValue().formats(),
                         ConnectorDirection.EXPORT, enabled(e.getKey())))
                 .sorted(Comparator.comparing(ConnectorInfo::id))
@@ -273,6 +297,186 @@ public class ExportServiceImpl implements ExportService {
         return List.copyOf(byCurrency.values());
     }
 
+    // ---- receivable documents (1.3) ------------------------------------------------------------------------------
+
+    @Override
+    public ExportRun exportDocuments(Caller caller, String connectorId, List<Long> documentIds) {
+        Access.requireAnyRole(caller, DOCUMENT_EXPORTERS);
+        DocumentExportConnector connector = requireDocumentConnector(connectorId);
+        List<Long> ids = documentSelection(documentIds);
+        Instant now = now();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        ExportRun run = unitOfWork.required(() -> {
+            List<ReceivableExport> selected = receivables(caller, ids);
+            long runId = jdbc(c -> ExportStore.reserve(c, connector.id(), caller.username(), now));
+            String reference = "PF-DOC-" + today.format(DAY) + "-" + runId;
+            List<DocumentFiles.Written> files = new ArrayList<>();
+            List<String> reasons = new ArrayList<>();
+            for (ReceivableExport r : selected) {
+                try {
+                    files.add(new DocumentFiles.Written(r.document(), write(connector, r)));
+                } catch (ExportRefusedException e) {
+                    reasons.addAll(e.reasons());
+                }
+            }
+            if (!reasons.isEmpty()) {
+                throw new ExportRefusedException(reasons);
+            }
+            byte[] content;
+            String fileName;
+            String contentType;
+            if (files.size() == 1) {
+                content = files.get(0).content();
+                fileName = DocumentFiles.name(files.get(0).document(), connector.fileExtension());
+                contentType = connector.contentType();
+            } else {
+                content = DocumentFiles.zip(files, connector.fileExtension());
+                fileName = reference + ".zip";
+                contentType = DocumentFiles.ZIP;
+            }
+            ExportRun done = new ExportRun(runId, connector.id(), reference, fileName, contentType, sha256(content),
+                    content.length, caller.username(), now, List.of(),
+                    documentTotals(selected.stream().map(ReceivableExport::document).toList()), ids);
+            jdbc(c -> {
+                ExportStore.complete(c, done, content);
+                return null;
+            });
+            audit.append(new AuditEvent(caller.username(), "export.documents", "export-run", Long.toString(runId),
+                    "", describeDocuments(done, selected)));
+            return done;
+        });
+        LOG.info("Export run {} ({}): {}", run.id(), run.connector(), describe(run));
+        return run;
+    }
+
+    @Override
+    public Optional<ExportRun.ExportFile> documentFile(Caller caller, String connectorId, long documentId) {
+        Access.requireCaller(caller);
+        if (caller.hasAny(DOCUMENT_EXPORTERS)) {
+            if (documents.find(caller, documentId).isEmpty()) {
+                return Optional.empty();
+            }
+            ExportRun run = exportDocuments(caller, connectorId, List.of(documentId));
+            return file(caller, run.id());
+        }
+        if (!caller.isPartner()) {
+            // staff without an export role (administrators): exporting documents is finance's
+            Access.requireAnyRole(caller, DOCUMENT_EXPORTERS);
+        }
+        DocumentExportConnector connector = requireDocumentConnector(connectorId);
+        // a partner's user reads their own document in another format: the documents service hides other partners'
+        return unitOfWork.required(() -> {
+            Optional<Document> found = documents.find(caller, documentId);
+            if (found.isEmpty()) {
+                return Optional.<ExportRun.ExportFile>empty();
+            }
+            ReceivableExport r = receivable(caller, found.get());
+            byte[] content = write(connector, r);
+            return Optional.of(new ExportRun.ExportFile(DocumentFiles.name(r.document(), connector.fileExtension()),
+                    connector.contentType(), content));
+        });
+    }
+
+    /** The selected documents as the connector gets them; every document at fault named at once. */
+    private List<ReceivableExport> receivables(Caller caller, List<Long> ids) {
+        List<String> reasons = new ArrayList<>();
+        List<ReceivableExport> list = new ArrayList<>();
+        for (long id : ids) {
+            Optional<Document> found = documents.find(caller, id);
+            if (found.isEmpty()) {
+                reasons.add("Document " + id + " is not known.");
+                continue;
+            }
+            try {
+                list.add(receivable(caller, found.get()));
+            } catch (ExportRefusedException e) {
+                reasons.addAll(e.reasons());
+            }
+        }
+        if (!reasons.isEmpty()) {
+            throw new ExportRefusedException(reasons);
+        }
+        return list;
+    }
+
+    private ReceivableExport receivable(Caller caller, Document d) {
+        if (d.direction() != Direction.RECEIVABLE) {
+            throw new ExportRefusedException(List.of(DocumentFiles.label(d) + " is a payable (the partner's "
+                    + "document to the company); only receivables, the company's own invoices and credit notes, "
+                    + "are exported."));
+        }
+        // the caller may read the document; its partner's master data is read as the platform, which the
+        // format needs whether or not the caller's role reads partner master data (integrators do not)
+        Partner buyer = partners.find(Caller.system(), d.partnerId()).orElseThrow(() -> new ExportRefusedException(
+                List.of(DocumentFiles.label(d) + ": partner " + d.partnerId() + " is not known.")));
+        String credited = null;
+        if (d.kind() == DocumentKind.CREDIT_NOTE && d.creditedId() != null) {
+            credited = documents.find(Caller.system(), d.creditedId()).map(Document::number).orElse(null);
+        }
+        return new ReceivableExport(d, buyer, credited);
+    }
+
+    private static byte[] write(DocumentExportConnector connector, ReceivableExport r) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try {
+            connector.write(r, buffer);
+        } catch (ExportFormatException e) {
+            throw new ExportRefusedException(List.of(DocumentFiles.label(r.document()) + ": " + e.getMessage()));
+        } catch (IOException e) {
+            throw new ExportRefusedException(List.of(DocumentFiles.label(r.document())
+                    + ": the connector could not write the file: " + e.getMessage()));
+        }
+        return buffer.toByteArray();
+    }
+
+    private static List<Long> documentSelection(List<Long> documentIds) {
+        if (documentIds == null || documentIds.isEmpty()) {
+            throw new ExportRefusedException(List.of("Select at least one document."));
+        }
+        if (documentIds.stream().anyMatch(java.util.Objects::isNull)
+                || new LinkedHashSet<>(documentIds).size() != documentIds.size()) {
+            throw new ExportRefusedException(List.of("Each document is selected once."));
+        }
+        if (documentIds.size() > MAX_DOCUMENTS) {
+            throw new ExportRefusedException(List.of("One export carries at most " + MAX_DOCUMENTS
+                    + " documents; select fewer."));
+        }
+        return List.copyOf(documentIds);
+    }
+
+    /** Gross per currency, credit notes subtracted. */
+    private static List<Money> documentTotals(List<Document> list) {
+        Map<String, Money> byCurrency = new LinkedHashMap<>();
+        for (Document d : list) {
+            Money gross = d.kind() == DocumentKind.CREDIT_NOTE ? d.gross().negate() : d.gross();
+            byCurrency.merge(gross.currency().getCurrencyCode(), gross, Money::plus);
+        }
+        return List.copyOf(byCurrency.values());
+    }
+
+    private static String describeDocuments(ExportRun run, List<ReceivableExport> selected) {
+        return "connector=" + run.connector() + "; reference=" + run.messageId() + "; file=" + run.fileName()
+                + "; sha256=" + run.sha256() + "; bytes=" + run.bytes() + "; documents=" + run.documentIds().size()
+                + " " + String.join(", ", selected.stream().map(r -> r.document().id() + " "
+                        + r.document().number() + " (" + r.document().partnerId() + ")").toList())
+                + "; totals=" + ExportStore.totals(run.totals());
+    }
+
+    private DocumentExportConnector requireDocumentConnector(String connectorId) {
+        if (connectorId == null || connectorId.isBlank()) {
+            throw new UnknownConnectorException("Name the connector to export with.");
+        }
+        Map.Entry<Map<String, ?>, DocumentExportConnector> entry = documentExporters.stream()
+                .filter(e -> e.getValue().id().equals(connectorId.strip()))
+                .findFirst()
+                .orElseThrow(() -> new UnknownConnectorException("No document export connector '"
+                        + connectorId.strip() + "' is installed."));
+        if (!enabled(entry.getKey())) {
+            throw new UnknownConnectorException("The connector '" + connectorId.strip() + "' is switched off.");
+        }
+        return entry.getValue();
+    }
+
     @Override
     public Optional<ExportRun> find(Caller caller, long runId) {
         Access.requireAnyRole(caller, READERS);
@@ -338,6 +542,12 @@ public class ExportServiceImpl implements ExportService {
     }
 
     static String describe(ExportRun run) {
+        if (run.documentExport()) {
+            return "connector=" + run.connector() + "; reference=" + run.messageId() + "; file=" + run.fileName()
+                    + "; sha256=" + run.sha256() + "; bytes=" + run.bytes() + "; documents="
+                    + run.documentIds().size() + " " + run.documentIds() + "; totals="
+                    + ExportStore.totals(run.totals());
+        }
         return "connector=" + run.connector() + "; message id=" + run.messageId() + "; file=" + run.fileName()
                 + "; sha256=" + run.sha256() + "; bytes=" + run.bytes() + "; payments=" + run.count() + " "
                 + run.paymentIds() + "; totals=" + ExportStore.totals(run.totals());

@@ -67,7 +67,22 @@ final class ExportStore {
                 s.setLong(3, paymentId);
                 s.addBatch();
             }
-            s.executeBatch();
+            if (!run.paymentIds().isEmpty()) {
+                s.executeBatch();
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO connector_export_document (export_id, seq_no, document_id) VALUES (?, ?, ?)")) {
+            int position = 0;
+            for (long documentId : run.documentIds()) {
+                s.setLong(1, run.id());
+                s.setInt(2, ++position);
+                s.setLong(3, documentId);
+                s.addBatch();
+            }
+            if (!run.documentIds().isEmpty()) {
+                s.executeBatch();
+            }
         }
     }
 
@@ -114,13 +129,14 @@ final class ExportStore {
         long id = r.getLong("export_id");
         return new ExportRun(id, r.getString("connector_id"), r.getString("message_id"), r.getString("file_name"),
                 r.getString("content_type"), r.getString("sha256"), r.getLong("bytes_written"),
-                r.getString("created_by"), Instant.parse(r.getString("created_at")), payments(c, id),
-                parseTotals(r.getString("totals")));
+                r.getString("created_by"), Instant.parse(r.getString("created_at")),
+                ids(c, "SELECT payment_id FROM connector_export_payment WHERE export_id = ? ORDER BY seq_no", id),
+                parseTotals(r.getString("totals")),
+                ids(c, "SELECT document_id FROM connector_export_document WHERE export_id = ? ORDER BY seq_no", id));
     }
 
-    private static List<Long> payments(Connection c, long id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT payment_id FROM connector_export_payment WHERE export_id = ? ORDER BY seq_no")) {
+    private static List<Long> ids(Connection c, String sql, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, id);
             List<Long> list = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {

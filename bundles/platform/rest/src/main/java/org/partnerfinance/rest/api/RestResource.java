@@ -17,9 +17,18 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface RestResource {
 
+    /** In a path pattern (1.1), the segment that matches any one segment, e.g. an id. */
+    String ANY_SEGMENT = "*";
+
     /**
      * The first path segment this resource answers, without slashes, e.g. {@code partners}. Lower case letters,
      * digits and '-' only.
+     *
+     * <p>Since 1.1 also a pattern of several segments separated by '/', where {@value #ANY_SEGMENT} matches any one
+     * segment, e.g. {@code invoices/*}{@code /ubl}: a request whose segments match the pattern exactly goes to this
+     * resource rather than to the resource of its first segment, so that another bundle can add one sub-resource
+     * (such as a format of a document) to a path it does not own. {@link RestRequest#segments()} are then the
+     * segments after the first, as always.
      */
     String path();
 

@@ -65,7 +65,7 @@ final class Dispatcher {
                         Map.of("WWW-Authenticate", "Bearer realm=\"api\", error=\"invalid_token\""));
         }
         Caller caller = auth.caller().orElseThrow();
-        Optional<RestResource> resource = route(first);
+        Optional<RestResource> resource = route(call.segments());
         if (resource.isEmpty()) {
             return error(RestException.notFound("There is no endpoint /api/v1/" + String.join("/",
                     call.segments()) + "."), Map.of());
@@ -87,15 +87,37 @@ final class Dispatcher {
         }
     }
 
-    /** The resource for a path; among several for the same path the last (highest ranked) one. */
-    private Optional<RestResource> route(String path) {
-        RestResource found = null;
+    /**
+     * The resource for a request: one whose path pattern matches all its segments, else the one of its first segment;
+     * among several the last (highest ranked) one.
+     */
+    Optional<RestResource> route(List<String> segments) {
+        String first = segments.isEmpty() ? "" : segments.get(0);
+        RestResource byPattern = null;
+        RestResource byFirst = null;
         for (RestResource r : resources.get()) {
-            if (r.path().equals(path)) {
-                found = r;
+            String path = r.path();
+            if (path.indexOf('/') >= 0) {
+                if (matches(path.split("/"), segments)) {
+                    byPattern = r;
+                }
+            } else if (path.equals(first)) {
+                byFirst = r;
             }
         }
-        return Optional.ofNullable(found);
+        return Optional.ofNullable(byPattern != null ? byPattern : byFirst);
+    }
+
+    private static boolean matches(String[] pattern, List<String> segments) {
+        if (pattern.length != segments.size()) {
+            return false;
+        }
+        for (int i = 0; i < pattern.length; i++) {
+            if (!pattern[i].equals(RestResource.ANY_SEGMENT) && !pattern[i].equals(segments.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The token of an {@code Authorization: Bearer <token>} header; {@code null} for any other scheme. */

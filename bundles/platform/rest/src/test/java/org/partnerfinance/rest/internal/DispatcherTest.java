@@ -129,6 +129,22 @@ public class DispatcherTest {
     }
 
     @Test
+    public void aPathPatternTakesTheRequestsItMatchesExactlyAndLeavesTheOthersToTheFirstSegment() throws Exception {
+        resources.add(new Echo("invoices", r -> RestResponse.ok(Map.of("who", "invoices"))));
+        resources.add(new Echo("invoices/*/ubl", r -> RestResponse.ok(Map.of("who", "ubl",
+                "id", r.segments().get(0)))));
+        JsonNode ubl = json(get("/invoices/42/ubl"));
+        assertEquals("ubl", ubl.get("who").asText());
+        assertEquals("42", ubl.get("id").asText());
+        assertEquals("invoices", json(get("/invoices/42")).get("who").asText());
+        assertEquals("invoices", json(get("/invoices/42/pdf")).get("who").asText());
+        assertEquals("invoices", json(get("/invoices/42/ubl/x")).get("who").asText());
+        assertEquals("invoices", json(get("/invoices")).get("who").asText());
+        resources.remove(0);
+        assertEquals("no resource of the first segment: 404", 404, get("/invoices/42").status());
+    }
+
+    @Test
     public void theHighestRankedOfTwoResourcesWithOnePathAnswers() throws Exception {
         resources.add(new Echo("me", r -> RestResponse.ok(Map.of("who", "first"))));
         resources.add(new Echo("me", r -> RestResponse.ok(Map.of("who", "second"))));

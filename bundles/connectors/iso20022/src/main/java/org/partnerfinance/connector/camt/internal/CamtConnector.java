@@ -16,7 +16,7 @@ import org.partnerfinance.security.api.Caller;
 
 /**
  * ISO 20022 bank statements (camt.053) and debit/credit notifications (camt.054): each booked entry (or transaction
- * of a batch entry) is one item of the run. The item's work, done by the core in a unit of work of its own on behalf
+ * of a batch entry) is one item of the run. The item's work, done by the core all-or-nothing (a savepoint of its own in the run's batch) on behalf
  * of the person importing, matches it against the open payments and documents: an unambiguous match confirms the
  * payment with the bank's reference and booking date, anything else is queued for finance with ranked suggestions.
  * The entry's identity (the bank's reference on the account, else statement + position + content hash) makes a

@@ -3,9 +3,14 @@ package org.partnerfinance.connector.peppol.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Limits and choices of the Peppol connector (etc/org.partnerfinance.connector.peppol.cfg). */
+/**
+ * Limits and choices of the Peppol connector, and the company's own party data that the export writes as the seller
+ * (etc/org.partnerfinance.connector.peppol.cfg). The seller settings are shipped empty: exports are refused, naming
+ * the missing settings, until name, VAT id, Peppol id and country are set.
+ */
 @ObjectClassDefinition(name = "Partner Finance Portal: Peppol BIS Billing 3.0 connector",
-        description = "UBL 2.1 invoices and credit notes (Peppol BIS Billing 3.0), one document per file "
+        description = "UBL 2.1 invoices and credit notes (Peppol BIS Billing 3.0), one document per file: imported, "
+                + "and receivables exported with the company as the seller "
                 + "(etc/org.partnerfinance.connector.peppol.cfg).")
 @interface PeppolConfiguration {
 
@@ -24,4 +29,41 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Source system", description = "Recorded with every imported document as its source")
     String source_system() default "peppol";
+
+    @AttributeDefinition(name = "Seller name", description = "The company's legal name as invoices name the seller "
+            + "(BT-27); exports are refused while it is empty")
+    String seller_name() default "";
+
+    @AttributeDefinition(name = "Seller VAT id", description = "The company's VAT identifier with its country prefix, "
+            + "e.g. DE123456789 (BT-31); exports are refused while it is empty")
+    String seller_vat_id() default "";
+
+    @AttributeDefinition(name = "Seller Peppol id", description = "The company's Peppol participant id as "
+            + "scheme:value, e.g. 0088:5790000435968 or 9930:DE123456789 (electronic address, BT-34); exports are "
+            + "refused while it is empty")
+    String seller_peppol_id() default "";
+
+    @AttributeDefinition(name = "Seller legal registration id", description = "The company's registration number "
+            + "(e.g. commercial register), written as the legal entity's id (BT-30); optional")
+    String seller_legal_id() default "";
+
+    @AttributeDefinition(name = "Seller street", description = "Street and number (BT-35); optional")
+    String seller_street() default "";
+
+    @AttributeDefinition(name = "Seller postal code", description = "Postal code (BT-38); optional")
+    String seller_postal_code() default "";
+
+    @AttributeDefinition(name = "Seller city", description = "City (BT-37); optional")
+    String seller_city() default "";
+
+    @AttributeDefinition(name = "Seller country", description = "ISO 3166-1 alpha-2 country code, e.g. DE (BT-40); "
+            + "exports are refused while it is empty")
+    String seller_country() default "";
+
+    @AttributeDefinition(name = "Seller IBAN", description = "The company's account partners pay invoices to, "
+            + "written as the payment means (credit transfer, BT-84); empty: invoices carry no payment means")
+    String seller_iban() default "";
+
+    @AttributeDefinition(name = "Seller BIC", description = "The BIC of the company's bank (BT-86); optional")
+    String seller_bic() default "";
 }

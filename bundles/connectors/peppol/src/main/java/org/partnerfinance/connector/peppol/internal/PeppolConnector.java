@@ -1,6 +1,7 @@
 package org.partnerfinance.connector.peppol.internal;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -10,10 +11,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.partnerfinance.connectors.api.DocumentExportConnector;
+import org.partnerfinance.connectors.api.ExportFormatException;
 import org.partnerfinance.connectors.api.ImportConnector;
 import org.partnerfinance.connectors.api.ImportFormatException;
 import org.partnerfinance.connectors.api.ImportSink;
 import org.partnerfinance.connectors.api.ImportSource;
+import org.partnerfinance.connectors.api.ReceivableExport;
 import org.partnerfinance.documents.api.DocumentDraft;
 import org.partnerfinance.partner.api.Partner;
 import org.partnerfinance.partner.api.PartnerService;
@@ -23,14 +27,18 @@ import org.partnerfinance.security.api.Caller;
  * Peppol BIS Billing 3.0 invoices and credit notes (UBL 2.1), one document per file, read with ph-ubl and validated
  * against the UBL 2.1 schema. The partner is the supplier (a payable) or the customer (a receivable) whose Peppol id
  * or VAT id a partner has; the original XML goes with the document to the core, which keeps it beside it.
+ *
+ * <p>The other way, receivables (the company's invoices and credit notes to partners) are written as Peppol BIS
+ * Billing 3.0 documents with the company as the seller, from this connector's configuration ({@link UblWriter}).
  */
-@Component(service = ImportConnector.class, configurationPid = PeppolConnector.PID, property = {
+@Component(service = {ImportConnector.class, DocumentExportConnector.class}, configurationPid = PeppolConnector.PID, property = {
         "pf.extension.id=" + PeppolConnector.ID,
         "pf.extension.kind=connector",
         "pf.extension.name=Peppol connector",
-        "pf.extension.detail=Peppol BIS Billing 3.0 / UBL 2.1 invoices and credit notes (pf:import peppol-ubl <file>)" })
+        "pf.extension.detail=Peppol BIS Billing 3.0 / UBL 2.1 invoices and credit notes: pf:import peppol-ubl <file>, "
+                + "receivables out with pf:export-documents peppol-ubl <number>" })
 @Designate(ocd = PeppolConfiguration.class)
-public class PeppolConnector implements ImportConnector {
+public class PeppolConnector implements ImportConnector, DocumentExportConnector {
 
     static final String ID = "peppol-ubl";
     static final String PID = "org.partnerfinance.connector.peppol";
@@ -38,12 +46,13 @@ public class PeppolConnector implements ImportConnector {
     private volatile Settings settings;
 
     /** The configuration as one immutable value, swapped whole on a change. */
-    record Settings(long maxFileBytes, boolean validateSchema, boolean applyCreditNotes, String sourceSystem) {
+    record Settings(long maxFileBytes, boolean validateSchema, boolean applyCreditNotes, String sourceSystem,
+            UblWriter.Seller seller) {
         static Settings of(PeppolConfiguration c) {
             String source = c.source_system() == null || c.source_system().isBlank() ? "peppol"
                     : c.source_system().strip();
             return new Settings(Math.max(1, c.max_file_bytes()), c.validate_schema(), c.apply_credit_notes(),
-                    source);
+                    source, UblWriter.Seller.of(c));
         }
     }
 
@@ -99,6 +108,21 @@ public class PeppolConnector implements ImportConnector {
         }
         sink.document(externalId, draft, new ImportSink.Original(originalName(source.fileName(), ubl),
                 "application/xml", xml));
+    }
+
+    @Override
+    public String fileExtension() {
+        return "xml";
+    }
+
+    @Override
+    public String contentType() {
+        return "application/xml";
+    }
+
+    @Override
+    public void write(ReceivableExport document, OutputStream out) throws ExportFormatException, IOException {
+        out.write(new UblWriter(settings.seller()).write(document));
     }
 
     /** The stored original's name: the uploaded file's name when it has one, else the document's number. */

@@ -41,7 +41,7 @@ public class PeppolConnectorTest {
 
     private PeppolConnector connector(long maxBytes) {
         return new PeppolConnector(id -> Optional.ofNullable(partners.get(id)),
-                new PeppolConnector.Settings(maxBytes, true, true, "peppol"));
+                new PeppolConnector.Settings(maxBytes, true, true, "peppol", UblWriter.Seller.NONE));
     }
 
     private RecordingSink run(byte[] xml) throws Exception {
@@ -148,7 +148,7 @@ public class PeppolConnectorTest {
         partners.put(SUPPLIER_PEPPOL, "P-1001");
         RecordingSink sink = new RecordingSink();
         new PeppolConnector(id -> Optional.ofNullable(partners.get(id)),
-                new PeppolConnector.Settings(10_000_000, true, false, "einvoice"))
+                new PeppolConnector.Settings(10_000_000, true, false, "einvoice", UblWriter.Seller.NONE))
                 .read(source("cn.xml", sample("base-creditnote-correction.xml")), sink);
         DocumentDraft d = sink.only().draft();
         assertNull(d.creditedNumber());

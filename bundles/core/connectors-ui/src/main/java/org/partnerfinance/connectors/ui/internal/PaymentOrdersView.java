@@ -134,7 +134,7 @@ final class PaymentOrdersView extends VerticalLayout {
         payments.setItems(documents.payments(caller, new PaymentQuery(null, Direction.PAYABLE,
                 PaymentStatus.SCHEDULED, null, null, 0, Math.min(SHOWN, DocumentQuery.MAX_LIMIT))).items());
         payments.deselectAll();
-        runs.setItems(exports.recent(caller, null, 50));
+        runs.setItems(exports.recent(caller, null, 50).stream().filter(r -> !r.documentExport()).toList());
         showSelection();
     }
 

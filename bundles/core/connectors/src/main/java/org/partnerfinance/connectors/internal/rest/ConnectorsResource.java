@@ -46,8 +46,9 @@ public class ConnectorsResource implements RestResource {
         if (!request.method().equals("GET")) {
             throw RestException.methodNotAllowed(request.method());
         }
-        List<ConnectorJson> all = java.util.stream.Stream.concat(imports.connectors(request.caller()).stream(),
-                        exports.connectors(request.caller()).stream())
+        List<ConnectorJson> all = java.util.stream.Stream.of(imports.connectors(request.caller()),
+                        exports.connectors(request.caller()), exports.documentConnectors(request.caller()))
+                .flatMap(List::stream)
                 .map(c -> new ConnectorJson(c.id(), c.name(), c.formats(),
                         c.direction().name().toLowerCase(Locale.ROOT), c.enabled()))
                 .toList();

@@ -1,0 +1,90 @@
+package org.partnerfinance.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+
+import org.junit.ClassRule;
+import org.junit.Rule;
+import org.junit.Test;
+
+import com.microsoft.playwright.Page;
+
+/**
+ * A finance reviewer downloads a receivable as a Peppol UBL e-invoice in Finance → E-invoices: while the company's
+ * seller settings are not configured the download is refused naming them; once an operator has set them, the same
+ * selection becomes a UBL file offered for download and listed among the earlier downloads.
+ */
+public class EInvoicesE2E {
+
+    @ClassRule
+    public static final RunningPortal PORTAL = RunningPortal.shared();
+
+    @Rule
+    public final BrowserSessions sessions = new BrowserSessions(PORTAL);
+
+    /** Ticks the first row whose partner cell starts with the id (Northwind has a Peppol id and a country). */
+    private static String tick(Page page, String partner) {
+        Object key = page.evaluate("""
+                ([id, partner]) => {
+                  const grid = document.getElementById(id);
+                  for (const tr of grid.shadowRoot.querySelectorAll('#items tr')) {
+                    if (tr.hidden || tr.hasAttribute('loading')) continue;
+                    const cells = Array.from(tr.querySelectorAll('td'));
+                    const text = td => { const s = td.querySelector('slot');
+                      return s ? s.assignedElements({flatten: true}).map(e => e.textContent.trim()).join(' ') : ''; };
+                    const select = cells.find(td => td._column
+                        && td._column.localName === 'vaadin-grid-flow-selection-column');
+                    const values = cells.filter(td => td !== select).map(text);
+                    if (select && (values[2] || '').startsWith(partner + ' ')) {
+                      select.querySelector('slot').assignedElements({flatten: true})[0]
+                          .querySelector('vaadin-checkbox').click();
+                      return values.join('|');
+                    }
+                  }
+                  return null;
+                }""", List.of("e-invoices-documents", partner));
+        return key == null ? null : key.toString();
+    }
+
+    @Test
+    public void aReceivableIsRefusedUntilTheCompanyIsConfiguredThenDownloadedAsUbl() throws Exception {
+        Page reviewer = sessions.signIn("reviewer");
+        reviewer.navigate(PORTAL.baseUrl() + "/finance/e-invoices");
+        reviewer.locator("#e-invoices-documents").waitFor();
+        reviewer.waitForFunction("() => { const g = document.getElementById('e-invoices-documents');"
+                + " return g && g.shadowRoot && g.shadowRoot.querySelectorAll('#items tr:not([hidden])').length > 0"
+                + " && !g.shadowRoot.querySelector('#items tr[loading]'); }");
+        assertThat(reviewer.locator("#e-invoices-selection")).hasText("No document selected");
+
+        String row = tick(reviewer, "P-1001");
+        assertTrue("the demo has receivables of Northwind: " + Vaadin.gridRows(reviewer, "e-invoices-documents"),
+                row != null);
+        assertThat(reviewer.locator("#e-invoices-selection")).hasText("1 document: one XML file");
+        reviewer.locator("#e-invoices-export").click();
+        assertThat(reviewer.locator("#e-invoices-refused")).containsText("Nothing was written");
+        assertThat(reviewer.locator("#e-invoices-result")).containsText("seller.name");
+
+        String out = PORTAL.distribution().shell("config:edit org.partnerfinance.connector.peppol",
+                "config:property-set seller.name \"Example Portal Company GmbH\"",
+                "config:property-set seller.vat.id DE123456789",
+                "config:property-set seller.peppol.id 0088:5790000435968",
+                "config:property-set seller.country DE",
+                "config:property-set seller.iban DE89370400440532013000",
+                "config:update");
+        assertTrue(out, !out.contains("Error"));
+
+        // the connector takes the configuration asynchronously: the same selection again until it has it
+        String number = row.split("\\|")[0];
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (reviewer.locator("#e-invoices-done").count() == 0 && System.nanoTime() < deadline) {
+            reviewer.locator("#e-invoices-export").click();
+            Thread.sleep(500);
+        }
+        assertThat(reviewer.locator("#e-invoices-done")).containsText("Written: 1 document");
+        assertThat(reviewer.locator("#e-invoices-download")).containsText(".xml");
+        assertThat(reviewer.locator("#e-invoices-download")).containsText(number.replaceAll("[^A-Za-z0-9._-]", "_"));
+        Vaadin.waitForCellsStartingWith(reviewer, "e-invoices-runs", 1, "peppol-ubl", 1);
+    }
+}
