@@ -1,20 +1,24 @@
 package org.partnerfinance.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.ClassRule;
 import org.junit.Rule;
 import org.junit.Test;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
 /**
  * A finance reviewer downloads a receivable as a Peppol UBL e-invoice in Finance → E-invoices: while the company's
  * seller settings are not configured the download is refused naming them; once an operator has set them, the same
- * selection becomes a UBL file offered for download and listed among the earlier downloads.
+ * selection becomes a UBL file offered for download and listed among the earlier downloads. The partner then downloads
+ * one of their own invoices as UBL from its detail page.
  */
 public class EInvoicesE2E {
 
@@ -86,5 +90,26 @@ public class EInvoicesE2E {
         assertThat(reviewer.locator("#e-invoices-download")).containsText(".xml");
         assertThat(reviewer.locator("#e-invoices-download")).containsText(number.replaceAll("[^A-Za-z0-9._-]", "_"));
         Vaadin.waitForCellsStartingWith(reviewer, "e-invoices-runs", 1, "peppol-ubl", 1);
+
+        // the partner (P-1001) opens one of their receivable invoices and downloads it as an e-invoice
+        Page partner = sessions.signIn("partner");
+        partner.navigate(PORTAL.baseUrl() + "/documents");
+        Vaadin.select(partner, "documents-direction", "Receivable");
+        Vaadin.select(partner, "documents-kind", "Invoice");
+        Vaadin.waitForCells(partner, "documents-grid", DocumentsE2E.KIND_COLUMN, "Invoice", 1);
+        String own = Vaadin.gridRows(partner, "documents-grid").get(0).get(0);
+        Vaadin.clickRow(partner, "documents-grid", own);
+        assertThat(partner.locator("#document-title")).hasText("Invoice " + own);
+        Locator ubl = partner.locator("#document-format-peppol-ubl");
+        assertThat(ubl).hasText("Download as Peppol BIS Billing 3.0 (UBL 2.1)");
+        ubl.click();
+        assertThat(ubl).hasText(Pattern.compile("Download .*\\.xml"));
+        assertThat(ubl).hasAttribute("download", Pattern.compile(".*"));
+        var response = partner.context().request().get((String) ubl.evaluate("a => a.href"));
+        assertEquals(200, response.status());
+        String xml = response.text();
+        assertTrue(xml, xml.contains("<cbc:ID>" + own + "</cbc:ID>"));
+        assertTrue(xml, xml.contains("urn:fdc:peppol.eu:2017:poacc:billing:3.0"));
+        assertTrue(xml, xml.contains("Example Portal Company GmbH"));
     }
 }

@@ -47,6 +47,7 @@ import org.partnerfinance.connectors.api.UnknownConnectorException;
 import org.partnerfinance.documents.api.Direction;
 import org.partnerfinance.documents.api.Document;
 import org.partnerfinance.documents.api.DocumentKind;
+import org.partnerfinance.documents.api.DocumentFormats;
 import org.partnerfinance.documents.api.DocumentService;
 import org.partnerfinance.documents.api.DocumentValidationException;
 import org.partnerfinance.documents.api.Payment;
@@ -76,8 +77,8 @@ import org.slf4j.LoggerFactory;
  * into memory — payment orders are small: one line per payment — and the run with its file and its own audit record
  * is stored. A refusal, a connector error or a database error rolls all of it back.
  */
-@Component(service = ExportService.class)
-public class ExportServiceImpl implements ExportService {
+@Component(service = {ExportService.class, DocumentFormats.class})
+public class ExportServiceImpl implements ExportService, DocumentFormats {
 
     static final String UNIT = "exports";
 
@@ -375,6 +376,36 @@ public class ExportServiceImpl implements ExportService {
             return Optional.of(new ExportRun.ExportFile(DocumentFiles.name(r.document(), connector.fileExtension()),
                     connector.contentType(), content));
         });
+    }
+
+    /**
+     * The document detail page's downloads (documents API 1.2): every switched-on document export connector, for
+     * receivables, to those who may have one written through {@link #documentFile} (the partner's own users, and
+     * finance reviewers, finance managers and integrators, whose download is recorded as an export run).
+     */
+    @Override
+    public List<Format> offered(Caller caller, Document document) {
+        if (caller == null || document == null || document.direction() != Direction.RECEIVABLE
+                || !(caller.isPartner() || caller.hasAny(DOCUMENT_EXPORTERS))) {
+            return List.of();
+        }
+        return documentExporters.stream()
+                .filter(e -> enabled(e.getKey()))
+                .map(e -> new Format(e.getValue().id(), e.getValue().name()))
+                .sorted(Comparator.comparing(Format::id))
+                .toList();
+    }
+
+    @Override
+    public Optional<DocumentFile> write(Caller caller, String formatId, long documentId) {
+        try {
+            return documentFile(caller, formatId, documentId)
+                    .map(f -> new DocumentFile(f.fileName(), f.contentType(), f.content()));
+        } catch (ExportRefusedException e) {
+            throw new DocumentValidationException("format", String.join(" ", e.reasons()));
+        } catch (UnknownConnectorException e) {
+            throw new DocumentValidationException("format", e.getMessage());
+        }
     }
 
     /** The selected documents as the connector gets them; every document at fault named at once. */

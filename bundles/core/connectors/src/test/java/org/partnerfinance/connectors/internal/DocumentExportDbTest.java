@@ -37,8 +37,12 @@ import org.partnerfinance.connectors.api.UnknownConnectorException;
 import org.partnerfinance.documents.api.Direction;
 import org.partnerfinance.documents.api.Document;
 import org.partnerfinance.documents.api.DocumentDraft;
+import org.partnerfinance.documents.api.DocumentFormats;
 import org.partnerfinance.documents.api.DocumentKind;
+import org.partnerfinance.documents.api.DocumentValidationException;
 import org.partnerfinance.documents.api.LineDraft;
+import org.partnerfinance.extensions.api.ExtensionConstants;
+import org.partnerfinance.extensions.api.FeatureToggles;
 import org.partnerfinance.documents.internal.DocumentsHarness;
 import org.partnerfinance.partner.api.PartnerDetails;
 import org.partnerfinance.partner.api.PartnerKind;
@@ -232,5 +236,50 @@ public class DocumentExportDbTest {
         assertArrayEquals(own.content(), finance.content());
         assertEquals("finance's download is a recorded export", 1, exports.recent(REVIEWER, null, 10).size());
         assertTrue(exports.documentFile(REVIEWER, "text-doc", 999_999L).isEmpty());
+    }
+
+    @Test
+    public void theDetailPageOffersTheFormatToThoseWhoMayReadItAndNamesARefusal() {
+        Document inv = document("P-1001", Direction.RECEIVABLE, DocumentKind.INVOICE, "INV-6", "EUR", "30", null);
+        Document payable = document("P-1001", Direction.PAYABLE, DocumentKind.INVOICE, "V-6", "EUR", "30", null);
+        DocumentFormats.Format text = new DocumentFormats.Format("text-doc", "Text documents");
+        assertEquals(List.of(text), exports.offered(ACME_USER, inv));
+        assertEquals(List.of(text), exports.offered(REVIEWER, inv));
+        assertEquals("administrators do not export documents", List.of(), exports.offered(ADMIN, inv));
+        assertEquals("payables are the partner's own documents", List.of(), exports.offered(ACME_USER, payable));
+
+        DocumentFormats.DocumentFile file = exports.write(ACME_USER, "text-doc", inv.id()).orElseThrow();
+        assertEquals("invoice-INV-6.txt", file.fileName());
+        assertEquals("text/plain", file.contentType());
+        assertArrayEquals("INV-6;Acme Resellers;null;35.70".getBytes(StandardCharsets.UTF_8), file.content());
+        assertTrue(exports.write(GLOBEX_USER, "text-doc", inv.id()).isEmpty());
+
+        refuse = "The company's Peppol settings are not configured: set seller.name.";
+        DocumentValidationException refused = assertThrows(DocumentValidationException.class,
+                () -> exports.write(ACME_USER, "text-doc", inv.id()));
+        assertEquals("format", refused.field());
+        assertTrue(refused.getMessage(), refused.getMessage().contains("seller.name"));
+        DocumentValidationException unknown = assertThrows(DocumentValidationException.class,
+                () -> exports.write(ACME_USER, "pdf-a3", inv.id()));
+        assertTrue(unknown.getMessage(), unknown.getMessage().contains("pdf-a3"));
+
+        exports.documentExporters = List.of(Map.entry(Map.of(ExtensionConstants.EXTENSION_ID, "text-doc"), connector));
+        exports.toggles = new FeatureToggles() {
+            @Override
+            public boolean isEnabled(String extensionId) {
+                return !extensionId.equals("text-doc");
+            }
+
+            @Override
+            public Set<String> disabled() {
+                return Set.of("text-doc");
+            }
+
+            @Override
+            public void setEnabled(Caller caller, String extensionId, boolean enabled) {
+                throw new AssertionError("not changed here");
+            }
+        };
+        assertEquals("a switched-off connector is not offered", List.of(), exports.offered(ACME_USER, inv));
     }
 }

@@ -1,11 +1,16 @@
 package org.partnerfinance.documents.ui.internal;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.partnerfinance.audit.api.AuditProofs;
 import org.partnerfinance.documents.api.DisputeService;
+import org.partnerfinance.documents.api.DocumentFormats;
 import org.partnerfinance.documents.api.DocumentRenderer;
 import org.partnerfinance.documents.api.DocumentService;
 import org.partnerfinance.extensions.api.ExtensionConstants;
@@ -53,9 +58,14 @@ public class DocumentDetailScreen implements Screen {
     @Reference
     private AuditProofs proofs;
 
+    /** Downloads in other formats that installed bundles offer (e.g. Peppol UBL); they come and go with them. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<DocumentFormats> formats = List.of();
+
     @Override
     public com.vaadin.flow.component.Component create(ScreenContext context) {
         return new DocumentDetailView(context, documents, disputes, renderer, partners, updates,
-                () -> Optional.of(proofs.publicKeyPem()));
+                () -> Optional.of(proofs.publicKeyPem()), () -> formats);
     }
 }

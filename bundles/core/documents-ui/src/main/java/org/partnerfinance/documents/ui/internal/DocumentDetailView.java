@@ -3,7 +3,10 @@ package org.partnerfinance.documents.ui.internal;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -13,6 +16,7 @@ import org.partnerfinance.documents.api.DisputeDraft;
 import org.partnerfinance.documents.api.DisputeService;
 import org.partnerfinance.documents.api.DisputeStatus;
 import org.partnerfinance.documents.api.Document;
+import org.partnerfinance.documents.api.DocumentFormats;
 import org.partnerfinance.documents.api.DocumentKind;
 import org.partnerfinance.documents.api.DocumentLine;
 import org.partnerfinance.documents.api.DocumentRenderer;
@@ -60,6 +64,9 @@ final class DocumentDetailView extends VerticalLayout {
     private final transient DocumentRenderer renderer;
     private final transient PartnerService partners;
     private final transient Supplier<Optional<String>> publicKey;
+    private final transient Supplier<List<DocumentFormats>> formats;
+    /** Files written in another format on this page, by format id: their links stay when the page is redrawn. */
+    private final Map<String, FileDownload.File> written = new HashMap<>();
     private final ScreenContext context;
     private final Caller caller;
     private final long documentId;
@@ -69,9 +76,10 @@ final class DocumentDetailView extends VerticalLayout {
 
     DocumentDetailView(ScreenContext context, DocumentService documents, DisputeService disputes,
             DocumentRenderer renderer, PartnerService partners, LiveUpdates updates,
-            Supplier<Optional<String>> publicKey) {
+            Supplier<Optional<String>> publicKey, Supplier<List<DocumentFormats>> formats) {
         this.context = context;
         this.publicKey = publicKey;
+        this.formats = formats;
         this.documents = documents;
         this.disputes = disputes;
         this.renderer = renderer;
@@ -163,6 +171,7 @@ final class DocumentDetailView extends VerticalLayout {
         pdf.getElement().setAttribute("download", true);
         HorizontalLayout actions = new HorizontalLayout(pdf);
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
+        actions.add(otherFormats(d));
         if (d.creditedId() != null) {
             Button credited = new Button("Credited invoice", e -> context.navigate(DocumentScreens.detail(d.creditedId())));
             credited.setId("document-credited");
@@ -181,6 +190,50 @@ final class DocumentDetailView extends VerticalLayout {
             header.add(disputeForm);
         }
         return header;
+    }
+
+    /**
+     * A button per format another bundle offers (e.g. "Download as Peppol BIS Billing 3.0 (UBL 2.1)"). Writing can be
+     * refused with a reason the reader must see (a company setting the format needs is missing), which a plain link
+     * could not show, so the button writes the file first and then offers it as a link.
+     */
+    private Component[] otherFormats(Document d) {
+        List<Component> components = new ArrayList<>();
+        for (DocumentFormats provider : formats.get()) {
+            for (DocumentFormats.Format format : provider.offered(caller, d)) {
+                FileDownload.File file = written.get(format.id());
+                if (file != null) {
+                    Anchor link = new Anchor(new FileDownload(() -> Optional.of(file)), "Download " + file.name());
+                    link.setId("document-format-" + format.id());
+                    link.getElement().setAttribute("download", true);
+                    components.add(link);
+                    continue;
+                }
+                Button write = new Button("Download as " + format.name(), e -> writeAs(provider, format));
+                write.setId("document-format-" + format.id());
+                write.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                components.add(write);
+            }
+        }
+        return components.toArray(Component[]::new);
+    }
+
+    private void writeAs(DocumentFormats provider, DocumentFormats.Format format) {
+        try {
+            Optional<DocumentFormats.DocumentFile> file = provider.write(caller, format.id(), documentId);
+            if (file.isEmpty()) {
+                message.setText("This document does not exist or you may not see it.");
+                return;
+            }
+            DocumentFormats.DocumentFile f = file.get();
+            written.put(format.id(), new FileDownload.File(f.fileName(), f.contentType(), f.content()));
+            message.setText("");
+            render();
+        } catch (org.partnerfinance.documents.api.DocumentValidationException e) {
+            message.setText(format.name() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            message.setText(Messages.of(e));
+        }
     }
 
     private Span settlementBadge(Document d) {
