@@ -74,7 +74,8 @@ public final class UblImportBenchmark {
         for (int p = 0; p < partners; p++) {
             partnerIds.put(invoices.peppolId(p), "P-" + (1000 + p));
         }
-        PeppolConnector.Settings settings = new PeppolConnector.Settings(10_000_000, true, true, "peppol");
+        PeppolConnector.Settings settings = new PeppolConnector.Settings(10_000_000, true, true, "peppol",
+                UblWriter.Seller.NONE);
         PeppolConnector parsing = new PeppolConnector(id -> Optional.ofNullable(partnerIds.get(id)), settings);
 
         System.out.printf("UBL import benchmark: %,d invoices per round, %d partners, %d rounds, Derby file database "
