@@ -2,16 +2,17 @@
 -- reading every document (13 s on 1,000,000 in Derby), so the number of documents per direction, kind and status is
 -- kept here, in the unit of work of every new document and every status change, and the list adds up these rows when
 -- its filter is made of those dimensions only (other filters still count their matches). Each combination is split
--- over 16 slots (the document id modulo 16) so that concurrent writers seldom wait for the same row; all rows exist
--- from here on, so keeping them is an UPDATE and never races on an INSERT.
+-- over 16 slots whose sum is the count: a unit of work updates the slot of its thread only, so that concurrent writers
+-- seldom wait for the same row (ListCounts); a slot is a share, not particular documents, and may go below zero. All
+-- rows exist from here on, so keeping them is an UPDATE and never races on an INSERT. The existing documents are
+-- spread over the slots by id.
 CREATE TABLE doc_list_count (
     direction VARCHAR(10) NOT NULL,
     kind      VARCHAR(12) NOT NULL,
     status    VARCHAR(20) NOT NULL,
     slot      INTEGER     NOT NULL,
     documents BIGINT      NOT NULL,
-    CONSTRAINT doc_list_count_pk PRIMARY KEY (direction, kind, status, slot),
-    CONSTRAINT doc_list_count_documents_ck CHECK (documents >= 0)
+    CONSTRAINT doc_list_count_pk PRIMARY KEY (direction, kind, status, slot)
 );
 
 INSERT INTO doc_list_count (direction, kind, status, slot, documents)

@@ -20,6 +20,13 @@ import org.partnerfinance.persistence.api.PersistenceException;
  * of work, on the same connection, by plain JDBC (as {@link OpenTotals}): a rolled-back document or allocation takes
  * its count change with it. Every row exists from the migration on, so a change is an UPDATE that must find its row;
  * one that does not means the table was tampered with, and the unit of work fails rather than leave a wrong total.
+ *
+ * <p>Each direction, kind and status has {@value #SLOTS} rows and the total is their sum, so a row is a share, not a
+ * count of particular documents (a document may be counted in one slot and moved to another status in another, and a
+ * single row may go below zero). A unit of work changes the slot of its thread only: an update holds its row until the
+ * commit, and a long unit of work (an import batch of hundreds of documents) would otherwise hold every row of
+ * "receivable invoice, open" and make every concurrent writer wait for it, or deadlock with another batch that took the
+ * rows in another order. Units of work on different threads seldom share a slot.
  */
 final class ListCounts {
 
@@ -76,17 +83,13 @@ final class ListCounts {
     }
 
     private static void change(EntityManager em, DocumentEntity d, DocumentStatus status, int delta) {
-        if (d.getId() == null) {
-            // the slot is the id's: the caller flushes the new document first
-            throw new IllegalStateException("Document " + d.getNumber() + " has no id yet.");
-        }
         Connection c = em.unwrap(Connection.class);
         try (PreparedStatement s = c.prepareStatement(UPDATE)) {
             s.setLong(1, delta);
             s.setString(2, d.getDirection().name());
             s.setString(3, d.getKind().name());
             s.setString(4, status.name());
-            s.setInt(5, (int) Math.floorMod(d.getId(), (long) SLOTS));
+            s.setInt(5, (int) Math.floorMod(Thread.currentThread().getId(), (long) SLOTS));
             if (s.executeUpdate() != 1) {
                 throw new PersistenceException("The document counts have no row for " + d.getDirection() + " "
                         + d.getKind() + " " + status + ": the doc_list_count table is incomplete.");
