@@ -3,6 +3,7 @@ package org.partnerfinance.documents.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.partnerfinance.documents.api.DocumentDraft;
 import org.partnerfinance.documents.api.DocumentKind;
 import org.partnerfinance.documents.api.DocumentQuery;
 import org.partnerfinance.documents.api.DocumentService;
+import org.partnerfinance.documents.api.DocumentStatus;
 import org.partnerfinance.documents.api.DocumentValidationException;
 import org.partnerfinance.documents.api.DuplicateDocumentException;
 import org.partnerfinance.documents.api.HistoryEntry;
@@ -190,6 +192,7 @@ public class DocumentServiceImpl implements DocumentService {
             em.persist(d);
             em.flush();
             OpenTotals.added(em, d);
+            ListCounts.added(em, d);
             p.totals.lines().forEach(l -> em.persist(new LineEntity(d.getId(), l.lineNo(), l.description(),
                     l.quantity(), l.unitPrice(), l.taxCategory(), l.taxRate(), l.net().amount(), l.account())));
             int position = 0;
@@ -234,10 +237,15 @@ public class DocumentServiceImpl implements DocumentService {
         engine.publish(cn.getPartnerId(), "document", invoice.getId(), "credit-note.applied");
     }
 
-    /** Deducts an effective allocation from a document and from the open totals, in the same unit of work. */
+    /**
+     * Deducts an effective allocation from a document, from the open totals and (when its status changes) from the
+     * list counts, in the same unit of work.
+     */
     static void settle(EntityManager em, DocumentEntity d, BigDecimal amount) {
+        DocumentStatus before = d.getStatus();
         d.settle(amount);
         OpenTotals.settled(em, d, amount);
+        ListCounts.statusChanged(em, d, before);
     }
 
     static LocalDate later(LocalDate a, LocalDate b) {
@@ -348,9 +356,16 @@ public class DocumentServiceImpl implements DocumentService {
                     i++;
                 }
             }
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(d) FROM DocumentEntity d" + where, Long.class);
-            params.forEach(count::setParameter);
-            long total = count.getSingleResult();
+            long total;
+            if (forPartner == null && query.from() == null && query.to() == null && query.overdueOn() == null
+                    && query.text() == null) {
+                // filtered by direction, kind and status at most: the kept counts give the exact total at once
+                total = ListCounts.count(em, query.direction(), query.kind(), query.status());
+            } else {
+                TypedQuery<Long> count = em.createQuery("SELECT COUNT(d) FROM DocumentEntity d" + where, Long.class);
+                params.forEach(count::setParameter);
+                total = count.getSingleResult();
+            }
             if (total == 0 || query.offset() >= total) {
                 return new Page<Document>(List.of(), total);
             }
@@ -363,11 +378,27 @@ public class DocumentServiceImpl implements DocumentService {
                 case PARTNER -> "d.partnerId";
             };
             String order = query.ascending() ? " ASC" : " DESC";
-            TypedQuery<DocumentEntity> page = em.createQuery("SELECT d FROM DocumentEntity d" + where + " ORDER BY "
-                    + column + order + ", d.id" + order, DocumentEntity.class);
-            params.forEach(page::setParameter);
-            List<DocumentEntity> rows = page.setFirstResult(query.offset()).setMaxResults(query.limit())
-                    .getResultList();
+            // The page's ids first, then its documents: a query of ids (and the filtered columns) can be answered
+            // from an index in the list's order (doc_document_list_issue_ix / _desc_ix, V7), reading one page
+            // instead of sorting every match; asking for whole documents would make the database weigh fetching
+            // each row against one scan and a sort of all matches, and choose the sort.
+            TypedQuery<Long> ids = em.createQuery("SELECT d.id FROM DocumentEntity d" + where + " ORDER BY "
+                    + column + order + ", d.id" + order, Long.class);
+            params.forEach(ids::setParameter);
+            List<Long> pageIds = ids.setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
+            if (pageIds.isEmpty()) {
+                return new Page<Document>(List.of(), total);
+            }
+            Map<Long, DocumentEntity> byId = new HashMap<>();
+            em.createQuery("SELECT d FROM DocumentEntity d WHERE d.id IN :ids", DocumentEntity.class)
+                    .setParameter("ids", pageIds).getResultList().forEach(d -> byId.put(d.getId(), d));
+            List<DocumentEntity> rows = new ArrayList<>(pageIds.size());
+            for (Long id : pageIds) {
+                DocumentEntity d = byId.get(id);
+                if (d != null) {
+                    rows.add(d);
+                }
+            }
             return new Page<>(engine.toDocuments(em, rows), total);
         });
     }

@@ -473,4 +473,102 @@ public class DocumentsDbTest extends DocumentsDbBase {
         assertTrue("a record of another document is not proven through this one",
                 documents.proof(ACME, other.id(), seq).isEmpty());
     }
+
+    /**
+     * The total of a list without a partner comes from the kept counts (doc_list_count) when it filters by direction,
+     * kind and status only: after new documents, partial and full settlements, credit notes and a rolled-back unit of
+     * work it must equal counting the documents, for every such filter; and the page, read through its ids, keeps the
+     * list's order.
+     */
+    @Test
+    public void listTotalsFromTheKeptCountsEqualCountingTheDocuments() throws Exception {
+        Document a = receivable("CNT-1", LocalDate.of(2025, 1, 10), "100");
+        Document b = receivable("CNT-2", LocalDate.of(2025, 1, 11), "100");
+        receivable("CNT-3", LocalDate.of(2025, 1, 11), "100");
+        documents.create(FINANCE, new DocumentDraft("P-2002", Direction.RECEIVABLE, DocumentKind.INVOICE, "CNT-4",
+                LocalDate.of(2025, 1, 9), null, "EUR", List.of(line("Goods", "1", "80", "S", "20")), null, null,
+                "SAP", ""));
+        Document payable = documents.create(FINANCE, invoice("P-1001", Direction.PAYABLE, "CNT-P1",
+                LocalDate.of(2025, 1, 12), "50"));
+        documents.create(FINANCE, invoice("P-1001", Direction.PAYABLE, "CNT-P2", LocalDate.of(2025, 1, 12), "50"));
+        // a credit note applied at once: settled itself, invoice a partly settled
+        documents.create(FINANCE, new DocumentDraft("P-1001", Direction.RECEIVABLE, DocumentKind.CREDIT_NOTE,
+                "CNT-C1", LocalDate.of(2025, 1, 20), null, "EUR", List.of(line("Return", "1", "25", "S", "20")), null,
+                "cnt-1", "SAP", ""));
+        // b settled in full, then the payable in two steps (partly, then settled)
+        documents.recordPayment(FINANCE, payment(Direction.RECEIVABLE, "120", PaymentStatus.CONFIRMED,
+                LocalDate.of(2025, 2, 1), "", "BANK-CNT-1", List.of(new AllocationRequest(b.id(),
+                        new BigDecimal("120")))));
+        documents.recordPayment(FINANCE, payment(Direction.PAYABLE, "20", PaymentStatus.CONFIRMED,
+                LocalDate.of(2025, 2, 2), "", "BANK-CNT-2", List.of(new AllocationRequest(payable.id(),
+                        new BigDecimal("20")))));
+        documents.recordPayment(FINANCE, payment(Direction.PAYABLE, "40", PaymentStatus.CONFIRMED,
+                LocalDate.of(2025, 2, 3), "", "BANK-CNT-3", List.of(new AllocationRequest(payable.id(),
+                        new BigDecimal("40")))));
+        // created on other threads (other slots), then settled here: the slots' sum stays exact
+        ExecutorService others = Executors.newFixedThreadPool(2);
+        List<Future<Document>> created = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String number = "CNT-T" + i;
+            created.add(others.submit(() -> receivable(number, LocalDate.of(2025, 1, 15), "10")));
+        }
+        others.shutdown();
+        Document fromOtherThread = created.get(0).get();
+        for (Future<Document> f : created) {
+            f.get();
+        }
+        documents.recordPayment(FINANCE, payment(Direction.RECEIVABLE, "12", PaymentStatus.CONFIRMED,
+                LocalDate.of(2025, 2, 3), "", "BANK-CNT-5", List.of(new AllocationRequest(fromOtherThread.id(),
+                        new BigDecimal("12")))));
+        // neither the document nor the settlement of a rolled-back unit of work is counted
+        assertThrows(IllegalStateException.class, () -> db.unitOfWork().required(() -> {
+            receivable("CNT-GONE", TODAY, "10");
+            documents.recordPayment(FINANCE, payment(Direction.RECEIVABLE, "20", PaymentStatus.CONFIRMED,
+                    LocalDate.of(2025, 2, 4), "", "BANK-CNT-4", List.of(new AllocationRequest(a.id(),
+                            new BigDecimal("20")))));
+            throw new IllegalStateException("rolled back");
+        }));
+        assertEquals(DocumentStatus.PARTIALLY_SETTLED, documents.find(FINANCE, a.id()).orElseThrow().status());
+        assertEquals(DocumentStatus.SETTLED, documents.find(FINANCE, payable.id()).orElseThrow().status());
+
+        List<Direction> directions = new ArrayList<>(List.of(Direction.values()));
+        directions.add(null);
+        List<DocumentKind> kinds = new ArrayList<>(List.of(DocumentKind.values()));
+        kinds.add(null);
+        List<DocumentStatus> statuses = new ArrayList<>(List.of(DocumentStatus.values()));
+        statuses.add(null);
+        int nonEmpty = 0;
+        try (java.sql.Connection c = db.dataSource().getConnection()) {
+            for (Direction direction : directions) {
+                for (DocumentKind kind : kinds) {
+                    for (DocumentStatus status : statuses) {
+                        String where = " WHERE 1 = 1" + (direction == null ? "" : " AND direction = '"
+                                + direction.name() + "'") + (kind == null ? "" : " AND kind = '" + kind.name() + "'")
+                                + (status == null ? "" : " AND status = '" + status.name() + "'");
+                        List<Long> expected = new ArrayList<>();
+                        try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(
+                                "SELECT id FROM doc_document" + where + " ORDER BY issue_date DESC, id DESC")) {
+                            while (rs.next()) {
+                                expected.add(rs.getLong(1));
+                            }
+                        }
+                        String what = direction + " " + kind + " " + status;
+                        Page<Document> page = documents.search(FINANCE, new DocumentQuery(null, direction, kind,
+                                status, null, null, null, null, DocumentQuery.Sort.ISSUE_DATE, false, 0, 3));
+                        assertEquals(what, expected.size(), page.total());
+                        assertEquals(what, expected.subList(0, Math.min(3, expected.size())),
+                                page.items().stream().map(Document::id).toList());
+                        Page<Document> second = documents.search(FINANCE, new DocumentQuery(null, direction, kind,
+                                status, null, null, null, null, DocumentQuery.Sort.ISSUE_DATE, false, 3, 3));
+                        assertEquals(what, expected.subList(Math.min(3, expected.size()),
+                                Math.min(6, expected.size())), second.items().stream().map(Document::id).toList());
+                        nonEmpty += expected.isEmpty() ? 0 : 1;
+                    }
+                }
+            }
+        }
+        assertTrue("the filters cover documents in several states", nonEmpty >= 25);
+        // a partner user's list is counted, not taken from the counts of all partners
+        assertEquals(10, documents.search(ACME, DocumentQuery.all(50)).total());
+    }
 }
