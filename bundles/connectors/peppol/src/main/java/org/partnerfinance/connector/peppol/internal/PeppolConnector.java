@@ -2,6 +2,7 @@ package org.partnerfinance.connector.peppol.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PushbackInputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -24,8 +25,8 @@ import org.partnerfinance.partner.api.PartnerService;
 import org.partnerfinance.security.api.Caller;
 
 /**
- * Peppol BIS Billing 3.0 invoices and credit notes (UBL 2.1), one document per file, read with ph-ubl and validated
- * against the UBL 2.1 schema. The partner is the supplier (a payable) or the customer (a receivable) whose Peppol id
+ * Peppol BIS Billing 3.0 invoices and credit notes (UBL 2.1), one document per file or many in a zip, read with ph-ubl
+ * and validated against the UBL 2.1 schema. The partner is the supplier (a payable) or the customer (a receivable) whose Peppol id
  * or VAT id a partner has; the original XML goes with the document to the core, which keeps it beside it.
  *
  * <p>The other way, receivables (the company's invoices and credit notes to partners) are written as Peppol BIS
@@ -47,12 +48,18 @@ public class PeppolConnector implements ImportConnector, DocumentExportConnector
 
     /** The configuration as one immutable value, swapped whole on a change. */
     record Settings(long maxFileBytes, boolean validateSchema, boolean applyCreditNotes, String sourceSystem,
-            UblWriter.Seller seller) {
+            UblWriter.Seller seller, UblZip.Limits zip) {
+        Settings(long maxFileBytes, boolean validateSchema, boolean applyCreditNotes, String sourceSystem,
+                UblWriter.Seller seller) {
+            this(maxFileBytes, validateSchema, applyCreditNotes, sourceSystem, seller, UblZip.Limits.DEFAULT);
+        }
+
         static Settings of(PeppolConfiguration c) {
             String source = c.source_system() == null || c.source_system().isBlank() ? "peppol"
                     : c.source_system().strip();
             return new Settings(Math.max(1, c.max_file_bytes()), c.validate_schema(), c.apply_credit_notes(),
-                    source, UblWriter.Seller.of(c));
+                    source, UblWriter.Seller.of(c), new UblZip.Limits(Math.max(1, c.zip_max_entries()),
+                            Math.max(1, c.zip_max_bytes()), Math.max(1, c.zip_max_ratio())));
         }
     }
 
@@ -92,11 +99,41 @@ public class PeppolConnector implements ImportConnector, DocumentExportConnector
         return List.of("UBL 2.1 Invoice (Peppol BIS Billing 3.0)", "UBL 2.1 CreditNote (Peppol BIS Billing 3.0)");
     }
 
+    /**
+     * One UBL document, or a zip of UBL documents (each file entry one document, read within the zip limits; see
+     * {@link UblZip}). In a zip, an entry that is not a readable UBL document is rejected on its own and the next one
+     * read; a passed limit or a damaged zip ends the run.
+     */
     @Override
     public void read(ImportSource source, ImportSink sink) throws ImportFormatException, IOException {
         Settings s = settings;
-        byte[] xml = UblReader.readLimited(source.stream(), s.maxFileBytes());
-        UblDocument ubl = new UblReader(s.validateSchema()).read(xml);
+        PushbackInputStream in = new PushbackInputStream(source.stream(), UblZip.MAGIC.length);
+        byte[] head = in.readNBytes(UblZip.MAGIC.length);
+        in.unread(head);
+        UblReader reader = new UblReader(s.validateSchema());
+        if (UblZip.isZip(head, head.length)) {
+            UblZip.read(in, s.zip(), s.maxFileBytes(), (position, xml) -> {
+                String where = "file " + position + " of the zip";
+                UblDocument ubl;
+                try {
+                    if (xml.length == 0) {
+                        throw new ImportFormatException("The file is empty.");
+                    }
+                    ubl = reader.read(xml);
+                } catch (ImportFormatException e) {
+                    sink.reject(where, e.getMessage());
+                    return;
+                }
+                hand(ubl, xml, "", sink, s);
+            });
+            return;
+        }
+        byte[] xml = UblReader.readLimited(in, s.maxFileBytes());
+        hand(reader.read(xml), xml, source.fileName(), sink, s);
+    }
+
+    /** Maps a read document to a draft and hands it over with its XML, or rejects it with the mapper's reason. */
+    private void hand(UblDocument ubl, byte[] xml, String fileName, ImportSink sink, Settings s) {
         String externalId = DraftMapper.externalId(ubl);
         String label = ubl.number() == null || ubl.number().isBlank() ? externalId : ubl.number();
         DocumentDraft draft;
@@ -106,8 +143,8 @@ public class PeppolConnector implements ImportConnector, DocumentExportConnector
             sink.reject(label, refusal.getMessage());
             return;
         }
-        sink.document(externalId, draft, new ImportSink.Original(originalName(source.fileName(), ubl),
-                "application/xml", xml));
+        sink.document(externalId, draft, new ImportSink.Original(originalName(fileName, ubl), "application/xml",
+                xml));
     }
 
     @Override
