@@ -3,7 +3,9 @@ package org.partnerfinance.connector.peppol.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PushbackInputStream;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -43,6 +45,9 @@ public class PeppolConnector implements ImportConnector, DocumentExportConnector
 
     static final String ID = "peppol-ubl";
     static final String PID = "org.partnerfinance.connector.peppol";
+
+    /** Identifiers remembered per run at most: a zip of many partners' documents keeps a bounded map. */
+    private static final int MEMO_SIZE = 10_000;
 
     private volatile Settings settings;
 
@@ -111,6 +116,7 @@ public class PeppolConnector implements ImportConnector, DocumentExportConnector
         byte[] head = in.readNBytes(UblZip.MAGIC.length);
         in.unread(head);
         UblReader reader = new UblReader(s.validateSchema());
+        Function<String, Optional<String>> partners = memo(partnerByIdentifier);
         if (UblZip.isZip(head, head.length)) {
             UblZip.read(in, s.zip(), s.maxFileBytes(), (position, xml) -> {
                 String where = "file " + position + " of the zip";
@@ -124,27 +130,47 @@ public class PeppolConnector implements ImportConnector, DocumentExportConnector
                     sink.reject(where, e.getMessage());
                     return;
                 }
-                hand(ubl, xml, "", sink, s);
+                hand(ubl, xml, "", partners, sink, s);
             });
             return;
         }
         byte[] xml = UblReader.readLimited(in, s.maxFileBytes());
-        hand(reader.read(xml), xml, source.fileName(), sink, s);
+        hand(reader.read(xml), xml, source.fileName(), partners, sink, s);
     }
 
     /** Maps a read document to a draft and hands it over with its XML, or rejects it with the mapper's reason. */
-    private void hand(UblDocument ubl, byte[] xml, String fileName, ImportSink sink, Settings s) {
+    private static void hand(UblDocument ubl, byte[] xml, String fileName,
+            Function<String, Optional<String>> partners, ImportSink sink, Settings s) {
         String externalId = DraftMapper.externalId(ubl);
         String label = ubl.number() == null || ubl.number().isBlank() ? externalId : ubl.number();
         DocumentDraft draft;
         try {
-            draft = new DraftMapper(partnerByIdentifier, s.applyCreditNotes(), s.sourceSystem()).toDraft(ubl);
+            draft = new DraftMapper(partners, s.applyCreditNotes(), s.sourceSystem()).toDraft(ubl);
         } catch (DraftMapper.Refusal refusal) {
             sink.reject(label, refusal.getMessage());
             return;
         }
         sink.document(externalId, draft, new ImportSink.Original(originalName(fileName, ubl), "application/xml",
                 xml));
+    }
+
+    /**
+     * The partner lookup for one run: each identifier is looked up once per file (a zip names the same few partners
+     * over and over). It only turns an identifier into a partner id; the documents service reads that partner again
+     * in the document's own unit of work, so a partner changed meanwhile is still checked as it is.
+     */
+    private static Function<String, Optional<String>> memo(Function<String, Optional<String>> lookup) {
+        Map<String, Optional<String>> known = new HashMap<>();
+        return id -> {
+            Optional<String> found = known.get(id);
+            if (found == null) {
+                found = lookup.apply(id);
+                if (known.size() < MEMO_SIZE) {
+                    known.put(id, found);
+                }
+            }
+            return found;
+        };
     }
 
     @Override
