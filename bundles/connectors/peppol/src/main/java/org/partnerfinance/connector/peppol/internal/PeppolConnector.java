@@ -107,7 +107,7 @@ public class PeppolConnector implements ImportConnector, DocumentExportConnector
     /**
      * One UBL document, or a zip of UBL documents (each file entry one document, read within the zip limits; see
      * {@link UblZip}). In a zip, an entry that is not a readable UBL document is rejected on its own and the next one
-     * read; a passed limit or a damaged zip ends the run.
+     * read; a passed limit or a damaged zip ends the run. The files of a zip are read ahead ({@link ReadAhead}).
      */
     @Override
     public void read(ImportSource source, ImportSink sink) throws ImportFormatException, IOException {
@@ -118,7 +118,7 @@ public class PeppolConnector implements ImportConnector, DocumentExportConnector
         UblReader reader = new UblReader(s.validateSchema());
         Function<String, Optional<String>> partners = memo(partnerByIdentifier);
         if (UblZip.isZip(head, head.length)) {
-            UblZip.read(in, s.zip(), s.maxFileBytes(), (position, xml) -> {
+            ReadAhead.<Handed>run(handed -> UblZip.read(in, s.zip(), s.maxFileBytes(), (position, xml) -> {
                 String where = "file " + position + " of the zip";
                 UblDocument ubl;
                 try {
@@ -127,31 +127,41 @@ public class PeppolConnector implements ImportConnector, DocumentExportConnector
                     }
                     ubl = reader.read(xml);
                 } catch (ImportFormatException e) {
-                    sink.reject(where, e.getMessage());
+                    handed.accept(new Handed(where, null, null, null, e.getMessage()));
                     return;
                 }
-                hand(ubl, xml, "", partners, sink, s);
-            });
+                handed.accept(map(ubl, xml, "", partners, s));
+            }), h -> h.handTo(sink));
             return;
         }
         byte[] xml = UblReader.readLimited(in, s.maxFileBytes());
-        hand(reader.read(xml), xml, source.fileName(), partners, sink, s);
+        map(reader.read(xml), xml, source.fileName(), partners, s).handTo(sink);
     }
 
-    /** Maps a read document to a draft and hands it over with its XML, or rejects it with the mapper's reason. */
-    private static void hand(UblDocument ubl, byte[] xml, String fileName,
-            Function<String, Optional<String>> partners, ImportSink sink, Settings s) {
+    /** What is handed to the sink for one document: the document with its XML, or its rejection. */
+    record Handed(String label, String externalId, DocumentDraft draft, ImportSink.Original original,
+            String rejection) {
+        void handTo(ImportSink sink) {
+            if (draft == null) {
+                sink.reject(label, rejection);
+            } else {
+                sink.document(externalId, draft, original);
+            }
+        }
+    }
+
+    /** Maps a read document to a draft with its XML, or to a rejection with the mapper's reason. */
+    private static Handed map(UblDocument ubl, byte[] xml, String fileName,
+            Function<String, Optional<String>> partners, Settings s) {
         String externalId = DraftMapper.externalId(ubl);
         String label = ubl.number() == null || ubl.number().isBlank() ? externalId : ubl.number();
-        DocumentDraft draft;
         try {
-            draft = new DraftMapper(partners, s.applyCreditNotes(), s.sourceSystem()).toDraft(ubl);
+            DocumentDraft draft = new DraftMapper(partners, s.applyCreditNotes(), s.sourceSystem()).toDraft(ubl);
+            return new Handed(label, externalId, draft, new ImportSink.Original(originalName(fileName, ubl),
+                    "application/xml", xml), null);
         } catch (DraftMapper.Refusal refusal) {
-            sink.reject(label, refusal.getMessage());
-            return;
+            return new Handed(label, externalId, null, null, refusal.getMessage());
         }
-        sink.document(externalId, draft, new ImportSink.Original(originalName(fileName, ubl), "application/xml",
-                xml));
     }
 
     /**

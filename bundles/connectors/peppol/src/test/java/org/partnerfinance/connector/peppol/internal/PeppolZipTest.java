@@ -185,6 +185,63 @@ public class PeppolZipTest {
     }
 
     @Test
+    public void manyFilesAreHandedInTheOrderOfTheZipWhileTheNextAreReadAhead() throws Exception {
+        String base = new String(PeppolConnectorTest.sample("base-example.xml"), StandardCharsets.UTF_8);
+        int count = 3 * ReadAhead.AHEAD + 1;
+        String[] names = new String[count];
+        byte[][] contents = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            names[i] = "f" + i;
+            contents[i] = base.replace("<cbc:ID>Snippet1</cbc:ID>", "<cbc:ID>N-" + i + "</cbc:ID>")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+        RecordingSink sink = read(zip(names, contents));
+        assertEquals(count, sink.handed.size());
+        for (int i = 0; i < count; i++) {
+            assertEquals("N-" + i, sink.handed.get(i).draft().number());
+        }
+        assertTrue("the reading thread has ended", readingThreads().isEmpty());
+    }
+
+    @Test
+    public void whenTheSinkFailsTheReadingStopsAndNothingMoreIsHanded() throws Exception {
+        byte[] base = PeppolConnectorTest.sample("base-example.xml");
+        int count = 4 * ReadAhead.AHEAD;
+        String[] names = new String[count];
+        byte[][] contents = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            names[i] = "x" + i + ".xml";
+        }
+        Arrays.fill(contents, base);
+        RecordingSink failing = new RecordingSink() {
+            @Override
+            public org.partnerfinance.connectors.api.ItemOutcome document(String externalId,
+                    org.partnerfinance.documents.api.DocumentDraft draft, Original original) {
+                if (handed.size() == 2) {
+                    throw new IllegalStateException("storing failed");
+                }
+                return super.document(externalId, draft, original);
+            }
+        };
+        CountingSource source = new CountingSource(zip(names, contents));
+        try {
+            connector(10_000_000, UblZip.Limits.DEFAULT).read(source, failing);
+            fail("the sink's failure was not passed on");
+        } catch (IllegalStateException e) {
+            assertEquals("storing failed", e.getMessage());
+        }
+        assertEquals(2, failing.handed.size());
+        assertTrue("the reading thread has ended when read returns", readingThreads().isEmpty());
+        assertTrue("the reader stopped a few files ahead, not at the end of the zip",
+                source.read < source.content.length);
+    }
+
+    private static List<Thread> readingThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("pf-peppol-read-ahead") && t.isAlive()).toList();
+    }
+
+    @Test
     public void aSingleXmlFileIsStillOneDocument() throws Exception {
         RecordingSink sink = read(PeppolConnectorTest.sample("base-example.xml"));
         assertEquals("Snippet1", sink.only().draft().number());
@@ -240,7 +297,7 @@ public class PeppolZipTest {
 
     /** A source that counts how much of the packed file was read. */
     private static final class CountingSource implements ImportSource {
-        private final byte[] content;
+        final byte[] content;
         long read;
 
         CountingSource(byte[] content) {
