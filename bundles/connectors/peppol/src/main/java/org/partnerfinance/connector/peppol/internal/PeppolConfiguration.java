@@ -15,7 +15,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                 + "(etc/org.partnerfinance.connector.peppol.cfg).")
 @interface PeppolConfiguration {
 
-    @AttributeDefinition(name = "Largest file (bytes)", description = "A UBL file is one document and is read whole; "
+    @AttributeDefinition(name = "Largest file (bytes)", description = "A UBL file (also one in a zip) is one document "
+            + "and is read whole; "
             + "a larger file is refused before it is parsed. The import's own limit (connectors core) applies too.")
     long max_file_bytes() default 10L * 1024 * 1024;
 

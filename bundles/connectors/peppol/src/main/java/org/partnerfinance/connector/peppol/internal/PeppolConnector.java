@@ -101,7 +101,8 @@ public class PeppolConnector implements ImportConnector, DocumentExportConnector
 
     @Override
     public List<String> formats() {
-        return List.of("UBL 2.1 Invoice (Peppol BIS Billing 3.0)", "UBL 2.1 CreditNote (Peppol BIS Billing 3.0)");
+        return List.of("UBL 2.1 Invoice (Peppol BIS Billing 3.0)", "UBL 2.1 CreditNote (Peppol BIS Billing 3.0)",
+                "Zip of UBL 2.1 Invoices and CreditNotes (one document per file)");
     }
 
     /**

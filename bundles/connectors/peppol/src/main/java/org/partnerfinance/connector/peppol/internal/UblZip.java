@@ -84,7 +84,7 @@ final class UblZip {
                 entries++;
                 if (entries > limits.maxEntries()) {
                     throw new ImportFormatException("The zip holds more than " + limits.maxEntries()
-                            + " files, the Peppol connector's limit (zip_max_entries in etc/" + PeppolConnector.PID
+                            + " files, the Peppol connector's limit (zip.max.entries in etc/" + PeppolConnector.PID
                             + ".cfg); the files before were read.");
                 }
                 ByteArrayOutputStream content = new ByteArrayOutputStream();
@@ -93,17 +93,17 @@ final class UblZip {
                     if (content.size() + (long) n > maxEntryBytes) {
                         throw new ImportFormatException("File " + entries + " of the zip is larger than "
                                 + maxEntryBytes + " bytes unpacked, the Peppol connector's limit for one UBL document "
-                                + "(max_file_bytes in etc/" + PeppolConnector.PID + ".cfg).");
+                                + "(max.file.bytes in etc/" + PeppolConnector.PID + ".cfg).");
                     }
                     if (unpacked > limits.maxTotalBytes()) {
                         throw new ImportFormatException("The zip unpacks to more than " + limits.maxTotalBytes()
-                                + " bytes, the Peppol connector's limit (zip_max_bytes in etc/" + PeppolConnector.PID
+                                + " bytes, the Peppol connector's limit (zip.max.bytes in etc/" + PeppolConnector.PID
                                 + ".cfg); refused at file " + entries + ".");
                     }
                     if (unpacked > RATIO_GRACE_BYTES && unpacked > (long) limits.maxRatio() * packed.count) {
                         throw new ImportFormatException("The zip unpacks to more than " + limits.maxRatio()
                                 + " times its packed size (" + unpacked + " bytes from " + packed.count
-                                + " at file " + entries + "), as a zip bomb does; refused (zip_max_ratio in etc/"
+                                + " at file " + entries + "), as a zip bomb does; refused (zip.max.ratio in etc/"
                                 + PeppolConnector.PID + ".cfg).");
                     }
                     content.write(buffer, 0, n);

@@ -118,7 +118,7 @@ public class PeppolZipTest {
         RecordingSink sink = new RecordingSink();
         ImportFormatException e = refused(connector, sink, zip(new String[] {"1", "2", "3", "4"},
                 new byte[][] {base, base, base, base}), "more than 2 files");
-        assertTrue(e.getMessage(), e.getMessage().contains("zip_max_entries"));
+        assertTrue(e.getMessage(), e.getMessage().contains("zip.max.entries"));
         assertEquals("the files before the limit were handed over", 2, sink.handed.size());
     }
 
@@ -166,7 +166,7 @@ public class PeppolZipTest {
         RecordingSink sink = new RecordingSink();
         ImportFormatException e = refused(connector, sink, zip(new String[] {"1"}, new byte[][] {base}),
                 "File 1 of the zip is larger than " + (base.length - 1) + " bytes");
-        assertTrue(e.getMessage().contains("max_file_bytes"));
+        assertTrue(e.getMessage().contains("max.file.bytes"));
         assertTrue(sink.handed.isEmpty());
     }
 

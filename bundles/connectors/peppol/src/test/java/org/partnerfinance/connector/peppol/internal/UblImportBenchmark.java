@@ -44,12 +44,15 @@ import org.partnerfinance.security.api.Role;
  * it becomes that partner's payable), its own quantity on the first line and zero to three extra lines, with the tax
  * and totals recomputed so that they add up. Every file is distinct, so every import creates a document.
  *
- * <p>Measured per round, on the same files: <b>parse</b> (the connector's {@code read}: size limit, XML with the UBL
- * 2.1 schema validation, the draft with the partner looked up in a map; the sink only counts) and <b>import</b> (one
- * {@code ImportService.run} per file, as {@code POST /api/v1/imports/peppol-ubl} does: the run recorded and audited,
- * the file kept, the partner found through the partner service, the document with its lines, ledger posting and audit
- * record, the original and the idempotency record, on an embedded Derby file database). One unmeasured warm-up round,
- * then the rounds; the median round is printed with the ratio import / parse. Run with
+ * <p>Measured per round: <b>parse</b> (the connector's {@code read} of each file: size limit, XML with the UBL 2.1
+ * schema validation, the draft with the partner looked up in a map; the sink only counts), the same files read from
+ * zips of {@code pf.bench.zip} files (parse, zips), and two imports, each of its own new files: <b>one run per file</b>
+ * ({@code pf.bench.single} files, each an {@code ImportService.run} as {@code POST /api/v1/imports/peppol-ubl} with
+ * one XML does) and <b>zips</b> (the round's files in zips of {@code pf.bench.zip}, one run per zip). An import is
+ * everything the portal does: the run recorded and audited, the file kept, the partner found through the partner
+ * service, the document with its lines, ledger posting and audit record, the original and the idempotency record, on
+ * an embedded Derby file database. One unmeasured warm-up round, then the rounds; the median round is printed with
+ * the ratios import / parse (parse of single files). Run with
  * {@code -Dexec.mainClass=org.partnerfinance.connector.peppol.internal.UblImportBenchmark} (see docs/benchmarks.md).
  */
 public final class UblImportBenchmark {
