@@ -28,8 +28,9 @@ import org.partnerfinance.security.api.Caller;
 
 /**
  * Peppol BIS Billing 3.0 invoices and credit notes (UBL 2.1), one document per file or many in a zip, read with ph-ubl
- * and validated against the UBL 2.1 schema. The partner is the supplier (a payable) or the customer (a receivable) whose Peppol id
- * or VAT id a partner has; the original XML goes with the document to the core, which keeps it beside it.
+ * and validated against the UBL 2.1 schema. The partner is the supplier (a payable) or the customer (a receivable)
+ * whose Peppol id or VAT id a partner has; the original XML goes with the document to the core, which keeps it beside
+ * it.
  *
  * <p>The other way, receivables (the company's invoices and credit notes to partners) are written as Peppol BIS
  * Billing 3.0 documents with the company as the seller, from this connector's configuration ({@link UblWriter}).
@@ -166,9 +167,9 @@ public class PeppolConnector implements ImportConnector, DocumentExportConnector
     }
 
     /**
-     * The partner lookup for one run: each identifier is looked up once per file (a zip names the same few partners
-     * over and over). It only turns an identifier into a partner id; the documents service reads that partner again
-     * in the document's own unit of work, so a partner changed meanwhile is still checked as it is.
+     * The partner lookup for one run: each identifier is looked up once per imported file (a zip names the same few
+     * partners over and over). It only turns an identifier into a partner id; the documents service reads that
+     * partner again in the document's own unit of work, so a partner changed meanwhile is still checked as it is.
      */
     private static Function<String, Optional<String>> memo(Function<String, Optional<String>> lookup) {
         Map<String, Optional<String>> known = new HashMap<>();
