@@ -262,6 +262,54 @@ public class PeppolIT extends PfTestSupport {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /**
+     * A zip of UBL files is one run over REST ({@code POST /api/v1/imports/peppol-ubl} with the zip as the body): each
+     * file a document, a hostile file in it rejected alone; the same zip again at the console is all duplicates.
+     */
+    @Test
+    public void aZipOfInvoicesIsOneRunOverRestAndAHostileFileInItIsRejectedAlone() throws Exception {
+        String endpoint = digits(13);
+        String peppolId = "0088:" + endpoint;
+        String supplier = newPartner("Peppol Zip Supplier " + endpoint, "", peppolId);
+        String customerVat = "SE" + digits(10);
+        String hostile = invoice("PEPPOL-ZX-" + endpoint, peppolId, customerVat).replaceFirst("\\?>",
+                "?>\n<!DOCTYPE Invoice [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            String[] files = {invoice("PEPPOL-Z1-" + endpoint, peppolId, customerVat), hostile,
+                    invoice("PEPPOL-Z2-" + endpoint, peppolId, customerVat),
+                    invoice("PEPPOL-Z3-" + endpoint, peppolId, customerVat)};
+            for (int i = 0; i < files.length; i++) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("../in/" + i + ".xml"));
+                zip.write(files[i].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        String token = tokenOf("peppol-zip-" + endpoint, null, Role.INTEGRATOR);
+        String api = "http://localhost:" + System.getProperty(HTTP_PORT_PROPERTY) + "/api/v1";
+        HttpResponse<String> run = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
+                HttpRequest.newBuilder(URI.create(api + "/imports/peppol-ubl?filename=invoices.zip"))
+                        .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/zip")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(run.body(), 201, run.statusCode());
+        assertTrue(run.body(), run.body().contains("\"status\":\"completed\"")
+                && run.body().contains("\"documents\":4") && run.body().contains("\"created\":3")
+                && run.body().contains("file 2 of the zip") && run.body().contains("DOCTYPE"));
+        List<Document> found = documentsOf(supplier);
+        assertEquals(found.toString(), 3, found.size());
+        assertTrue(found.stream().allMatch(d -> d.number().startsWith("PEPPOL-Z")
+                && !d.number().startsWith("PEPPOL-ZX")));
+
+        Path file = Files.createTempFile("invoices", ".zip");
+        Files.write(file, bytes.toByteArray());
+        String again = executeCommand("pf:import peppol-ubl " + file);
+        assertTrue(again, again.contains("Documents 4: created 0, duplicates 3, rejected 1"));
+        assertEquals(3, documentsOf(supplier).size());
+        Files.delete(file);
+    }
+
     @Test
     public void theCustomerFoundByVatIdGetsAReceivable() throws Exception {
         String vat = "SE" + digits(10);

@@ -9,14 +9,28 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * the missing settings, until name, VAT id, Peppol id and country are set.
  */
 @ObjectClassDefinition(name = "Partner Finance Portal: Peppol BIS Billing 3.0 connector",
-        description = "UBL 2.1 invoices and credit notes (Peppol BIS Billing 3.0), one document per file: imported, "
+        description = "UBL 2.1 invoices and credit notes (Peppol BIS Billing 3.0), one document per file or many "
+                + "in a zip: imported, "
                 + "and receivables exported with the company as the seller "
                 + "(etc/org.partnerfinance.connector.peppol.cfg).")
 @interface PeppolConfiguration {
 
-    @AttributeDefinition(name = "Largest file (bytes)", description = "A UBL file is one document and is read whole; "
+    @AttributeDefinition(name = "Largest file (bytes)", description = "A UBL file (also one in a zip) is one document "
+            + "and is read whole; "
             + "a larger file is refused before it is parsed. The import's own limit (connectors core) applies too.")
     long max_file_bytes() default 10L * 1024 * 1024;
+
+    @AttributeDefinition(name = "Largest number of files in a zip", description = "A zip of UBL files is one run "
+            + "of many documents; reading stops (the documents before stay) at the file past this number")
+    int zip_max_entries() default 10_000;
+
+    @AttributeDefinition(name = "Largest zip unpacked (bytes)", description = "Reading a zip stops when its files "
+            + "unpack to more than this in total (the documents before stay)")
+    long zip_max_bytes() default 1024L * 1024 * 1024;
+
+    @AttributeDefinition(name = "Largest packing ratio of a zip", description = "Reading a zip stops when it unpacks "
+            + "to more than this many times the bytes read of it (a zip bomb), checked after its first megabyte")
+    int zip_max_ratio() default 100;
 
     @AttributeDefinition(name = "Validate against the UBL 2.1 schema",
             description = "Refuse a document that is not valid UBL 2.1 (XSD), naming the first problems")

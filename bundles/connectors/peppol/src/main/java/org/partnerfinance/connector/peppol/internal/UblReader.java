@@ -10,13 +10,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.transform.sax.SAXSource;
 
 import org.partnerfinance.connectors.api.ImportFormatException;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
 
 import com.helger.diagnostics.error.IError;
 import com.helger.diagnostics.error.list.ErrorList;
@@ -61,6 +68,12 @@ final class UblReader {
     private static final int SHOWN_ERRORS = 5;
 
     private final boolean validateSchema;
+    /**
+     * The parsers, made once per reader and reused for each of its documents (one reader reads one run, on one
+     * thread): making an XML parser costs more than parsing a UBL invoice with it.
+     */
+    private XMLInputFactory stax;
+    private XMLReader sax;
 
     UblReader(boolean validateSchema) {
         this.validateSchema = validateSchema;
@@ -81,7 +94,10 @@ final class UblReader {
     }
 
     UblDocument read(byte[] xml) throws ImportFormatException {
-        boolean creditNote = rootIsCreditNote(xml);
+        if (stax == null) {
+            stax = secureStax();
+        }
+        boolean creditNote = rootIsCreditNote(stax, xml);
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(UblReader.class.getClassLoader());
         try {
@@ -100,7 +116,10 @@ final class UblReader {
         m.setUseSchema(validateSchema);
         m.setCollectErrors(errors);
         m.readExceptionCallbacks().set(failures::add);
-        T read = m.read(xml);
+        if (sax == null) {
+            sax = secureSax();
+        }
+        T read = m.read(new SAXSource(sax, new InputSource(new ByteArrayInputStream(xml))));
         if (read == null || errors.containsAtLeastOneError()) {
             List<String> shown = new ArrayList<>();
             for (IError e : errors) {
@@ -130,11 +149,35 @@ final class UblReader {
     }
 
     /** The secure pass: refuses DOCTYPE and entities, checks well-formedness, answers whether it is a credit note. */
-    static boolean rootIsCreditNote(byte[] xml) throws ImportFormatException {
+    private static XMLInputFactory secureStax() {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        return factory;
+    }
+
+    /**
+     * The parser JAXB reads with: namespace aware, no document type declaration, no external entities (the StAX pass
+     * refused those already; the parser refuses them again on its own).
+     */
+    private static XMLReader secureSax() throws ImportFormatException {
+        try {
+            SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
+            factory.setNamespaceAware(true);
+            factory.setXIncludeAware(false);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            return factory.newSAXParser().getXMLReader();
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new ImportFormatException("The JVM's XML parser cannot be set up securely: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean rootIsCreditNote(XMLInputFactory factory, byte[] xml) throws ImportFormatException {
         Boolean creditNote = null;
         XMLStreamReader reader = null;
         try {

@@ -9,7 +9,7 @@ import org.partnerfinance.documents.api.DocumentDraft;
 import org.partnerfinance.documents.api.PaymentDraft;
 
 /** A sink that keeps what the connector handed over, in order. */
-final class RecordingSink implements ImportSink {
+class RecordingSink implements ImportSink {
 
     record Handed(String externalId, DocumentDraft draft, Original original, String rejection) {
     }
