@@ -10,5 +10,5 @@
  * <p>1.1: a payment finance hands to the bank in a payment order (a pain.001 file) is {@link PaymentStatus#SENT} until
  * the bank statement confirms it ({@link DocumentService#markSent}); {@link Payment#statusText()}.
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.partnerfinance.documents.api;
