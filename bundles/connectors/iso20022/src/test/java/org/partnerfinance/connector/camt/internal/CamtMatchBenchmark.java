@@ -491,9 +491,10 @@ public final class CamtMatchBenchmark {
         }
         double parseRate = count / (parseNanos / 1e9);
         double importRate = count / (importNanos / 1e9);
-        System.out.printf(Locale.ROOT, "%-8s %,d open items (%,d loaded by the matcher in %.1f s), %,d entries "
-                + "(%,d KB) %s%n", name, openBefore, loaded, loadSeconds, count, file.xml().length / 1024,
-                file.kinds());
+        String load = LOAD_ALONE ? String.format(Locale.ROOT, " (%,d loaded by the matcher in %.1f s)", loaded,
+                loadSeconds) : "";
+        System.out.printf(Locale.ROOT, "%-8s %,d open items%s, %,d entries (%,d KB) %s%n", name, openBefore, load,
+                count, file.xml().length / 1024, file.kinds());
         System.out.printf(Locale.ROOT, "         confirmed %,d (made to confirm %,d), queued %,d (%,d with "
                 + "suggestions); parse %,10.0f entries/s   import %,8.1f entries/s (%.1f s)   ratio %.4f%n",
                 confirmed, file.expectedConfirmed(), queued, withSuggestions(db, statementId), parseRate,
