@@ -32,6 +32,16 @@ public interface DocumentService {
     Page<Document> search(Caller caller, DocumentQuery query);
 
     /**
+     * Documents matching the query's filters with an id above {@code afterId}, in id order, at most the query's limit
+     * (its sort, ascending and offset are not used, and no total is counted): for reading a long list to its end,
+     * passing the last id of each page to get the next. Every page costs about the same however far into the list it
+     * is, where an offset makes the database step over all earlier rows again.
+     *
+     * @since 1.2
+     */
+    List<Document> searchAfter(Caller caller, DocumentQuery query, long afterId);
+
+    /**
      * Records a payment. A SCHEDULED or REPORTED payment is shown to the partner but settles nothing until confirmed; a
      * payment recorded with a bank reference is CONFIRMED at once and posted.
      *
@@ -76,6 +86,14 @@ public interface DocumentService {
 
     /** Payments matching the query. */
     Page<Payment> payments(Caller caller, PaymentQuery query);
+
+    /**
+     * Payments matching the query's filters with an id above {@code afterId}, in id order, at most the query's limit
+     * (its offset is not used, no total is counted); see {@link #searchAfter}.
+     *
+     * @since 1.2
+     */
+    List<Payment> paymentsAfter(Caller caller, PaymentQuery query, long afterId);
 
     /** Payments that settled (part of) a document, oldest first, with the same authorization as {@link #find}. */
     List<Payment> paymentsFor(Caller caller, long documentId);

@@ -10,7 +10,8 @@
  * <p>1.1: a payment finance hands to the bank in a payment order (a pain.001 file) is {@link PaymentStatus#SENT} until
  * the bank statement confirms it ({@link DocumentService#markSent}); {@link Payment#statusText()}.
  *
- * <p>1.2: other bundles offer formats besides the PDF to download a document in ({@link DocumentFormats}).
+ * <p>1.2: other bundles offer formats besides the PDF to download a document in ({@link DocumentFormats});
+ * {@link DocumentService#searchAfter} and {@link DocumentService#paymentsAfter} read long lists in id order.
  */
 @org.osgi.annotation.versioning.Version("1.2.0")
 package org.partnerfinance.documents.api;

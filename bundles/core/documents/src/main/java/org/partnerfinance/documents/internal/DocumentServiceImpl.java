@@ -314,48 +314,8 @@ public class DocumentServiceImpl implements DocumentService {
         }
         String forPartner = scope.partnerId();
         return engine.tx(em -> {
-            StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             Map<String, Object> params = new LinkedHashMap<>();
-            if (forPartner != null) {
-                where.append(" AND d.partnerId = :partner");
-                params.put("partner", forPartner);
-            }
-            if (query.direction() != null) {
-                where.append(" AND d.direction = :direction");
-                params.put("direction", query.direction());
-            }
-            if (query.kind() != null) {
-                where.append(" AND d.kind = :kind");
-                params.put("kind", query.kind());
-            }
-            if (query.status() != null) {
-                where.append(" AND d.status = :status");
-                params.put("status", query.status());
-            }
-            if (query.from() != null) {
-                where.append(" AND d.issueDate >= :from");
-                params.put("from", query.from());
-            }
-            if (query.to() != null) {
-                where.append(" AND d.issueDate <= :to");
-                params.put("to", query.to());
-            }
-            if (query.overdueOn() != null) {
-                where.append(" AND d.openAmount > 0 AND d.dueDate < :overdue");
-                params.put("overdue", query.overdueOn());
-            }
-            if (query.text() != null) {
-                int i = 0;
-                for (String word : query.text().toLowerCase(Locale.ROOT).split("\\s+")) {
-                    if (word.isEmpty() || i >= 10) {
-                        continue;
-                    }
-                    where.append(" AND d.searchText LIKE :w").append(i).append(" ESCAPE '\\'");
-                    params.put("w" + i, "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                            + "%");
-                    i++;
-                }
-            }
+            String where = documentFilter(query, forPartner, params);
             long total;
             if (forPartner == null && query.from() == null && query.to() == null && query.overdueOn() == null
                     && query.text() == null) {
@@ -401,6 +361,73 @@ public class DocumentServiceImpl implements DocumentService {
             }
             return new Page<>(engine.toDocuments(em, rows), total);
         });
+    }
+
+    @Override
+    public List<Document> searchAfter(Caller caller, DocumentQuery query, long afterId) {
+        Access.requireCaller(caller);
+        if (query == null) {
+            throw new DocumentValidationException("query", "The query is missing.");
+        }
+        DocumentsEngine.ListScope scope = DocumentsEngine.listScope(caller, query.partnerId());
+        if (scope.nothing()) {
+            return List.of();
+        }
+        return engine.tx(em -> {
+            Map<String, Object> params = new LinkedHashMap<>();
+            String where = documentFilter(query, scope.partnerId(), params);
+            TypedQuery<DocumentEntity> page = em.createQuery("SELECT d FROM DocumentEntity d" + where
+                    + " AND d.id > :afterId ORDER BY d.id", DocumentEntity.class);
+            params.forEach(page::setParameter);
+            page.setParameter("afterId", afterId);
+            return engine.toDocuments(em, page.setMaxResults(query.limit()).getResultList());
+        });
+    }
+
+    /** The JPQL filter of a document query (alias {@code d}), its parameters added to {@code params}. */
+    private static String documentFilter(DocumentQuery query, String forPartner, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (forPartner != null) {
+            where.append(" AND d.partnerId = :partner");
+            params.put("partner", forPartner);
+        }
+        if (query.direction() != null) {
+            where.append(" AND d.direction = :direction");
+            params.put("direction", query.direction());
+        }
+        if (query.kind() != null) {
+            where.append(" AND d.kind = :kind");
+            params.put("kind", query.kind());
+        }
+        if (query.status() != null) {
+            where.append(" AND d.status = :status");
+            params.put("status", query.status());
+        }
+        if (query.from() != null) {
+            where.append(" AND d.issueDate >= :from");
+            params.put("from", query.from());
+        }
+        if (query.to() != null) {
+            where.append(" AND d.issueDate <= :to");
+            params.put("to", query.to());
+        }
+        if (query.overdueOn() != null) {
+            where.append(" AND d.openAmount > 0 AND d.dueDate < :overdue");
+            params.put("overdue", query.overdueOn());
+        }
+        if (query.text() != null) {
+            int i = 0;
+            for (String word : query.text().toLowerCase(Locale.ROOT).split("\\s+")) {
+                if (word.isEmpty() || i >= 10) {
+                    continue;
+                }
+                where.append(" AND d.searchText LIKE :w").append(i).append(" ESCAPE '\\'");
+                params.put("w" + i, "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                        + "%");
+                i++;
+            }
+        }
+        return where.toString();
     }
 
     // ---- payments ----------------------------------------------------------------------------------------------
@@ -944,28 +971,8 @@ public class DocumentServiceImpl implements DocumentService {
         }
         String forPartner = scope.partnerId();
         return engine.tx(em -> {
-            StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             Map<String, Object> params = new LinkedHashMap<>();
-            if (forPartner != null) {
-                where.append(" AND p.partnerId = :partner");
-                params.put("partner", forPartner);
-            }
-            if (query.direction() != null) {
-                where.append(" AND p.direction = :direction");
-                params.put("direction", query.direction());
-            }
-            if (query.status() != null) {
-                where.append(" AND p.status = :status");
-                params.put("status", query.status());
-            }
-            if (query.from() != null) {
-                where.append(" AND p.valueDate >= :from");
-                params.put("from", query.from());
-            }
-            if (query.to() != null) {
-                where.append(" AND p.valueDate <= :to");
-                params.put("to", query.to());
-            }
+            String where = paymentFilter(query, forPartner, params);
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(p) FROM PaymentEntity p" + where, Long.class);
             params.forEach(count::setParameter);
             long total = count.getSingleResult();
@@ -978,6 +985,53 @@ public class DocumentServiceImpl implements DocumentService {
             return new Page<>(engine.toPayments(em, page.setFirstResult(query.offset())
                     .setMaxResults(query.limit()).getResultList()), total);
         });
+    }
+
+    @Override
+    public List<Payment> paymentsAfter(Caller caller, PaymentQuery query, long afterId) {
+        Access.requireCaller(caller);
+        if (query == null) {
+            throw new DocumentValidationException("query", "The query is missing.");
+        }
+        DocumentsEngine.ListScope scope = DocumentsEngine.listScope(caller, query.partnerId());
+        if (scope.nothing()) {
+            return List.of();
+        }
+        return engine.tx(em -> {
+            Map<String, Object> params = new LinkedHashMap<>();
+            String where = paymentFilter(query, scope.partnerId(), params);
+            TypedQuery<PaymentEntity> page = em.createQuery("SELECT p FROM PaymentEntity p" + where
+                    + " AND p.id > :afterId ORDER BY p.id", PaymentEntity.class);
+            params.forEach(page::setParameter);
+            page.setParameter("afterId", afterId);
+            return engine.toPayments(em, page.setMaxResults(query.limit()).getResultList());
+        });
+    }
+
+    /** The JPQL filter of a payment query (alias {@code p}), its parameters added to {@code params}. */
+    private static String paymentFilter(PaymentQuery query, String forPartner, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (forPartner != null) {
+            where.append(" AND p.partnerId = :partner");
+            params.put("partner", forPartner);
+        }
+        if (query.direction() != null) {
+            where.append(" AND p.direction = :direction");
+            params.put("direction", query.direction());
+        }
+        if (query.status() != null) {
+            where.append(" AND p.status = :status");
+            params.put("status", query.status());
+        }
+        if (query.from() != null) {
+            where.append(" AND p.valueDate >= :from");
+            params.put("from", query.from());
+        }
+        if (query.to() != null) {
+            where.append(" AND p.valueDate <= :to");
+            params.put("to", query.to());
+        }
+        return where.toString();
     }
 
     @Override

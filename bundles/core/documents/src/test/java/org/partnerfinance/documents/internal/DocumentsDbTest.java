@@ -53,6 +53,7 @@ import org.partnerfinance.documents.api.Page;
 import org.partnerfinance.documents.api.Payment;
 import org.partnerfinance.documents.api.PaymentDraft;
 import org.partnerfinance.documents.api.PaymentMethod;
+import org.partnerfinance.documents.api.PaymentQuery;
 import org.partnerfinance.documents.api.PaymentStatus;
 import org.partnerfinance.documents.api.Reconciliation;
 import org.partnerfinance.documents.api.Settlement;
@@ -570,5 +571,52 @@ public class DocumentsDbTest extends DocumentsDbBase {
         assertTrue("the filters cover documents in several states", nonEmpty >= 25);
         // a partner user's list is counted, not taken from the counts of all partners
         assertEquals(10, documents.search(ACME, DocumentQuery.all(50)).total());
+
+    @Test
+    public void pagesAfterAnIdReadAListToItsEndWithTheSameFiltersAndAuthorization() {
+        List<Long> open = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            open.add(receivable("INV-K" + i, LocalDate.of(2025, 1, 10 + (i * 5) % 7), "10").id());
+        }
+        documents.create(FINANCE, invoice("P-1001", Direction.PAYABLE, "BILL-K1", TODAY, "10"));
+        documents.create(FINANCE, invoice("P-2002", Direction.RECEIVABLE, "INV-G1", TODAY, "10"));
+        Document paid = receivable("INV-K8", TODAY, "10");
+        Payment p = documents.recordPayment(FINANCE, payment(Direction.RECEIVABLE, "12", PaymentStatus.CONFIRMED,
+                TODAY, "", "BANK-K8", List.of(new AllocationRequest(paid.id(), new BigDecimal("12")))));
+
+        DocumentQuery query = new DocumentQuery("P-1001", Direction.RECEIVABLE, DocumentKind.INVOICE,
+                DocumentStatus.OPEN, null, null, null, null, DocumentQuery.Sort.ISSUE_DATE, false, 0, 3);
+        List<Long> read = new ArrayList<>();
+        long after = 0;
+        int pages = 0;
+        while (true) {
+            List<Document> page = documents.searchAfter(FINANCE, query, after);
+            pages++;
+            page.forEach(d -> read.add(d.id()));
+            if (page.size() < query.limit()) {
+                break;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+        assertEquals("the open receivables in id order, the settled one, the payable and the other partner's left out",
+                open, read);
+        assertEquals(3, pages);
+        assertEquals(List.of(open.get(6)), documents.searchAfter(FINANCE, query, open.get(5)).stream()
+                .map(Document::id).toList());
+        assertTrue("another partner's user reads nothing of P-1001",
+                documents.searchAfter(GLOBEX, query, 0).isEmpty());
+        assertEquals(3, documents.searchAfter(ACME, query, 0).size());
+
+        Payment reported = documents.recordPayment(INTEGRATOR, payment(Direction.RECEIVABLE, "12",
+                PaymentStatus.REPORTED, TODAY, "", null, List.of(new AllocationRequest(open.get(0),
+                        new BigDecimal("12")))));
+        PaymentQuery reportedOnly = new PaymentQuery(null, null, PaymentStatus.REPORTED, null, null, 0, 1);
+        assertEquals(List.of(reported.id()), documents.paymentsAfter(FINANCE, reportedOnly, 0).stream()
+                .map(Payment::id).toList());
+        assertEquals(1, documents.paymentsAfter(FINANCE, reportedOnly, 0).get(0).allocations().size());
+        assertTrue(documents.paymentsAfter(FINANCE, reportedOnly, reported.id()).isEmpty());
+        assertEquals(List.of(p.id()), documents.paymentsAfter(FINANCE, new PaymentQuery(null, null,
+                PaymentStatus.CONFIRMED, null, null, 0, 10), 0).stream().map(Payment::id).toList());
+        assertTrue(documents.paymentsAfter(GLOBEX, reportedOnly, 0).isEmpty());
     }
 }

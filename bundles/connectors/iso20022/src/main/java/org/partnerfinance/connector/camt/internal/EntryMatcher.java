@@ -148,12 +148,8 @@ final class EntryMatcher {
     }
 
     private void index(OpenItem item) {
-        if (item.endToEndId() != null) {
-            byEndToEnd.computeIfAbsent(norm(item.endToEndId()), k -> new ArrayList<>()).add(item);
-        }
-        if (item.remittance() != null) {
-            CreditorReference.valid(item.remittance()).ifPresent(ref -> byEndToEnd
-                    .computeIfAbsent(ref, k -> new ArrayList<>()).add(item));
+        for (String key : endToEndKeys(item)) {
+            byEndToEnd.computeIfAbsent(key, k -> new ArrayList<>()).add(item);
         }
         for (String number : item.documentNumbers()) {
             byNumber.computeIfAbsent(norm(number), k -> new ArrayList<>()).add(item);
@@ -161,16 +157,49 @@ final class EntryMatcher {
         byAmount.computeIfAbsent(amountKey(item.amount(), item.currency()), k -> new ArrayList<>()).add(item);
     }
 
+    /** How many open items (payments and documents no open payment pays) the matcher holds. */
+    int size() {
+        return payments.size() + documents.size();
+    }
+
+    /** Where an item is found by reference: its end-to-end id and a valid RF reference in its remittance. */
+    private static List<String> endToEndKeys(OpenItem item) {
+        List<String> keys = new ArrayList<>(2);
+        if (item.endToEndId() != null) {
+            keys.add(norm(item.endToEndId()));
+        }
+        if (item.remittance() != null) {
+            CreditorReference.valid(item.remittance()).ifPresent(keys::add);
+        }
+        return keys;
+    }
+
     /** The item is paid now: it is no candidate for later entries. */
     void settled(SuggestionKind kind, long id) {
         OpenItem item = (kind == SuggestionKind.PAYMENT ? payments : documents).remove(id);
         if (item != null) {
-            byEndToEnd.values().forEach(l -> l.remove(item));
-            byNumber.values().forEach(l -> l.remove(item));
-            byAmount.values().forEach(l -> l.remove(item));
+            // only the lists index() put it in: going through every list cost each confirmation time in proportion
+            // to all open items
+            for (String key : endToEndKeys(item)) {
+                unindex(byEndToEnd, key, item);
+            }
+            for (String number : item.documentNumbers()) {
+                unindex(byNumber, norm(number), item);
+            }
+            unindex(byAmount, amountKey(item.amount(), item.currency()), item);
             List<OpenItem> ofPartner = byPartner.get(item.partnerId());
             if (ofPartner != null) {
                 ofPartner.remove(item);
+            }
+        }
+    }
+
+    private static void unindex(Map<String, List<OpenItem>> index, String key, OpenItem item) {
+        List<OpenItem> items = index.get(key);
+        if (items != null) {
+            items.remove(item);
+            if (items.isEmpty()) {
+                index.remove(key);
             }
         }
     }

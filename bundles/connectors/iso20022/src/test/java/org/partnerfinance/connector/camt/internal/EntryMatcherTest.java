@@ -138,6 +138,31 @@ public class EntryMatcherTest {
         assertTrue(m.rank(entry).isEmpty());
     }
 
+    @Test
+    public void aSettledItemLeavesEveryIndexItWasInAndOnlyThoseItemsStay() {
+        String rf = CreditorReference.of("ORDER77");
+        // payment 1 is found by end-to-end id, by the RF reference in its remittance, by the number it pays and by
+        // amount; payment 2 and document 3 share each of those keys with it
+        EntryMatcher m = new EntryMatcher(List.of(payment(1, "A", Direction.RECEIVABLE, "10", "E2E", rf, "INV-7"),
+                payment(2, "B", Direction.RECEIVABLE, "10", "E2E", rf, "INV-7")), List.of(document(3, "C",
+                        Direction.RECEIVABLE, "10", "INV-8")));
+        assertEquals(3, m.size());
+        m.settled(SuggestionKind.PAYMENT, 1);
+        assertEquals(2, m.size());
+        for (BankEntry entry : List.of(credit("10", "E2E", null, null, null), credit("10", null, null, rf, null),
+                credit("10", null, null, null, "INV-7"), credit("10", null, null, null, null))) {
+            List<Long> ids = m.rank(entry).stream().map(s -> s.item().id()).toList();
+            assertFalse(entry + ": " + ids, ids.contains(1L));
+            assertTrue(entry + ": " + ids, ids.contains(2L));
+        }
+        assertEquals(List.of(2L, 3L), m.rank(credit("10", null, null, null, null)).stream()
+                .map(s -> s.item().id()).sorted().toList());
+        m.settled(SuggestionKind.PAYMENT, 2);
+        m.settled(SuggestionKind.DOCUMENT, 3);
+        assertEquals(0, m.size());
+        assertTrue(m.rank(credit("10", "E2E", null, rf, "INV-7 INV-8")).isEmpty());
+    }
+
     // ---- the counterparty's account (IBAN) ------------------------------------------------------------------------
 
     /** Valid IBANs (ISO 13616 check digits right). */
