@@ -109,49 +109,11 @@ public class StatementServiceImpl implements StatementService {
                     .getResultList()) {
                 opening = opening.add(signedPayment((Direction) row[0], (BigDecimal) row[1]));
             }
-            List<Movement> movements = new ArrayList<>();
-            for (Object[] row : em.createQuery("SELECT d.id, d.issueDate, d.direction, d.kind, d.number, d.gross "
-                            + "FROM DocumentEntity d WHERE d.partnerId = :p AND d.currency = :c "
-                            + "AND d.issueDate >= :from AND d.issueDate <= :to ORDER BY d.issueDate, d.id",
-                            Object[].class)
-                    .setParameter("p", partner.id()).setParameter("c", code).setParameter("from", start)
-                    .setParameter("to", end).getResultList()) {
-                Direction direction = (Direction) row[2];
-                DocumentKind kind = (DocumentKind) row[3];
-                movements.add(new Movement((LocalDate) row[1], 0, (Long) row[0],
-                        kind == DocumentKind.INVOICE ? "invoice" : "credit-note", direction, (String) row[4],
-                        signed(direction, kind, (BigDecimal) row[5]), true));
-            }
-            for (Object[] row : em.createQuery("SELECT p.id, p.bookingDate, p.direction, p.endToEndId, "
-                            + "p.bankReference, p.amount FROM PaymentEntity p WHERE p.partnerId = :p "
-                            + "AND p.currency = :c AND p.status = :confirmed AND p.bookingDate >= :from "
-                            + "AND p.bookingDate <= :to ORDER BY p.bookingDate, p.id", Object[].class)
-                    .setParameter("p", partner.id()).setParameter("c", code)
-                    .setParameter("confirmed", PaymentStatus.CONFIRMED).setParameter("from", start)
-                    .setParameter("to", end).getResultList()) {
-                Direction direction = (Direction) row[2];
-                String reference = row[3] != null ? (String) row[3] : row[4] != null ? (String) row[4]
-                        : "PAY-" + row[0];
-                movements.add(new Movement((LocalDate) row[1], 1, (Long) row[0],
-                        direction == Direction.RECEIVABLE ? "payment-received" : "payment-sent", direction, reference,
-                        signedPayment(direction, (BigDecimal) row[5]), false));
-            }
-            movements.sort(Comparator.comparing(Movement::date).thenComparingInt(Movement::order)
-                    .thenComparingLong(Movement::id));
             int scale = new Money(BigDecimal.ZERO, c).amount().scale();
-            List<StatementLine> lines = new ArrayList<>(movements.size());
-            BigDecimal balance = opening;
-            for (Movement m : movements) {
-                balance = balance.add(m.signed());
-                BigDecimal debit = m.signed().signum() > 0 ? m.signed() : BigDecimal.ZERO;
-                BigDecimal credit = m.signed().signum() < 0 ? m.signed().negate() : BigDecimal.ZERO;
-                lines.add(new StatementLine(m.date(), m.kind(), m.direction(), m.number(), scaled(debit, scale),
-                        scaled(credit, scale), scaled(balance, scale), m.document() ? m.id() : null,
-                        m.document() ? null : m.id()));
-            }
+            List<StatementLine> lines = StatementLines.read(em, partner.id(), code, start, end, opening, scale);
             Aging aging = agingByPartner(em, partner.id(), code, end, null).getOrDefault(partner.id(),
                     new AgingBuckets()).toAging(scale);
-            BigDecimal closing = scaled(balance, scale);
+            BigDecimal closing = lines.isEmpty() ? scaled(opening, scale) : lines.get(lines.size() - 1).balance();
             if (aging.total().compareTo(closing) != 0) {
                 // the buckets are the closing balance by due date: if they differ the stored open amounts no longer
                 // match the documents, payments and allocations, and no figure of this statement can be trusted
@@ -164,10 +126,6 @@ public class StatementServiceImpl implements StatementService {
             return new Statement(partner.id(), partner.name(), code, start, end, scaled(opening, scale), closing,
                     lines, aging);
         });
-    }
-
-    private record Movement(LocalDate date, int order, long id, String kind, Direction direction, String number,
-            BigDecimal signed, boolean document) {
     }
 
     private static BigDecimal scaled(BigDecimal value, int scale) {
@@ -226,13 +184,17 @@ public class StatementServiceImpl implements StatementService {
                 localDate(r[3]), decimal(r[4])});
         }
         // allocations dated after asOf had not reduced the settled document yet ...
-        List<Object[]> settledLater = bind(em.createQuery("SELECT d.partnerId, d.direction, d.kind, d.dueDate, "
+        List<Object[]> settledLater = partnerId != null
+                ? LaterAllocations.settled(em, partnerId, currency, asOf, direction)
+                : bind(em.createQuery("SELECT d.partnerId, d.direction, d.kind, d.dueDate, "
                 + "SUM(a.amount) FROM AllocationEntity a, DocumentEntity d WHERE a.documentId = d.id "
                 + "AND a.effective = TRUE AND a.currency = :c AND a.date > :asOf AND d.issueDate <= :asOf"
                 + partnerA + dirD + " GROUP BY d.partnerId, d.direction, d.kind, d.dueDate", Object[].class),
                 partnerId, currency, asOf, direction).getResultList();
         // ... nor the credit note that settled it
-        List<Object[]> creditedLater = bind(em.createQuery("SELECT d.partnerId, d.direction, d.kind, d.dueDate, "
+        List<Object[]> creditedLater = partnerId != null
+                ? LaterAllocations.credited(em, partnerId, currency, asOf, direction)
+                : bind(em.createQuery("SELECT d.partnerId, d.direction, d.kind, d.dueDate, "
                 + "SUM(a.amount) FROM AllocationEntity a, DocumentEntity d WHERE a.creditNoteId = d.id "
                 + "AND a.currency = :c AND a.date > :asOf AND d.issueDate <= :asOf" + partnerA + dirD
                 + " GROUP BY d.partnerId, d.direction, d.kind, d.dueDate", Object[].class),
@@ -256,7 +218,9 @@ public class StatementServiceImpl implements StatementService {
                 + partnerP + dirP + " GROUP BY p.partnerId, p.direction", Object[].class),
                 partnerId, currency, asOf, direction).setParameter("confirmed", PaymentStatus.CONFIRMED)
                 .getResultList();
-        List<Object[]> appliedLater = bind(em.createQuery("SELECT p.partnerId, p.direction, SUM(a.amount) "
+        List<Object[]> appliedLater = partnerId != null
+                ? LaterAllocations.applied(em, partnerId, currency, asOf, direction)
+                : bind(em.createQuery("SELECT p.partnerId, p.direction, SUM(a.amount) "
                 + "FROM AllocationEntity a, PaymentEntity p WHERE a.paymentId = p.id AND a.effective = TRUE "
                 + "AND a.currency = :c AND a.date > :asOf AND p.bookingDate <= :asOf" + partnerA + dirP
                 + " GROUP BY p.partnerId, p.direction", Object[].class), partnerId, currency, asOf, direction)

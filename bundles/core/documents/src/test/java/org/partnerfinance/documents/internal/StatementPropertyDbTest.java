@@ -98,12 +98,70 @@ public class StatementPropertyDbTest extends DocumentsDbBase {
                     assertEquals(running, line.balance());
                 }
                 assertEquals(s.closing(), running);
+                assertEquals(partner + " " + from + ".." + asOf, jpqlLines(partner, from, asOf, s.opening()),
+                        s.lines());
                 assertEquals(s.closing(), s.aging().total());
                 assertEquals(partner + " " + asOf, expectedClosing(all, payments, partner, asOf), s.closing());
             }
             assertTrue(asOf + ": " + statements.reconcile(FINANCE, asOf).differences(),
                     statements.reconcile(FINANCE, asOf).reconciled());
         }
+    }
+
+    /**
+     * The movements as the statement read them before it used plain JDBC: two JPQL projections sorted together by
+     * date, documents before payments on one day, then by id. The statement's lines must be equal, scale included.
+     */
+    private List<StatementLine> jpqlLines(String partner, LocalDate from, LocalDate to, BigDecimal opening) {
+        record Movement(LocalDate date, int order, long id, String kind, Direction direction, String number,
+                BigDecimal signed, boolean document) {
+        }
+        List<Movement> movements = new ArrayList<>(engine.tx(em -> {
+            List<Movement> read = new ArrayList<>();
+            for (Object[] row : em.createQuery("SELECT d.id, d.issueDate, d.direction, d.kind, d.number, d.gross "
+                            + "FROM DocumentEntity d WHERE d.partnerId = :p AND d.currency = :c "
+                            + "AND d.issueDate >= :from AND d.issueDate <= :to ORDER BY d.issueDate, d.id",
+                            Object[].class)
+                    .setParameter("p", partner).setParameter("c", "EUR").setParameter("from", from)
+                    .setParameter("to", to).getResultList()) {
+                Direction direction = (Direction) row[2];
+                DocumentKind kind = (DocumentKind) row[3];
+                read.add(new Movement((LocalDate) row[1], 0, (Long) row[0],
+                        kind == DocumentKind.INVOICE ? "invoice" : "credit-note", direction, (String) row[4],
+                        StatementServiceImpl.signed(direction, kind, (BigDecimal) row[5]), true));
+            }
+            for (Object[] row : em.createQuery("SELECT p.id, p.bookingDate, p.direction, p.endToEndId, "
+                            + "p.bankReference, p.amount FROM PaymentEntity p WHERE p.partnerId = :p "
+                            + "AND p.currency = :c AND p.status = :confirmed AND p.bookingDate >= :from "
+                            + "AND p.bookingDate <= :to ORDER BY p.bookingDate, p.id", Object[].class)
+                    .setParameter("p", partner).setParameter("c", "EUR")
+                    .setParameter("confirmed", PaymentStatus.CONFIRMED).setParameter("from", from)
+                    .setParameter("to", to).getResultList()) {
+                Direction direction = (Direction) row[2];
+                String reference = row[3] != null ? (String) row[3] : row[4] != null ? (String) row[4]
+                        : "PAY-" + row[0];
+                read.add(new Movement((LocalDate) row[1], 1, (Long) row[0],
+                        direction == Direction.RECEIVABLE ? "payment-received" : "payment-sent", direction,
+                        reference, StatementServiceImpl.signedPayment(direction, (BigDecimal) row[5]), false));
+            }
+            return read;
+        }));
+        movements.sort(java.util.Comparator.comparing(Movement::date).thenComparingInt(Movement::order)
+                .thenComparingLong(Movement::id));
+        List<StatementLine> lines = new ArrayList<>();
+        BigDecimal balance = opening;
+        for (Movement m : movements) {
+            balance = balance.add(m.signed());
+            BigDecimal debit = m.signed().signum() > 0 ? m.signed() : BigDecimal.ZERO;
+            BigDecimal credit = m.signed().signum() < 0 ? m.signed().negate() : BigDecimal.ZERO;
+            lines.add(new StatementLine(m.date(), m.kind(), m.direction(), m.number(), cents(debit), cents(credit),
+                    cents(balance), m.document() ? m.id() : null, m.document() ? null : m.id()));
+        }
+        return lines;
+    }
+
+    private static BigDecimal cents(BigDecimal value) {
+        return value.setScale(2, java.math.RoundingMode.UNNECESSARY);
     }
 
     private List<Document> openInvoices(String partner, Direction direction) {
