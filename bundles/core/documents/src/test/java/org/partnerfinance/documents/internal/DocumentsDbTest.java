@@ -571,6 +571,7 @@ public class DocumentsDbTest extends DocumentsDbBase {
         assertTrue("the filters cover documents in several states", nonEmpty >= 25);
         // a partner user's list is counted, not taken from the counts of all partners
         assertEquals(10, documents.search(ACME, DocumentQuery.all(50)).total());
+    }
 
     @Test
     public void pagesAfterAnIdReadAListToItsEndWithTheSameFiltersAndAuthorization() {
