@@ -1,9 +1,5 @@
 package org.partnerfinance.connectors.ui.internal;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -11,16 +7,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.partnerfinance.connectors.api.ConnectorInfo;
-import org.partnerfinance.connectors.api.ExportRefusedException;
 import org.partnerfinance.connectors.api.ExportRun;
 import org.partnerfinance.connectors.api.ExportService;
-import org.partnerfinance.connectors.api.UnknownConnectorException;
 import org.partnerfinance.documents.api.Direction;
 import org.partnerfinance.documents.api.DocumentQuery;
 import org.partnerfinance.documents.api.DocumentService;
@@ -30,7 +22,6 @@ import org.partnerfinance.documents.api.PaymentStatus;
 import org.partnerfinance.ledger.api.Money;
 import org.partnerfinance.partner.api.Partner;
 import org.partnerfinance.partner.api.PartnerService;
-import org.partnerfinance.security.api.AccessDeniedException;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.ui.api.ScreenContext;
 import org.slf4j.Logger;
@@ -46,8 +37,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.server.streams.DownloadEvent;
-import com.vaadin.flow.server.streams.DownloadHandler;
 
 /**
  * The Payment orders screen: the scheduled payments to partners with checkboxes and the total of the selection per
@@ -120,9 +109,10 @@ final class PaymentOrdersView extends VerticalLayout {
         runs.addColumn(ExportRun::messageId).setHeader("Message id").setAutoWidth(true).setFlexGrow(0);
         runs.addColumn(ExportRun::count).setHeader("Payments").setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
                 .setFlexGrow(0);
-        runs.addColumn(r -> totals(r.totals())).setHeader("Total").setFlexGrow(1);
+        runs.addColumn(r -> ExportOutcome.totals(r.totals())).setHeader("Total").setFlexGrow(1);
         runs.addColumn(ExportRun::createdBy).setHeader("By").setAutoWidth(true).setFlexGrow(0);
-        runs.addComponentColumn(r -> download(r, r.fileName())).setHeader("File").setAutoWidth(true).setFlexGrow(0);
+        runs.addComponentColumn(r -> ExportOutcome.download(exports, caller, r, r.fileName())).setHeader("File")
+                .setAutoWidth(true).setFlexGrow(0);
         runs.setHeight("16em");
 
         add(new H3("Scheduled payments to partners"), connector, payments,
@@ -142,7 +132,7 @@ final class PaymentOrdersView extends VerticalLayout {
         List<Money> sums = sum(new ArrayList<>(payments.getSelectedItems()));
         int count = payments.getSelectedItems().size();
         selection.setText(count == 0 ? "No payment selected"
-                : count + (count == 1 ? " payment, " : " payments, ") + totals(sums));
+                : count + (count == 1 ? " payment, " : " payments, ") + ExportOutcome.totals(sums));
         create.setEnabled(count > 0 && connector.getValue() != null);
     }
 
@@ -155,86 +145,26 @@ final class PaymentOrdersView extends VerticalLayout {
         return List.copyOf(byCurrency.values());
     }
 
-    static String totals(List<Money> totals) {
-        return totals.stream().map(Money::format).collect(Collectors.joining(" + "));
-    }
 
     private void createOrder() {
         result.removeAll();
         List<Long> ids = payments.getSelectedItems().stream()
                 .sorted(Comparator.comparing(Payment::valueDate).thenComparing(Payment::id))
                 .map(Payment::id).toList();
-        try {
-            ExportRun run = exports.export(caller, connector.getValue().id(), ids);
-            Span done = new Span("Payment order " + run.messageId() + " created: " + run.count()
-                    + (run.count() == 1 ? " payment, " : " payments, ") + totals(run.totals())
-                    + ". The payments are now sent to the bank until its statement confirms them.");
-            done.setId("payment-orders-done");
-            Anchor file = download(run, "Download " + run.fileName());
-            file.setId("payment-orders-download");
-            result.add(done, file);
-            reload();
-        } catch (ExportRefusedException e) {
-            Span refused = new Span("Nothing was sent. Fix these and try again:");
-            refused.setId("payment-orders-refused");
-            refused.getStyle().set("color", "var(--lumo-error-text-color)");
-            result.add(refused);
-            for (String reason : e.reasons()) {
-                result.add(new Span(reason));
-            }
-        } catch (UnknownConnectorException | AccessDeniedException e) {
-            Span refused = new Span(e.getMessage());
-            refused.setId("payment-orders-refused");
-            result.add(refused);
-        } catch (RuntimeException e) {
-            LOG.error("Payment order of payments {} failed", ids, e);
-            Span refused = new Span("The payment order could not be created; nothing was sent. The portal's log has "
-                    + "the details.");
-            refused.setId("payment-orders-refused");
-            result.add(refused);
-        }
-    }
-
-    private Anchor download(ExportRun run, String text) {
-        Anchor anchor = new Anchor(new FileDownload(() -> exports.file(caller, run.id())), text);
-        anchor.setTarget("_blank");
-        return anchor;
-    }
-
-    /** Serves an export's file as it was handed out; a run that is gone (or not readable) is a 404. */
-    static final class FileDownload implements DownloadHandler {
-
-        private static final long serialVersionUID = 1L;
-        private final transient Supplier<Optional<ExportRun.ExportFile>> file;
-
-        FileDownload(Supplier<Optional<ExportRun.ExportFile>> file) {
-            this.file = file;
-        }
-
-        @Override
-        public void handleDownloadRequest(DownloadEvent event) throws IOException {
-            event.getResponse().setHeader("X-Content-Type-Options", "nosniff");
-            event.getResponse().setHeader("Cache-Control", "private, no-store");
-            Optional<ExportRun.ExportFile> found;
-            try {
-                found = file.get();
-            } catch (AccessDeniedException e) {
-                event.getResponse().setStatus(403);
-                return;
-            }
-            if (found.isEmpty()) {
-                event.getResponse().setStatus(404);
-                return;
-            }
-            ExportRun.ExportFile f = found.get();
-            String ascii = f.fileName().replaceAll("[^A-Za-z0-9._-]", "_");
-            event.getResponse().setContentType(f.contentType());
-            event.getResponse().setHeader("Content-Disposition", "attachment; filename=\"" + ascii
-                    + "\"; filename*=UTF-8''" + URLEncoder.encode(f.fileName(), StandardCharsets.UTF_8));
-            event.getResponse().setContentLengthLong(f.content().length);
-            try (OutputStream out = event.getOutputStream()) {
-                out.write(f.content());
-            }
-        }
+        ExportOutcome.attempt(result, "payment-orders-refused", "Nothing was sent. Fix these and try again:",
+                "The payment order could not be created; nothing was sent. The portal's log has the details.",
+                () -> exports.export(caller, connector.getValue().id(), ids),
+                e -> LOG.error("Payment order of payments {} failed", ids, e))
+                .ifPresent(run -> {
+                    Span done = new Span("Payment order " + run.messageId() + " created: " + run.count()
+                            + (run.count() == 1 ? " payment, " : " payments, ")
+                            + ExportOutcome.totals(run.totals())
+                            + ". The payments are now sent to the bank until its statement confirms them.");
+                    done.setId("payment-orders-done");
+                    Anchor file = ExportOutcome.download(exports, caller, run, "Download " + run.fileName());
+                    file.setId("payment-orders-download");
+                    result.add(done, file);
+                    reload();
+                });
     }
 }

@@ -7,16 +7,13 @@ import java.util.List;
 import java.util.Locale;
 
 import org.partnerfinance.connectors.api.ConnectorInfo;
-import org.partnerfinance.connectors.api.ExportRefusedException;
 import org.partnerfinance.connectors.api.ExportRun;
 import org.partnerfinance.connectors.api.ExportService;
-import org.partnerfinance.connectors.api.UnknownConnectorException;
 import org.partnerfinance.documents.api.Direction;
 import org.partnerfinance.documents.api.Document;
 import org.partnerfinance.documents.api.DocumentKind;
 import org.partnerfinance.documents.api.DocumentQuery;
 import org.partnerfinance.documents.api.DocumentService;
-import org.partnerfinance.security.api.AccessDeniedException;
 import org.partnerfinance.security.api.Caller;
 import org.partnerfinance.ui.api.ScreenContext;
 import org.slf4j.Logger;
@@ -112,10 +109,10 @@ final class ReceivablesExportView extends VerticalLayout {
         runs.addColumn(ExportRun::connector).setHeader("Format").setAutoWidth(true).setFlexGrow(0);
         runs.addColumn(r -> r.documentIds().size()).setHeader("Documents").setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true).setFlexGrow(0);
-        runs.addColumn(r -> PaymentOrdersView.totals(r.totals())).setHeader("Total").setFlexGrow(1);
+        runs.addColumn(r -> ExportOutcome.totals(r.totals())).setHeader("Total").setFlexGrow(1);
         runs.addColumn(ExportRun::createdBy).setHeader("By").setAutoWidth(true).setFlexGrow(0);
-        runs.addComponentColumn(r -> download(r, r.fileName())).setHeader("File").setAutoWidth(true)
-                .setFlexGrow(0);
+        runs.addComponentColumn(r -> ExportOutcome.download(exports, caller, r, r.fileName())).setHeader("File")
+                .setAutoWidth(true).setFlexGrow(0);
         runs.setHeight("16em");
 
         Span none = new Span("No e-invoicing connector is installed or switched on (feature pf-connector-peppol).");
@@ -147,39 +144,20 @@ final class ReceivablesExportView extends VerticalLayout {
         List<Long> ids = receivables.getSelectedItems().stream()
                 .sorted(Comparator.comparing(Document::issueDate).thenComparing(Document::id))
                 .map(Document::id).toList();
-        try {
-            ExportRun run = exports.exportDocuments(caller, connector.getValue().id(), ids);
-            Span done = new Span("Written: " + run.documentIds().size()
-                    + (run.documentIds().size() == 1 ? " document, " : " documents, ")
-                    + PaymentOrdersView.totals(run.totals()) + ".");
-            done.setId("e-invoices-done");
-            Anchor file = download(run, "Download " + run.fileName());
-            file.setId("e-invoices-download");
-            result.add(done, file);
-            runs.setItems(exports.recent(caller, null, 50).stream().filter(ExportRun::documentExport).toList());
-        } catch (ExportRefusedException e) {
-            Span refused = new Span("Nothing was written. Fix these and try again:");
-            refused.setId("e-invoices-refused");
-            refused.getStyle().set("color", "var(--lumo-error-text-color)");
-            result.add(refused);
-            for (String reason : e.reasons()) {
-                result.add(new Span(reason));
-            }
-        } catch (UnknownConnectorException | AccessDeniedException e) {
-            Span refused = new Span(e.getMessage());
-            refused.setId("e-invoices-refused");
-            result.add(refused);
-        } catch (RuntimeException e) {
-            LOG.error("E-invoice export of documents {} failed", ids, e);
-            Span refused = new Span("The documents could not be written. The portal's log has the details.");
-            refused.setId("e-invoices-refused");
-            result.add(refused);
-        }
-    }
-
-    private Anchor download(ExportRun run, String text) {
-        Anchor anchor = new Anchor(new PaymentOrdersView.FileDownload(() -> exports.file(caller, run.id())), text);
-        anchor.setTarget("_blank");
-        return anchor;
+        ExportOutcome.attempt(result, "e-invoices-refused", "Nothing was written. Fix these and try again:",
+                "The documents could not be written. The portal's log has the details.",
+                () -> exports.exportDocuments(caller, connector.getValue().id(), ids),
+                e -> LOG.error("E-invoice export of documents {} failed", ids, e))
+                .ifPresent(run -> {
+                    Span done = new Span("Written: " + run.documentIds().size()
+                            + (run.documentIds().size() == 1 ? " document, " : " documents, ")
+                            + ExportOutcome.totals(run.totals()) + ".");
+                    done.setId("e-invoices-done");
+                    Anchor file = ExportOutcome.download(exports, caller, run, "Download " + run.fileName());
+                    file.setId("e-invoices-download");
+                    result.add(done, file);
+                    runs.setItems(exports.recent(caller, null, 50).stream().filter(ExportRun::documentExport)
+                            .toList());
+                });
     }
 }
