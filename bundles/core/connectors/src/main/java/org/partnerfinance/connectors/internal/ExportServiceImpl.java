@@ -52,7 +52,6 @@ import org.partnerfinance.documents.api.DocumentService;
 import org.partnerfinance.documents.api.DocumentValidationException;
 import org.partnerfinance.documents.api.Payment;
 import org.partnerfinance.documents.api.PaymentStatus;
-import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.extensions.api.FeatureToggles;
 import org.partnerfinance.ledger.api.Money;
 import org.partnerfinance.partner.api.BankAccount;
@@ -494,18 +493,8 @@ public class ExportServiceImpl implements ExportService, DocumentFormats {
     }
 
     private DocumentExportConnector requireDocumentConnector(String connectorId) {
-        if (connectorId == null || connectorId.isBlank()) {
-            throw new UnknownConnectorException("Name the connector to export with.");
-        }
-        Map.Entry<Map<String, ?>, DocumentExportConnector> entry = documentExporters.stream()
-                .filter(e -> e.getValue().id().equals(connectorId.strip()))
-                .findFirst()
-                .orElseThrow(() -> new UnknownConnectorException("No document export connector '"
-                        + connectorId.strip() + "' is installed."));
-        if (!enabled(entry.getKey())) {
-            throw new UnknownConnectorException("The connector '" + connectorId.strip() + "' is switched off.");
-        }
-        return entry.getValue();
+        return Registered.require(documentExporters, DocumentExportConnector::id, connectorId,
+                "document export connector", "export with", toggles);
     }
 
     @Override
@@ -544,24 +533,12 @@ public class ExportServiceImpl implements ExportService, DocumentFormats {
     }
 
     private ExportConnector requireConnector(String connectorId) {
-        if (connectorId == null || connectorId.isBlank()) {
-            throw new UnknownConnectorException("Name the connector to export with.");
-        }
-        Map.Entry<Map<String, ?>, ExportConnector> entry = exporters.stream()
-                .filter(e -> e.getValue().id().equals(connectorId.strip()))
-                .findFirst()
-                .orElseThrow(() -> new UnknownConnectorException("No export connector '" + connectorId.strip()
-                        + "' is installed."));
-        if (!enabled(entry.getKey())) {
-            throw new UnknownConnectorException("The connector '" + connectorId.strip() + "' is switched off.");
-        }
-        return entry.getValue();
+        return Registered.require(exporters, ExportConnector::id, connectorId, "export connector", "export with",
+                toggles);
     }
 
     private boolean enabled(Map<String, ?> properties) {
-        Object extensionId = properties.get(ExtensionConstants.EXTENSION_ID);
-        FeatureToggles current = toggles;
-        return extensionId == null || current == null || current.isEnabled(extensionId.toString());
+        return Registered.enabled(properties, toggles);
     }
 
     static String sha256(byte[] content) {

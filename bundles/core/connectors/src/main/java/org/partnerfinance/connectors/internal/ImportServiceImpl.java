@@ -41,9 +41,7 @@ import org.partnerfinance.connectors.api.ImportService;
 import org.partnerfinance.connectors.api.Preview;
 import org.partnerfinance.connectors.api.ImportSource;
 import org.partnerfinance.connectors.api.RunStatus;
-import org.partnerfinance.connectors.api.UnknownConnectorException;
 import org.partnerfinance.documents.api.DocumentService;
-import org.partnerfinance.extensions.api.ExtensionConstants;
 import org.partnerfinance.extensions.api.FeatureToggles;
 import org.partnerfinance.persistence.api.Jpa;
 import org.partnerfinance.persistence.api.PersistenceException;
@@ -395,25 +393,12 @@ public class ImportServiceImpl implements ImportService, Originals {
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     private ImportConnector requireConnector(String connectorId) {
-        if (connectorId == null || connectorId.isBlank()) {
-            throw new UnknownConnectorException("Name the connector to import with.");
-        }
-        Map.Entry<Map<String, ?>, ImportConnector> entry = connectors.stream()
-                .filter(e -> e.getValue().id().equals(connectorId.strip()))
-                .findFirst()
-                .orElseThrow(() -> new UnknownConnectorException("No connector '" + connectorId.strip()
-                        + "' is installed."));
-        if (!enabled(entry.getKey())) {
-            throw new UnknownConnectorException("The connector '" + connectorId.strip() + "' is switched off.");
-        }
-        return entry.getValue();
+        return Registered.require(connectors, ImportConnector::id, connectorId, "connector", "import with", toggles);
     }
 
     /** Whether the extension that contributed a connector is switched on; services without an extension id are. */
     private boolean enabled(Map<String, ?> properties) {
-        Object extensionId = properties.get(ExtensionConstants.EXTENSION_ID);
-        FeatureToggles current = toggles;
-        return extensionId == null || current == null || current.isEnabled(extensionId.toString());
+        return Registered.enabled(properties, toggles);
     }
 
     /** The name to record: the last part of what was given (never a path), at most 255 characters. */
