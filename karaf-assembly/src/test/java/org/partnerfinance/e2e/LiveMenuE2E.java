@@ -162,8 +162,10 @@ public class LiveMenuE2E {
         assertThat(partner.locator(NEW_EXPENSE_MENU)).hasCount(0, gone());
         assertThat(partner.locator("#dashboard")).isVisible(visible());
         assertThat(partner.locator("#claim-date")).hasCount(0);
-        Vaadin.waitForNotification(partner, "is no longer available");
+        // checked before the notification: a reloaded page has lost its record of the notifications it showed, and
+        // then this names the cause instead of "no notification"
         assertTrue("partner's page not reloaded", Vaadin.sameDocument(partner));
+        Vaadin.waitForNotification(partner, "is no longer available");
     }
 
     private static Locator toggle(Page admin) {
