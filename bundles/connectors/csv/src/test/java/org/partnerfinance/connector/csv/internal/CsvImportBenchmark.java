@@ -60,7 +60,10 @@ import org.partnerfinance.security.api.Role;
  * all of it through the connector into a counting sink and (2) imports it through the import service for at most
  * {@code pf.bench.seconds} seconds (the file then "breaks off": the run fails, what was stored stays), printing the
  * heap used after each garbage collection (the live data) and the peak of every heap pool. Run the JVM with a small
- * heap (e.g. {@code MAVEN_OPTS=-Xmx256m}) to show that the import streams.
+ * heap (e.g. {@code MAVEN_OPTS=-Xmx256m}) to show that the import streams. {@code pf.bench.lines} (default 2, at most
+ * the documents' 1,000) sets the lines per invoice: the same megabytes as fewer, larger invoices, so that a whole
+ * 500 MB file can be imported end to end in a bearable time (the cost per document — posting, audit record,
+ * idempotency record — is paid fewer times; every line is still a row written).
  */
 public final class CsvImportBenchmark {
 
@@ -145,9 +148,13 @@ public final class CsvImportBenchmark {
         long megabytes = Long.getLong("pf.bench.mb", 500);
         long seconds = Long.getLong("pf.bench.seconds", 300);
         Path file = dir.resolve("big.csv");
-        long rows = writeCsv(file, megabytes * 1024 * 1024);
-        System.out.printf("CSV heap benchmark: %s, %,d bytes, %,d invoices; max heap %,d MB%n", file,
-                Files.size(file), rows / 2, Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        int lines = Integer.getInteger("pf.bench.lines", 2);
+        if (lines < 2 || lines > 1_000) {
+            throw new IllegalArgumentException("pf.bench.lines must be 2 to 1000, not " + lines);
+        }
+        long rows = writeCsv(file, megabytes * 1024 * 1024, lines);
+        System.out.printf("CSV heap benchmark: %s, %,d bytes, %,d invoices of %d lines; max heap %,d MB%n", file,
+                Files.size(file), rows / lines, lines, Runtime.getRuntime().maxMemory() / (1024 * 1024));
 
         HeapWatch watch = new HeapWatch();
         CountingSink sink = new CountingSink();
@@ -310,8 +317,8 @@ public final class CsvImportBenchmark {
         return out.toByteArray();
     }
 
-    /** Writes invoices until the file has {@code bytes}; returns the rows written. */
-    private static long writeCsv(Path file, long bytes) throws IOException {
+    /** Writes invoices of {@code lines} lines until the file has {@code bytes}; returns the rows written. */
+    private static long writeCsv(Path file, long bytes, int lines) throws IOException {
         long rows = 0;
         long written = 0;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
@@ -319,21 +326,33 @@ public final class CsvImportBenchmark {
             out.write(header);
             written += header.length;
             for (int n = 0; written < bytes; n++) {
-                byte[] r = rows(n);
+                byte[] r = rows(n, lines);
                 out.write(r);
                 written += r.length;
-                rows += 2;
+                rows += lines;
             }
         }
         return rows;
     }
 
     private static byte[] rows(int n) {
+        return rows(n, 2);
+    }
+
+    /** Invoice {@code n}: a router and a support contract, then accessories up to {@code lines} lines. */
+    private static byte[] rows(int n, int lines) {
         LocalDate issued = LocalDate.of(2026, 1, 1).plusDays(n % 330);
         String head = partner(n % PARTNERS) + ",receivable,invoice,CSV-" + n + "," + issued + ","
                 + issued.plusDays(30) + ",EUR,";
-        return (head + "Routers model " + (n % 17) + "," + (1 + n % 9) + "," + (100 + n % 50) + ".00,S,19,,\n"
-                + head + "Support contract," + (1 + n % 3) + ",49.90,S,19,,\n").getBytes(StandardCharsets.UTF_8);
+        StringBuilder rows = new StringBuilder(lines * 100)
+                .append(head).append("Routers model ").append(n % 17).append(',').append(1 + n % 9).append(',')
+                .append(100 + n % 50).append(".00,S,19,,\n")
+                .append(head).append("Support contract,").append(1 + n % 3).append(",49.90,S,19,,\n");
+        for (int line = 3; line <= lines; line++) {
+            rows.append(head).append("Accessory ").append(line).append(',').append(1 + line % 4).append(',')
+                    .append(5 + line % 20).append(".90,S,19,,\n");
+        }
+        return rows.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static ImportSource source(InputStream in) {
