@@ -12,12 +12,14 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
  * optimistic locking behave differently from Derby's): the distribution boots with pf-postgresql instead of pf-derby
  * and its persistence configuration pointing at a real server the test starts.
  */
-@ExamReactorStrategy(PostgresPerClass.class)
+@ExamReactorStrategy(PostgresPerSuite.class) // shares one booted distribution: PostgresDistributionIT
 public class ClaimsIsolationAndConcurrencyPostgresIT extends ClaimsIsolationAndConcurrencyIT {
 
     @Override
     protected Option[] additionalOptions() {
         List<Option> options = new ArrayList<>(Arrays.asList(super.additionalOptions()));
+        // the same configuration as ClaimsPersistencePostgresIT, whose distribution it shares
+        options.addAll(Arrays.asList(TestMailServer.options()));
         options.addAll(Arrays.asList(PostgresDistribution.options(System.getProperty("pf.distribution"))));
         return options.toArray(new Option[0]);
     }

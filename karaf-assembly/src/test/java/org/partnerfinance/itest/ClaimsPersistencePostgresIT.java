@@ -18,7 +18,7 @@ import org.partnerfinance.persistence.api.PersistenceService;
  * The persistence and unit-of-work tests of {@link ClaimsPersistenceIT} on PostgreSQL: the distribution boots with
  * pf-postgresql instead of pf-derby and its persistence configuration pointing at a real server the test starts.
  */
-@ExamReactorStrategy(PostgresPerClass.class)
+@ExamReactorStrategy(PostgresPerSuite.class) // shares one booted distribution: PostgresDistributionIT
 public class ClaimsPersistencePostgresIT extends ClaimsPersistenceIT {
 
     @Override

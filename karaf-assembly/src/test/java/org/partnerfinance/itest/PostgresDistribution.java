@@ -33,8 +33,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * {@code etc/org.partnerfinance.persistence.cfg} pointing at it, and the boot features of the distribution with
  * {@code pf-postgresql} instead of {@code pf-derby}, so no Derby engine is installed at all.
  *
- * <p>Only used in the test JVM (from a {@code @Configuration} method). Each server belongs to the test class whose
- * configuration started it and is stopped after that class by {@link PostgresPerClass}.
+ * <p>Only used in the test JVM (from a {@code @Configuration} method). Pax Exam asks every member of a suite for its
+ * configuration although only the first one's boots the container, so the JVM starts one server and answers the same
+ * options for all members ({@link PostgresDistributionIT}); {@link PostgresPerSuite} stops it after the suite.
  */
 final class PostgresDistribution {
 
@@ -43,17 +44,27 @@ final class PostgresDistribution {
     static final String FEATURES_CFG = "etc/org.apache.karaf.features.cfg";
     static final String PERSISTENCE_CFG = "etc/org.partnerfinance.persistence.cfg";
 
-    /** Servers started for the test class being set up or run, stopped after it. */
+    /** Servers started for the suite being set up or run, stopped after it. */
     private static final List<EmbeddedPostgres> RUNNING = new ArrayList<>();
+
+    /** The options of the server this JVM started, until {@link #stopAll()}. */
+    private static Option[] started;
 
     private PostgresDistribution() {
     }
 
     /**
-     * Starts a PostgreSQL server with an empty {@code portal} database owned by the role {@code portal}, and returns
-     * the options that point the distribution at it.
+     * Starts a PostgreSQL server with an empty {@code portal} database owned by the role {@code portal} (once per JVM
+     * until {@link #stopAll()}), and returns the options that point the distribution at it.
      */
-    static Option[] options(String distribution) {
+    static synchronized Option[] options(String distribution) {
+        if (started == null) {
+            started = startServer(distribution);
+        }
+        return started.clone();
+    }
+
+    private static Option[] startServer(String distribution) {
         String bootFeatures = postgresBootFeatures(distribution);
         EmbeddedPostgres server = start();
         String password = UUID.randomUUID().toString();
@@ -84,6 +95,7 @@ final class PostgresDistribution {
             }
         }
         RUNNING.clear();
+        started = null;
     }
 
     private static synchronized EmbeddedPostgres start() {

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
@@ -213,11 +214,17 @@ public class DocumentsEngine {
                         + " is not known."));
     }
 
-    /** Names of the partners, for the records; unknown ids map to themselves. */
+    /**
+     * Names of the partners, for the records; unknown ids map to themselves. One bulk read: a page of documents names
+     * hundreds of partners.
+     */
     Map<String, String> partnerNames(Collection<String> partnerIds) {
+        Set<String> ids = new LinkedHashSet<>(partnerIds);
+        Map<String, Partner> found = partners.findAll(Caller.system(), ids);
         Map<String, String> names = new HashMap<>();
-        for (String id : new LinkedHashSet<>(partnerIds)) {
-            names.put(id, partners.find(Caller.system(), id).map(Partner::name).orElse(id));
+        for (String id : ids) {
+            Partner partner = found.get(id);
+            names.put(id, partner == null ? id : partner.name());
         }
         return names;
     }

@@ -405,6 +405,23 @@ public class DocumentsDbTest extends DocumentsDbBase {
     }
 
     @Test
+    public void listsAndTheAgingNameEveryPartnerOfThePage() {
+        documents.create(FINANCE, invoice("P-1001", Direction.RECEIVABLE, "INV-A1", TODAY.minusDays(40), "100.00"));
+        documents.create(FINANCE, invoice("P-2002", Direction.RECEIVABLE, "INV-G1", TODAY.minusDays(10), "50.00"));
+        documents.create(FINANCE, invoice("P-1001", Direction.RECEIVABLE, "INV-A2", TODAY.minusDays(5), "30.00"));
+
+        // the names of all partners on a page come from one bulk read of the partner service
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (Document d : documents.search(FINANCE, DocumentQuery.all(50)).items()) {
+            names.merge(d.number(), d.partnerName(), (a, b) -> a + "," + b);
+        }
+        assertEquals(java.util.Map.of("INV-A1", "Acme Resellers", "INV-G1", "Globex", "INV-A2", "Acme Resellers"),
+                names);
+        assertEquals(List.of("P-1001 Acme Resellers", "P-2002 Globex"), statements.aging(FINANCE, "EUR", TODAY)
+                .stream().map(row -> row.partnerId() + " " + row.partnerName()).toList());
+    }
+
+    @Test
     public void foreignCurrencyDocumentsPostWithTheExchangeRateAndNotWithoutOne() {
         partners.setAllowedCurrencies(Caller.system(), "P-1001", Set.of(Currency.getInstance("EUR"),
                 Currency.getInstance("USD")));

@@ -1,7 +1,14 @@
 package org.partnerfinance.partner.internal;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +46,9 @@ import org.partnerfinance.security.api.Role;
 public class PartnerServiceImpl implements PartnerService, PartnerDirectory {
 
     static final String UNIT = "partner";
+
+    /** Ids per query of {@link #findAll}: well inside Derby's and PostgreSQL's limits for an IN list. */
+    static final int FIND_ALL_CHUNK = 500;
 
     private final Jpa jpa;
     private final UnitOfWork unitOfWork;
@@ -101,6 +111,52 @@ public class PartnerServiceImpl implements PartnerService, PartnerDirectory {
             return Optional.empty();
         }
         return jpa.tx(em -> Optional.ofNullable(em.find(PartnerEntity.class, partnerId)).map(PartnerEntity::toPartner));
+    }
+
+    /**
+     * One query per {@link #FIND_ALL_CHUNK} ids, each fetching the allowed currencies with the partners (a plain
+     * query would read them one partner at a time), all in one transaction.
+     */
+    @Override
+    public Map<String, Partner> findAll(Caller caller, Collection<String> partnerIds) {
+        if (partnerIds == null) {
+            throw new IllegalArgumentException("partnerIds must not be null.");
+        }
+        LinkedHashSet<String> wanted = new LinkedHashSet<>();
+        if (caller != null && caller.isPartner()) {
+            Access.requirePartnerRead(caller, caller.partnerId());
+            if (partnerIds.stream().anyMatch(caller.partnerId()::equals)) {
+                wanted.add(caller.partnerId());
+            }
+        } else {
+            Access.requireAnyRole(caller, Role.FINANCE_REVIEWER, Role.FINANCE_MANAGER, Role.ADMINISTRATOR,
+                    Role.INTEGRATOR);
+            partnerIds.stream().filter(Objects::nonNull).forEach(wanted::add);
+        }
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = new ArrayList<>(wanted);
+        Map<String, Partner> found = jpa.tx(em -> {
+            Map<String, Partner> byId = new HashMap<>();
+            for (int from = 0; from < ids.size(); from += FIND_ALL_CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + FIND_ALL_CHUNK));
+                for (PartnerEntity p : em.createQuery("SELECT DISTINCT p FROM PartnerEntity p "
+                        + "LEFT JOIN FETCH p.allowedCurrencies WHERE p.id IN :ids", PartnerEntity.class)
+                        .setParameter("ids", chunk).getResultList()) {
+                    byId.put(p.getId(), p.toPartner());
+                }
+            }
+            return byId;
+        });
+        Map<String, Partner> inOrder = new LinkedHashMap<>();
+        for (String id : ids) {
+            Partner p = found.get(id);
+            if (p != null) {
+                inOrder.put(id, p);
+            }
+        }
+        return Collections.unmodifiableMap(inOrder);
     }
 
     /** A partner without identifiers, address or agreed terms: the master data can be completed later. */

@@ -7,7 +7,9 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -319,5 +321,64 @@ public class PartnerServiceDbTest {
         assertThrows(AccessDeniedException.class,
                 () -> partners.update(REVIEWER, "P-1001", updated.version(), changed));
         assertEquals("partner.updated", audited.get(audited.size() - 1).action());
+    }
+
+    @Test
+    public void findAllAnswersTheKnownPartnersInTheOrderAskedWithAllTheirData() {
+        partners.create(ADMIN, "P-1001", acmeDetails());
+        partners.create(ADMIN, "P-2002", "Globex", PartnerKind.DISTRIBUTOR, EUR);
+        partners.create(ADMIN, "P-3003", "Initech", PartnerKind.VENDOR, Currency.getInstance("GBP"));
+
+        Map<String, Partner> found = partners.findAll(REVIEWER,
+                Arrays.asList("P-3003", "P-9999", "P-1001", null, "P-3003"));
+        assertEquals("unknown ids and nulls are left out, duplicates answered once", List.of("P-3003", "P-1001"),
+                List.copyOf(found.keySet()));
+        // the same partner as one find reads, allowed currencies (fetched with the partner) included
+        assertEquals(partners.find(REVIEWER, "P-1001").orElseThrow(), found.get("P-1001"));
+        assertEquals(Set.of(EUR, Currency.getInstance("USD")), found.get("P-1001").allowedCurrencies());
+        assertEquals(partners.find(REVIEWER, "P-3003").orElseThrow(), found.get("P-3003"));
+        assertEquals(Map.of(), partners.findAll(REVIEWER, List.of()));
+        assertEquals(Map.of(), partners.findAll(REVIEWER, List.of("P-9999")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> partners.findAll(REVIEWER, null));
+        assertTrue(e.getMessage(), e.getMessage().contains("partnerIds"));
+    }
+
+    @Test
+    public void findAllGivesPartnerUsersTheirOwnOrganisationOnly() {
+        partners.create(ADMIN, "P-1001", "Acme", PartnerKind.RESELLER, EUR);
+        partners.create(ADMIN, "P-2002", "Globex", PartnerKind.DISTRIBUTOR, EUR);
+
+        assertEquals(List.of("P-1001"), List.copyOf(partners.findAll(PARTNER, List.of("P-2002", "P-1001")).keySet()));
+        assertEquals("another partner's id reads as unknown", Map.of(), partners.findAll(PARTNER, List.of("P-2002")));
+        for (Caller staff : List.of(ADMIN, REVIEWER, new Caller("m", null, Set.of(Role.FINANCE_MANAGER), null),
+                new Caller("i", null, Set.of(Role.INTEGRATOR), null))) {
+            assertEquals(staff.username(), List.of("P-2002", "P-1001"),
+                    List.copyOf(partners.findAll(staff, List.of("P-2002", "P-1001")).keySet()));
+        }
+        assertThrows(AccessDeniedException.class,
+                () -> partners.findAll(new Caller("nobody", null, Set.of(), null), List.of("P-1001")));
+        assertThrows(AccessDeniedException.class, () -> partners.findAll(null, List.of("P-1001")));
+    }
+
+    @Test
+    public void findAllReadsMoreIdsThanOneQueryTakes() {
+        partners.create(ADMIN, "P-1001", "Acme", PartnerKind.RESELLER, EUR);
+        partners.create(ADMIN, "P-2002", "Globex", PartnerKind.DISTRIBUTOR, EUR);
+        partners.create(ADMIN, "P-3003", "Initech", PartnerKind.VENDOR, EUR);
+        // three chunks of ids, a known partner in the first, the middle and the last one
+        int size = 2 * PartnerServiceImpl.FIND_ALL_CHUNK + 7;
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            ids.add(String.format("P-X%05d", i));
+        }
+        ids.set(size - 1, "P-1001");
+        ids.set(PartnerServiceImpl.FIND_ALL_CHUNK + 3, "P-3003");
+        ids.set(2, "P-2002");
+
+        Map<String, Partner> found = partners.findAll(REVIEWER, ids);
+        assertEquals(List.of("P-2002", "P-3003", "P-1001"), List.copyOf(found.keySet()));
+        assertEquals("Acme", found.get("P-1001").name());
+        assertEquals("Initech", found.get("P-3003").name());
     }
 }

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -45,6 +47,18 @@ import org.partnerfinance.persistence.api.UnitOfWork;
  */
 public final class TestPersistence implements AutoCloseable {
 
+    /**
+     * Drops the in-memory databases of closed instances off the test's thread: Derby's drop sleeps half a second (so
+     * that threads still in the database notice the shutdown) before it frees the memory, and every database test
+     * would wait for it. The names are random and never reused, so nothing waits for a drop to finish; a drop still
+     * pending when the test JVM exits only leaves memory that goes with the JVM.
+     */
+    private static final ExecutorService IN_MEMORY_DROPS = Executors.newCachedThreadPool(work -> {
+        Thread thread = new Thread(work, "pf-test-derby-drop");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final PersistenceEngine engine;
     private final PersistenceService service;
     private final Runnable dropDatabase;
@@ -69,7 +83,9 @@ public final class TestPersistence implements AutoCloseable {
 
     /** A fresh, empty in-memory Derby database; {@link #close()} drops it. */
     public static TestPersistence inMemory() {
-        return derby("jdbc:derby:memory:pf-" + UUID.randomUUID() + ";create=true");
+        String url = "jdbc:derby:memory:pf-" + UUID.randomUUID() + ";create=true";
+        DerbyDatabase derby = DerbyDatabase.parse(url, null, null);
+        return new TestPersistence(url, null, null, new DriverRegistry(), () -> IN_MEMORY_DROPS.execute(derby::drop));
     }
 
     /** A Derby database at the given URL (e.g. a file database in a temporary folder). */
@@ -135,7 +151,10 @@ public final class TestPersistence implements AutoCloseable {
         return service.open(new PersistenceUnitSpec(unit, bundleOf(entities[0]), names, migrationFolder));
     }
 
-    /** Closes every open unit and drops the database (in-memory Derby, PostgreSQL) or shuts a Derby file database down. */
+    /**
+     * Closes every open unit and drops the database (in-memory Derby in the background, PostgreSQL) or shuts a Derby
+     * file database down.
+     */
     @Override
     public void close() {
         try {

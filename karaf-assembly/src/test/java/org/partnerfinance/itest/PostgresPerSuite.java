@@ -8,50 +8,52 @@ import org.ops4j.pax.exam.TestContainer;
 import org.ops4j.pax.exam.TestProbeBuilder;
 import org.ops4j.pax.exam.spi.StagedExamReactor;
 import org.ops4j.pax.exam.spi.StagedExamReactorFactory;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
 /**
- * Pax Exam's {@link PerClass} strategy that also stops the PostgreSQL server the test class started in its
- * configuration ({@link PostgresDistribution}), once Karaf has been stopped after the class.
+ * Pax Exam's {@link PerSuite} strategy that also stops the PostgreSQL server the suite's configuration started
+ * ({@link PostgresDistribution}), once Karaf has been stopped after the suite's last class: the members of
+ * {@link PostgresDistributionIT} share one booted distribution on one server, as those of
+ * {@link ProductionDistributionIT} share theirs on Derby.
  */
-public class PostgresPerClass implements StagedExamReactorFactory {
+public class PostgresPerSuite implements StagedExamReactorFactory {
 
     @Override
     public StagedExamReactor create(List<TestContainer> containers, List<TestProbeBuilder> probes) {
-        StagedExamReactor perClass = new PerClass().create(containers, probes);
+        StagedExamReactor perSuite = new PerSuite().create(containers, probes);
         return new StagedExamReactor() {
             @Override
             public Set<TestAddress> getTargets() {
-                return perClass.getTargets();
+                return perSuite.getTargets();
             }
 
             @Override
             public void invoke(TestAddress address) throws Exception {
-                perClass.invoke(address);
+                perSuite.invoke(address);
             }
 
             @Override
             public void beforeSuite() {
-                perClass.beforeSuite();
+                perSuite.beforeSuite();
             }
 
             @Override
             public void beforeClass() {
-                perClass.beforeClass();
+                perSuite.beforeClass();
             }
 
             @Override
             public void afterClass() {
-                try {
-                    perClass.afterClass();
-                } finally {
-                    PostgresDistribution.stopAll();
-                }
+                perSuite.afterClass();
             }
 
             @Override
             public void afterSuite() {
-                perClass.afterSuite();
+                try {
+                    perSuite.afterSuite();
+                } finally {
+                    PostgresDistribution.stopAll();
+                }
             }
         };
     }
