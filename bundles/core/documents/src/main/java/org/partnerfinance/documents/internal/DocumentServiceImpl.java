@@ -193,14 +193,8 @@ public class DocumentServiceImpl implements DocumentService {
             em.flush();
             OpenTotals.added(em, d);
             ListCounts.added(em, d);
-            p.totals.lines().forEach(l -> em.persist(new LineEntity(d.getId(), l.lineNo(), l.description(),
-                    l.quantity(), l.unitPrice(), l.taxCategory(), l.taxRate(), l.net().amount(), l.account())));
-            int position = 0;
-            for (var t : p.totals.taxes()) {
-                em.persist(new TaxEntity(d.getId(), ++position, t.category(), t.rate(), t.taxable().amount(),
-                        t.tax().amount()));
-            }
-            em.flush();
+            DocumentRows.insertLines(em, d.getId(), p.totals.lines());
+            DocumentRows.insertTaxes(em, d.getId(), p.totals.taxes());
             return d;
         });
         engine.postDocument(caller, entity, p.totals.lines());

@@ -151,6 +151,16 @@ public class DocumentsDbTest extends DocumentsDbBase {
                             new LineDraft("Booked apart", new BigDecimal("1"), new BigDecimal("5"), "Z",
                                     BigDecimal.ZERO, DocumentAccounts.SALES)), null, null, "ERP", "x")))));
         }
+        // more lines and tax groups than one insert statement takes
+        List<LineDraft> many = new ArrayList<>();
+        for (int i = 1; i <= 2 * DocumentRows.ROWS_PER_INSERT + 3; i++) {
+            many.add(line("Item " + i, i + ".5", "3.10", "S", Integer.toString(i)));
+        }
+        Document large = sameAsRead(service.create(FINANCE, new DocumentDraft("P-1001", Direction.RECEIVABLE,
+                DocumentKind.INVOICE, "FR-MANY", LocalDate.of(2025, 2, 2), null, "EUR", many, null, null, "SAP", "")));
+        assertEquals(many.size(), large.lines().size());
+        assertEquals(many.size(), large.taxes().size());
+        assertEquals("Item " + many.size(), large.lines().get(many.size() - 1).description());
         assertEquals(Instant.parse("2025-03-20T10:00:00.123Z"), created.get(0).createdAt());
         // the applied credit notes: settled, with the allocation in their settlement
         assertEquals(DocumentStatus.SETTLED, created.get(2).status());
