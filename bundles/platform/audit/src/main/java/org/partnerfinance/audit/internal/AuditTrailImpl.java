@@ -191,10 +191,10 @@ public class AuditTrailImpl implements AuditTrail, AuditProofs {
     @Override
     public AuditRecord append(AuditEvent event) {
         checkLengths(event);
-        // Plain JDBC on the unit of work's connection, four statements (lock and read the head, insert the record,
-        // move the head) plus a tree node every 2^NODE_LEVEL records: appended once per business change, the trail
-        // is on the path of every write, and the entity manager's find, refresh and change tracking of the head and
-        // record bought nothing here. The same columns, values and checks as before.
+        // Plain JDBC on the unit of work's connection: four statements (lock and read the head, insert the record,
+        // move the head), plus a tree node every 2^NODE_LEVEL records. The trail takes a record per business change,
+        // so this is on the path of every write, and entity change tracking of rows written once buys nothing. The
+        // columns are those AuditRecordEntity and AuditHeadEntity map for the reads.
         return jpa.tx(em -> {
             AuditRows.Head head = AuditRows.lockHead(em);
             // Extending a head that this key did not sign would sign a rewritten chain for whoever rewrote it: refuse,
