@@ -125,7 +125,8 @@ public class DocumentEntity {
         this.sourceReference = sourceReference;
         this.searchText = searchText;
         this.createdBy = createdBy;
-        this.createdAt = createdAt;
+        // the column keeps milliseconds (UtcInstantConverter): the new row holds what a later read of it gives
+        this.createdAt = createdAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     /** Deducts an effective allocation from what is open. */

@@ -395,17 +395,24 @@ public class DocumentsEngine {
         Map<String, String> names = partnerNames(rows.stream().map(DocumentEntity::getPartnerId).toList());
         List<Document> documents = new ArrayList<>(rows.size());
         for (DocumentEntity d : rows) {
-            Currency c = Money.currency(d.getCurrency());
-            documents.add(new Document(d.getId(), d.getPartnerId(), names.get(d.getPartnerId()), d.getDirection(),
-                    d.getKind(), d.getNumber(), d.getIssueDate(), d.getDueDate(),
-                    lines.getOrDefault(d.getId(), List.of()), taxes.getOrDefault(d.getId(), List.of()),
-                    new Money(d.getNet(), c), new Money(d.getTax(), c), new Money(d.getGross(), c),
-                    new Money(d.getOpenAmount(), c), d.getStatus(),
-                    Settlements.of(d.getGross(), d.getOpenAmount(), items.getOrDefault(d.getId(), List.of())),
-                    d.isDisputed(), d.getCreditedId(), d.getSourceSystem(), d.getSourceReference(), d.getCreatedAt(),
-                    d.getVersion()));
+            documents.add(document(d, names.get(d.getPartnerId()), lines.getOrDefault(d.getId(), List.of()),
+                    taxes.getOrDefault(d.getId(), List.of()), items.getOrDefault(d.getId(), List.of())));
         }
         return documents;
+    }
+
+    /**
+     * The record of a document row with its lines, taxes and settlement items. Reads and the creation of a document
+     * both assemble it here, so that what {@code create} returns from what it wrote equals what a later read gives.
+     */
+    static Document document(DocumentEntity d, String partnerName, List<DocumentLine> lines, List<TaxTotal> taxes,
+            List<Settlements.Item> items) {
+        Currency c = Money.currency(d.getCurrency());
+        return new Document(d.getId(), d.getPartnerId(), partnerName, d.getDirection(), d.getKind(), d.getNumber(),
+                d.getIssueDate(), d.getDueDate(), lines, taxes, new Money(d.getNet(), c), new Money(d.getTax(), c),
+                new Money(d.getGross(), c), new Money(d.getOpenAmount(), c), d.getStatus(),
+                Settlements.of(d.getGross(), d.getOpenAmount(), items), d.isDisputed(), d.getCreditedId(),
+                d.getSourceSystem(), d.getSourceReference(), d.getCreatedAt(), d.getVersion());
     }
 
     Payment toPayment(EntityManager em, PaymentEntity entity) {

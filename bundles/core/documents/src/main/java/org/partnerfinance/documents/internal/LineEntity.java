@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** A document line as stored; immutable. */
+/** A document line as stored; immutable, written by {@link DocumentRows}. */
 @Entity
 @Table(name = "doc_line")
 @IdClass(LineEntity.Key.class)
@@ -47,19 +47,6 @@ public class LineEntity {
     private String account;
 
     public LineEntity() {
-    }
-
-    LineEntity(long documentId, int lineNo, String description, BigDecimal quantity, BigDecimal unitPrice,
-            String taxCategory, BigDecimal taxRate, BigDecimal net, String account) {
-        this.documentId = documentId;
-        this.lineNo = lineNo;
-        this.description = description;
-        this.quantity = quantity;
-        this.unitPrice = unitPrice;
-        this.taxCategory = taxCategory;
-        this.taxRate = taxRate;
-        this.net = net;
-        this.account = account;
     }
 
     public long getDocumentId() {

@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** The tax of one category and rate over a document; immutable. */
+/** The tax of one category and rate over a document; immutable, written by {@link DocumentRows}. */
 @Entity
 @Table(name = "doc_tax")
 @IdClass(TaxEntity.Key.class)
@@ -37,15 +37,6 @@ public class TaxEntity {
     private BigDecimal tax;
 
     public TaxEntity() {
-    }
-
-    TaxEntity(long documentId, int position, String category, BigDecimal rate, BigDecimal taxable, BigDecimal tax) {
-        this.documentId = documentId;
-        this.position = position;
-        this.category = category;
-        this.rate = rate;
-        this.taxable = taxable;
-        this.tax = tax;
     }
 
     public long getDocumentId() {

@@ -115,6 +115,74 @@ public class DocumentsDbTest extends DocumentsDbBase {
         assertEquals(1, documents.search(FINANCE, DocumentQuery.all(50)).total());
     }
 
+    /**
+     * {@code create} returns the document from what it wrote instead of reading it back: it must equal a fresh read,
+     * field by field, for invoices and credit notes in both directions, with lines whose decimals the columns store at
+     * another scale, several tax groups, allowances and charges, a line on an account of its own, a credit note
+     * applied to its invoice, inside a caller's unit of work too, and a clock finer than the stored milliseconds.
+     */
+    @Test
+    public void createdDocumentEqualsAFreshReadFieldByField() {
+        DocumentsEngine fine = new DocumentsEngine(engine.thresholds(), engine.jpa, engine.unitOfWork, engine.ledger,
+                engine.audit, engine.partners, Clock.fixed(Instant.parse("2025-03-20T10:00:00.123456789Z"),
+                        ZoneOffset.UTC));
+        DocumentServiceImpl service = new DocumentServiceImpl(fine);
+        List<LineDraft> lines = List.of(line("Widget", "3.500", "33.3350", "S", "19.00"),
+                line("Manual", "1", "10", "Z", "0"), line("Allowance: volume discount", "1", "-12.50", "S", "19"),
+                line("Charge: freight", "2", "7.1", "S", "7.5000"), line("Exempt service", "0.25", "100", "E", "0"));
+        // each compared with a read right after it was created: a later credit note changes its invoice
+        List<Document> created = new ArrayList<>();
+        for (Direction direction : Direction.values()) {
+            String p = direction == Direction.RECEIVABLE ? "P-1001" : "P-2002";
+            created.add(sameAsRead(service.create(FINANCE, new DocumentDraft(p, direction, DocumentKind.INVOICE,
+                    " FR-" + direction.id() + " ", LocalDate.of(2025, 1, 10), null, "EUR", lines, null, null, "SAP",
+                    "ref 1"))));
+            created.add(sameAsRead(service.create(INTEGRATOR, new DocumentDraft(p, direction, DocumentKind.CREDIT_NOTE,
+                    "FR-CN-" + direction.id(), LocalDate.of(2025, 1, 12), null, "EUR",
+                    List.of(line("Return", "1.0", "20", "S", "19")), null, null, "", ""))));
+            created.add(sameAsRead(service.create(INTEGRATOR, new DocumentDraft(p, direction, DocumentKind.CREDIT_NOTE,
+                    "FR-CN2-" + direction.id(), LocalDate.of(2025, 1, 15), null, "EUR",
+                    List.of(line("Price correction", "1", "15", "S", "19")), null, "fr-" + direction.id(), "SAP",
+                    ""))));
+            // inside a caller's unit of work, as an import's batch stores its documents
+            created.add(sameAsRead(engine.unitOfWork.required(() -> service.create(FINANCE, new DocumentDraft(p, direction,
+                    DocumentKind.INVOICE, "FR-UOW-" + direction.id(), LocalDate.of(2025, 2, 1),
+                    LocalDate.of(2025, 3, 3), "EUR", List.of(line("Consulting", "1", "100", "S", "20"),
+                            new LineDraft("Booked apart", new BigDecimal("1"), new BigDecimal("5"), "Z",
+                                    BigDecimal.ZERO, DocumentAccounts.SALES)), null, null, "ERP", "x")))));
+        }
+        // more lines and tax groups than one insert statement takes
+        List<LineDraft> many = new ArrayList<>();
+        for (int i = 1; i <= 2 * DocumentRows.ROWS_PER_INSERT + 3; i++) {
+            many.add(line("Item " + i, i + ".5", "3.10", "S", Integer.toString(i)));
+        }
+        Document large = sameAsRead(service.create(FINANCE, new DocumentDraft("P-1001", Direction.RECEIVABLE,
+                DocumentKind.INVOICE, "FR-MANY", LocalDate.of(2025, 2, 2), null, "EUR", many, null, null, "SAP", "")));
+        assertEquals(many.size(), large.lines().size());
+        assertEquals(many.size(), large.taxes().size());
+        assertEquals("Item " + many.size(), large.lines().get(many.size() - 1).description());
+        assertEquals(Instant.parse("2025-03-20T10:00:00.123Z"), created.get(0).createdAt());
+        // the applied credit notes: settled, with the allocation in their settlement
+        assertEquals(DocumentStatus.SETTLED, created.get(2).status());
+        assertEquals(Settlement.State.PAID, created.get(2).settlement().state());
+        assertEquals(4, created.get(0).taxes().size());
+    }
+
+    /** The document, after checking that it equals a fresh read of it, field by field. */
+    private Document sameAsRead(Document returned) {
+        Document read = documents.find(FINANCE, returned.id()).orElseThrow();
+        for (java.lang.reflect.RecordComponent c : Document.class.getRecordComponents()) {
+            try {
+                assertEquals(returned.number() + ": " + c.getName(), c.getAccessor().invoke(read),
+                        c.getAccessor().invoke(returned));
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }
+        assertEquals(read, returned);
+        return returned;
+    }
+
     @Test
     public void refusesDuplicatesWhateverTheCaseAndSpacing() {
         Document first = receivable("inv-100", TODAY, "100");

@@ -118,6 +118,24 @@ public class LedgerServiceDbTest {
         assertEquals(2, read.lines().get(0).amount().amount().scale());
     }
 
+    /** More lines than one insert statement takes (and a last statement of fewer rows): all stored, in order. */
+    @Test
+    public void entryWithManyLinesIsStoredWholeAndInOrder() {
+        List<JournalLine> lines = new java.util.ArrayList<>();
+        for (int i = 1; i <= 2 * PostingStore.ROWS_PER_INSERT + 3; i++) {
+            lines.add(JournalLine.debit(Accounts.PARTNER_EXPENSES, Money.of(i + ".25", "EUR"),
+                    i % 2 == 0 ? "P-1001" : null));
+            lines.add(JournalLine.credit(Accounts.ACCRUED_PARTNER_CLAIMS, Money.of(i + ".25", "EUR"), "P-2002"));
+        }
+        JournalEntry posted = ledger.post(REVIEWER, new JournalEntryDraft(DAY, "many lines", "many", lines));
+        JournalEntry read = ledger.entriesForSource(REVIEWER, "many").get(0);
+        assertEquals(lines.size(), read.lines().size());
+        for (int i = 0; i < lines.size(); i++) {
+            assertEquals(lines.get(i).withBase(lines.get(i).amount(), java.math.BigDecimal.ONE), read.lines().get(i));
+        }
+        assertEquals(posted, read);
+    }
+
     @Test
     public void invalidEntriesAreRefusedAndNothingIsStored() {
         assertThrows(UnbalancedEntryException.class, () -> ledger.post(REVIEWER, new JournalEntryDraft(DAY, "x", "s",

@@ -54,12 +54,6 @@ public class AuditHeadEntity {
         return signature;
     }
 
-    void advance(long seq, String hash, String signature) {
-        this.lastSeq = seq;
-        this.lastHash = hash;
-        this.signature = signature;
-    }
-
     public String getTreeFrontier() {
         return treeFrontier;
     }

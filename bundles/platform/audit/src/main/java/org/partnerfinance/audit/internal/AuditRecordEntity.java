@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import org.partnerfinance.audit.api.AuditEvent;
 import org.partnerfinance.audit.api.AuditRecord;
 
-/** A stored audit record. Written once by {@link AuditTrailImpl#append}; there are no setters. */
+/** A stored audit record. Written once by {@link AuditRows#insertRecord}; there are no setters. */
 @Entity
 @Table(name = "audit_record")
 public class AuditRecordEntity {
@@ -45,20 +45,6 @@ public class AuditRecordEntity {
     private String hash;
 
     public AuditRecordEntity() {
-    }
-
-    AuditRecordEntity(AuditRecord record) {
-        AuditEvent e = record.event();
-        this.seq = record.seq();
-        this.recordedAt = AuditChain.formatTime(record.at());
-        this.actor = e.actor();
-        this.action = e.action();
-        this.entityType = e.entityType();
-        this.entityId = e.entityId();
-        this.before = e.before();
-        this.after = e.after();
-        this.previousHash = record.previousHash();
-        this.hash = record.hash();
     }
 
     public long getSeq() {

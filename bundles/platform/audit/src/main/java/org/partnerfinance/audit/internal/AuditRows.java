@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 
+import org.partnerfinance.audit.api.AuditEvent;
+import org.partnerfinance.audit.api.AuditRecord;
 import org.partnerfinance.audit.api.SignedTreeHead;
 
 /**
@@ -138,6 +140,79 @@ final class AuditRows {
     static byte[] encode(long seq, String time, String actor, String action, String entityType, String entityId,
             String before, String after, String previousHash) {
         return AuditChain.encode(seq, time, actor, action, entityType, entityId, before, after, previousHash);
+    }
+
+    /** The head row's columns, as stored. */
+    record Head(long lastSeq, String lastHash, String signature, String treeFrontier, String treeSignature) {
+    }
+
+    /**
+     * Locks the head row and reads it. Updating the row first takes its write lock until the unit of work ends:
+     * appenders queue here, so sequence numbers and hashes are assigned one after another.
+     */
+    static Head lockHead(EntityManager em) {
+        Connection c = connection(em);
+        try {
+            try (PreparedStatement lock = c.prepareStatement(
+                    "UPDATE audit_head SET last_seq = last_seq WHERE id = ?")) {
+                lock.setInt(1, AuditHeadEntity.ID);
+                if (lock.executeUpdate() != 1) {
+                    throw new IllegalStateException("The audit trail has no head row.");
+                }
+            }
+            try (PreparedStatement read = c.prepareStatement("SELECT last_seq, last_hash, signature, tree_frontier, "
+                    + "tree_signature FROM audit_head WHERE id = ?")) {
+                read.setInt(1, AuditHeadEntity.ID);
+                try (ResultSet rs = read.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("The audit trail has no head row.");
+                    }
+                    return new Head(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot lock the head of the audit trail: " + e.getMessage(), e);
+        }
+    }
+
+    /** Inserts a record, its columns as {@link AuditRecordEntity} maps them. */
+    static void insertRecord(EntityManager em, AuditRecord record) {
+        AuditEvent e = record.event();
+        try (PreparedStatement ps = connection(em).prepareStatement("INSERT INTO audit_record (seq, recorded_at, "
+                + "actor, action, entity_type, entity_id, before_state, after_state, prev_hash, hash) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, record.seq());
+            ps.setString(2, AuditChain.formatTime(record.at()));
+            ps.setString(3, e.actor());
+            ps.setString(4, e.action());
+            ps.setString(5, e.entityType());
+            ps.setString(6, e.entityId());
+            ps.setString(7, e.before());
+            ps.setString(8, e.after());
+            ps.setString(9, record.previousHash());
+            ps.setString(10, record.hash());
+            ps.executeUpdate();
+        } catch (SQLException ex) {
+            throw new IllegalStateException("Cannot store audit record " + record.seq() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Moves the head (locked by {@link #lockHead}) to a new record, with its signature and the tree's edge. */
+    static void updateHead(EntityManager em, long seq, String hash, String signature, String treeFrontier,
+            String treeSignature) {
+        try (PreparedStatement ps = connection(em).prepareStatement("UPDATE audit_head SET last_seq = ?, "
+                + "last_hash = ?, signature = ?, tree_frontier = ?, tree_signature = ? WHERE id = ?")) {
+            ps.setLong(1, seq);
+            ps.setString(2, hash);
+            ps.setString(3, signature);
+            ps.setString(4, treeFrontier);
+            ps.setString(5, treeSignature);
+            ps.setInt(6, AuditHeadEntity.ID);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot move the head of the audit trail: " + e.getMessage(), e);
+        }
     }
 
     static void insertNode(EntityManager em, int level, long index, byte[] hash) {

@@ -191,37 +191,44 @@ public class AuditTrailImpl implements AuditTrail, AuditProofs {
     @Override
     public AuditRecord append(AuditEvent event) {
         checkLengths(event);
+        // Plain JDBC on the unit of work's connection: four statements (lock and read the head, insert the record,
+        // move the head), plus a tree node every 2^NODE_LEVEL records. The trail takes a record per business change,
+        // so this is on the path of every write, and entity change tracking of rows written once buys nothing. The
+        // columns are those AuditRecordEntity and AuditHeadEntity map for the reads.
         return jpa.tx(em -> {
-            AuditHeadEntity head = lockHead(em);
+            AuditRows.Head head = AuditRows.lockHead(em);
             // Extending a head that this key did not sign would sign a rewritten chain for whoever rewrote it: refuse,
             // so that a tampered trail stops taking records (and the changes they describe) until it is looked at.
-            if (!key.verifies(head.getLastSeq(), head.getLastHash(), head.getSignature())) {
+            if (!key.verifies(head.lastSeq(), head.lastHash(), head.signature())) {
                 LOG.error("Refused to append to the audit trail: its head (record {}) is {}; run pf:audit-verify",
-                        head.getLastSeq(), head.getSignature() == null ? "not signed" : "not validly signed");
+                        head.lastSeq(), head.signature() == null ? "not signed" : "not validly signed");
                 throw new IllegalStateException("The audit trail cannot take new records: its head is not validly "
                         + "signed. An administrator must check it (pf:audit-verify).");
             }
             MerkleTree.Frontier tree = null;
-            if (head.getTreeFrontier() != null) {
+            if (head.treeFrontier() != null) {
                 // Tree heads are signed from this edge: an edge the key did not sign could make the service sign a
                 // tree over records it never wrote.
-                if (!key.verifiesTree(head.getLastSeq(), head.getTreeFrontier(), head.getTreeSignature())) {
+                if (!key.verifiesTree(head.lastSeq(), head.treeFrontier(), head.treeSignature())) {
                     LOG.error("Refused to append to the audit trail: its Merkle tree (record {}) is not validly "
-                            + "signed; run pf:audit-verify", head.getLastSeq());
+                            + "signed; run pf:audit-verify", head.lastSeq());
                     throw new IllegalStateException("The audit trail cannot take new records: its Merkle tree is "
                             + "not validly signed. An administrator must check it (pf:audit-verify).");
                 }
-                tree = MerkleTree.Frontier.decode(head.getLastSeq(), head.getTreeFrontier());
+                tree = MerkleTree.Frontier.decode(head.lastSeq(), head.treeFrontier());
             }
-            AuditRecord record = AuditChain.next(head.getLastSeq(), head.getLastHash(), clock.instant(), event);
-            em.persist(new AuditRecordEntity(record));
-            head.advance(record.seq(), record.hash(), key.sign(record.seq(), record.hash()));
+            AuditRecord record = AuditChain.next(head.lastSeq(), head.lastHash(), clock.instant(), event);
+            AuditRows.insertRecord(em, record);
+            String edge = head.treeFrontier();
+            String edgeSignature = head.treeSignature();
             if (tree != null) {
                 tree.append(MerkleTree.leafHash(AuditChain.encode(record)), NODE_LEVEL,
                         (level, index, hash) -> AuditRows.insertNode(em, level, index, hash));
-                String edge = tree.encode();
-                head.advanceTree(edge, key.signTree(record.seq(), edge));
+                edge = tree.encode();
+                edgeSignature = key.signTree(record.seq(), edge);
             }
+            AuditRows.updateHead(em, record.seq(), record.hash(), key.sign(record.seq(), record.hash()), edge,
+                    edgeSignature);
             return record;
         });
     }
