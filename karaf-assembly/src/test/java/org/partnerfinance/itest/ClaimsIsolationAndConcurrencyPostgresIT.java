@@ -18,8 +18,8 @@ public class ClaimsIsolationAndConcurrencyPostgresIT extends ClaimsIsolationAndC
     @Override
     protected Option[] additionalOptions() {
         List<Option> options = new ArrayList<>(Arrays.asList(super.additionalOptions()));
-        // the same configuration as ClaimsPersistencePostgresIT, whose distribution it shares
-        options.addAll(Arrays.asList(TestMailServer.options()));
+        // the same configuration as ClaimsPersistencePostgresIT, whose distribution it shares (demo data and the
+        // test's mail server come from ClaimsTestSupport)
         options.addAll(Arrays.asList(PostgresDistribution.options(System.getProperty("pf.distribution"))));
         return options.toArray(new Option[0]);
     }

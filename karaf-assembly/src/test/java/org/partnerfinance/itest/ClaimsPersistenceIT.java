@@ -12,7 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -52,7 +51,8 @@ import jakarta.mail.Store;
 import jakarta.mail.URLName;
 
 import org.eclipse.angus.mail.imap.IMAPStore;
-import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.partnerfinance.audit.api.AuditEvent;
 import org.partnerfinance.audit.api.AuditRecord;
 import org.partnerfinance.audit.api.Verification;
@@ -94,15 +94,8 @@ import org.partnerfinance.security.api.Caller;
  * Each test uses a currency of its own for the demo partner P-1001 (or a partner of its own), so balances and totals it
  * reads move only by what it did itself.
  */
+@ExamReactorStrategy(PerSuite.class) // shares one booted distribution: DemoDistributionIT
 public class ClaimsPersistenceIT extends ClaimsTestSupport {
-
-    /** Demo data, and the distribution's notification e-mails go to a mail server of the test. */
-    @Override
-    protected Option[] additionalOptions() {
-        List<Option> options = new ArrayList<>(Arrays.asList(super.additionalOptions()));
-        options.addAll(Arrays.asList(TestMailServer.options()));
-        return options.toArray(new Option[0]);
-    }
 
     // --------------------------------------------------------------------------------------------------- notifications
 

@@ -2,6 +2,8 @@ package org.partnerfinance.itest;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,10 +49,21 @@ public abstract class ClaimsTestSupport extends PfTestSupport {
     protected UnitOfWork unitOfWork;
     protected UserDirectory users;
 
-    /** The claims tests work with the demo partners, users and sample claims. */
+    /**
+     * The claims tests work with the demo partners, users and sample claims; the distribution's notification e-mails go
+     * to a mail server of the test. This is the configuration of {@link DemoDistributionIT}, whose members all ask for it.
+     */
     @Override
     protected Option[] additionalOptions() {
-        return new Option[] { withDemoData() };
+        return demoSuiteOptions();
+    }
+
+    /** Demo data, and notification e-mails to the test's mail server: what every member of the demo suite boots with. */
+    static Option[] demoSuiteOptions() {
+        List<Option> options = new ArrayList<>();
+        options.add(withDemoData());
+        options.addAll(Arrays.asList(TestMailServer.options()));
+        return options.toArray(new Option[0]);
     }
 
     @Before

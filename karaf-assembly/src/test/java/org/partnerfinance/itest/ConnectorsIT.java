@@ -65,9 +65,10 @@ public class ConnectorsIT extends PfTestSupport {
     private String partner;
     private String currency;
 
+    /** The demo suite's configuration (see {@link DemoDistributionIT}). */
     @Override
     protected Option[] additionalOptions() {
-        return new Option[] { withDemoData() };
+        return ClaimsTestSupport.demoSuiteOptions();
     }
 
     @Before

@@ -11,7 +11,7 @@ import org.junit.runners.Suite;
  * run last: they uninstall and install features at run time.
  */
 @RunWith(Suite.class)
-@Suite.SuiteClasses({ ClaimsIsolationAndConcurrencyIT.class, RebateIT.class, ConnectorsIT.class,
+@Suite.SuiteClasses({ ClaimsIsolationAndConcurrencyIT.class, ClaimsPersistenceIT.class, RebateIT.class, ConnectorsIT.class,
         RestApiIT.class, MdfIT.class, ExtensionLifecycleIT.class })
 public class DemoDistributionIT {
 }
