@@ -1,5 +1,9 @@
 package org.partnerfinance.connector.csv.internal;
 
+import static org.partnerfinance.connectors.internal.BenchmarkSupport.deleteTree;
+import static org.partnerfinance.connectors.internal.BenchmarkSupport.median;
+import static org.partnerfinance.connectors.internal.BenchmarkSupport.source;
+
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,13 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
@@ -33,14 +34,10 @@ import javax.management.openmbean.CompositeData;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 
+import org.partnerfinance.connectors.internal.BenchmarkSupport.CountingSink;
 import org.partnerfinance.connectors.api.ImportRun;
 import org.partnerfinance.connectors.api.ImportService;
-import org.partnerfinance.connectors.api.ImportSink;
-import org.partnerfinance.connectors.api.ImportSource;
-import org.partnerfinance.connectors.api.ItemOutcome;
 import org.partnerfinance.connectors.internal.ImportHarness;
-import org.partnerfinance.documents.api.DocumentDraft;
-import org.partnerfinance.documents.api.PaymentDraft;
 import org.partnerfinance.partner.api.PartnerKind;
 import org.partnerfinance.persistence.internal.TestPersistence;
 import org.partnerfinance.security.api.Caller;
@@ -124,7 +121,7 @@ public final class CsvImportBenchmark {
     private static long parse(CsvConnector connector, byte[] file, int expected) throws Exception {
         CountingSink sink = new CountingSink();
         long start = System.nanoTime();
-        connector.read(source(new ByteArrayInputStream(file)), sink);
+        connector.read(source("invoices.csv", new ByteArrayInputStream(file)), sink);
         long took = System.nanoTime() - start;
         if (sink.documents != expected) {
             throw new IllegalStateException("read " + sink.documents + " of " + expected + " invoices; first "
@@ -160,7 +157,7 @@ public final class CsvImportBenchmark {
         CountingSink sink = new CountingSink();
         long start = System.nanoTime();
         try (InputStream in = Files.newInputStream(file)) {
-            connector.read(source(watch.reporting(in, Files.size(file))), sink);
+            connector.read(source("invoices.csv", watch.reporting(in, Files.size(file))), sink);
         }
         System.out.printf("reader + counting sink: all %,d invoices in %.1f s; %s%n", sink.documents,
                 (System.nanoTime() - start) / 1e9, watch.summary());
@@ -355,64 +352,4 @@ public final class CsvImportBenchmark {
         return rows.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static ImportSource source(InputStream in) {
-        return new ImportSource() {
-            @Override
-            public String fileName() {
-                return "invoices.csv";
-            }
-
-            @Override
-            public InputStream stream() {
-                return in;
-            }
-        };
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
-
-    /** Counts what the connector hands over; keeps the first refusal to show why a row was not taken. */
-    private static final class CountingSink implements ImportSink {
-        long documents;
-        String firstRefusal;
-
-        @Override
-        public ItemOutcome document(String externalId, DocumentDraft draft, Original original) {
-            documents++;
-            return new ItemOutcome(externalId, ItemOutcome.Result.CREATED, documents, null);
-        }
-
-        @Override
-        public ItemOutcome payment(String externalId, PaymentDraft draft) {
-            throw new IllegalStateException("The CSV connector hands over documents only");
-        }
-
-        @Override
-        public ItemOutcome reject(String externalId, String reason) {
-            if (firstRefusal == null) {
-                firstRefusal = externalId + ": " + reason;
-            }
-            return new ItemOutcome(externalId, ItemOutcome.Result.REJECTED, null, reason);
-        }
-    }
 }

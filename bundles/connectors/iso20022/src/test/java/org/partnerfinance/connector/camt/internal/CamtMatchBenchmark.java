@@ -1,9 +1,10 @@
 package org.partnerfinance.connector.camt.internal;
 
+import static org.partnerfinance.connectors.internal.BenchmarkSupport.deleteTree;
+import static org.partnerfinance.connectors.internal.BenchmarkSupport.median;
+import static org.partnerfinance.connectors.internal.BenchmarkSupport.source;
+
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,17 +24,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
+import org.partnerfinance.connectors.internal.BenchmarkSupport.CountingSink;
 import org.partnerfinance.connectors.api.ImportRun;
 import org.partnerfinance.connectors.api.ImportService;
-import org.partnerfinance.connectors.api.ImportSink;
-import org.partnerfinance.connectors.api.ImportSource;
-import org.partnerfinance.connectors.api.ItemOutcome;
-import org.partnerfinance.connectors.api.ItemWork;
 import org.partnerfinance.connectors.internal.ImportHarness;
-import org.partnerfinance.documents.api.DocumentDraft;
-import org.partnerfinance.documents.api.PaymentDraft;
 import org.partnerfinance.partner.api.BankAccount;
 import org.partnerfinance.partner.api.PartnerDetails;
 import org.partnerfinance.partner.api.PartnerKind;
@@ -471,7 +464,7 @@ public final class CamtMatchBenchmark {
 
         CountingSink sink = new CountingSink();
         start = System.nanoTime();
-        connector.read(source(new ByteArrayInputStream(file.xml())), sink);
+        connector.read(source("statement.xml", new ByteArrayInputStream(file.xml())), sink);
         long parseNanos = System.nanoTime() - start;
         if (sink.items != count) {
             throw new IllegalStateException("read " + sink.items + " of " + count + " entries; first refusal: "
@@ -537,69 +530,4 @@ public final class CamtMatchBenchmark {
         }
     }
 
-    private static ImportSource source(InputStream in) {
-        return new ImportSource() {
-            @Override
-            public String fileName() {
-                return "statement.xml";
-            }
-
-            @Override
-            public InputStream stream() {
-                return in;
-            }
-        };
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
-
-    /** Counts the entries the connector hands over (their work is not run); keeps the first refusal. */
-    private static final class CountingSink implements ImportSink {
-        long items;
-        String firstRefusal;
-
-        @Override
-        public ItemOutcome item(String externalId, String label, String content, ItemWork work) {
-            items++;
-            return new ItemOutcome(externalId, ItemOutcome.Result.CREATED, items, null);
-        }
-
-        @Override
-        public ItemOutcome document(String externalId, DocumentDraft draft, Original original) {
-            throw new IllegalStateException("The camt connector hands over bank entries only");
-        }
-
-        @Override
-        public ItemOutcome payment(String externalId, PaymentDraft draft) {
-            throw new IllegalStateException("The camt connector hands over bank entries only");
-        }
-
-        @Override
-        public ItemOutcome reject(String externalId, String reason) {
-            if (firstRefusal == null) {
-                firstRefusal = externalId + ": " + reason;
-            }
-            return new ItemOutcome(externalId, ItemOutcome.Result.REJECTED, null, reason);
-        }
-    }
 }

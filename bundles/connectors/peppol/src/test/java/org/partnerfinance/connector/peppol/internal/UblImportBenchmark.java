@@ -1,9 +1,12 @@
 package org.partnerfinance.connector.peppol.internal;
 
+import static org.partnerfinance.connectors.internal.BenchmarkSupport.deleteTree;
+import static org.partnerfinance.connectors.internal.BenchmarkSupport.median;
+import static org.partnerfinance.connectors.internal.BenchmarkSupport.source;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -12,23 +15,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
+import org.partnerfinance.connectors.internal.BenchmarkSupport.CountingSink;
 import org.partnerfinance.connectors.api.ImportRun;
 import org.partnerfinance.connectors.api.ImportService;
-import org.partnerfinance.connectors.api.ImportSink;
-import org.partnerfinance.connectors.api.ImportSource;
-import org.partnerfinance.connectors.api.ItemOutcome;
 import org.partnerfinance.connectors.internal.ImportHarness;
-import org.partnerfinance.documents.api.DocumentDraft;
-import org.partnerfinance.documents.api.PaymentDraft;
 import org.partnerfinance.partner.api.Partner;
 import org.partnerfinance.partner.api.PartnerDetails;
 import org.partnerfinance.partner.api.PartnerKind;
@@ -220,29 +217,8 @@ public final class UblImportBenchmark {
         return System.nanoTime() - start;
     }
 
-    private static ImportSource source(String name, byte[] content) {
-        return new ImportSource() {
-            @Override
-            public String fileName() {
-                return name;
-            }
-
-            @Override
-            public InputStream stream() {
-                return new ByteArrayInputStream(content);
-            }
-        };
-    }
-
     static double seconds(long nanos) {
         return nanos / 1e9;
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     private static byte[] readResource(String name) throws IOException {
@@ -251,46 +227,6 @@ public final class UblImportBenchmark {
                 throw new IOException("Missing test resource " + name);
             }
             return in.readAllBytes();
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
-
-    /** Counts what the connector hands over; keeps the first refusal to show why a file was not taken. */
-    private static final class CountingSink implements ImportSink {
-        long documents;
-        String firstRefusal;
-
-        @Override
-        public ItemOutcome document(String externalId, DocumentDraft draft, Original original) {
-            documents++;
-            return new ItemOutcome(externalId, ItemOutcome.Result.CREATED, documents, null);
-        }
-
-        @Override
-        public ItemOutcome payment(String externalId, PaymentDraft draft) {
-            throw new IllegalStateException("A UBL invoice is not a payment");
-        }
-
-        @Override
-        public ItemOutcome reject(String externalId, String reason) {
-            if (firstRefusal == null) {
-                firstRefusal = externalId + ": " + reason;
-            }
-            return new ItemOutcome(externalId, ItemOutcome.Result.REJECTED, null, reason);
         }
     }
 
