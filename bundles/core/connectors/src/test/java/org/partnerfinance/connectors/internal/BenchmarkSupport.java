@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.partnerfinance.connectors.api.ImportSink;
@@ -52,21 +53,15 @@ public final class BenchmarkSupport {
 
     /** A stream handed to a connector as a file of this name (one stream: for connectors that read it once). */
     public static ImportSource source(String fileName, InputStream in) {
-        return new ImportSource() {
-            @Override
-            public String fileName() {
-                return fileName;
-            }
-
-            @Override
-            public InputStream stream() {
-                return in;
-            }
-        };
+        return source(fileName, () -> in);
     }
 
     /** A file's content handed to a connector under this name; every {@code stream()} reads it from the start. */
     public static ImportSource source(String fileName, byte[] content) {
+        return source(fileName, () -> new ByteArrayInputStream(content));
+    }
+
+    private static ImportSource source(String fileName, Supplier<InputStream> stream) {
         return new ImportSource() {
             @Override
             public String fileName() {
@@ -75,7 +70,7 @@ public final class BenchmarkSupport {
 
             @Override
             public InputStream stream() {
-                return new ByteArrayInputStream(content);
+                return stream.get();
             }
         };
     }
