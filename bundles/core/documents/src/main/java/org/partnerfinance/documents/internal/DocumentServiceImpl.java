@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
@@ -368,18 +369,29 @@ public class DocumentServiceImpl implements DocumentService {
         if (query == null) {
             throw new DocumentValidationException("query", "The query is missing.");
         }
-        DocumentsEngine.ListScope scope = DocumentsEngine.listScope(caller, query.partnerId());
+        return after(caller, query.partnerId(), query.limit(), afterId, DocumentEntity.class, "d",
+                (partner, params) -> documentFilter(query, partner, params), engine::toDocuments);
+    }
+
+    /**
+     * Up to {@code limit} rows after {@code afterId} in id order that match a filter (alias {@code alias}), as records:
+     * the caller's scope decides whose rows; reading by id, not by offset, keeps a long walk through many pages linear.
+     */
+    private <E, R> List<R> after(Caller caller, String partnerId, int limit, long afterId, Class<E> entity,
+            String alias, BiFunction<String, Map<String, Object>, String> filter,
+            BiFunction<EntityManager, List<E>, List<R>> records) {
+        DocumentsEngine.ListScope scope = DocumentsEngine.listScope(caller, partnerId);
         if (scope.nothing()) {
             return List.of();
         }
         return engine.tx(em -> {
             Map<String, Object> params = new LinkedHashMap<>();
-            String where = documentFilter(query, scope.partnerId(), params);
-            TypedQuery<DocumentEntity> page = em.createQuery("SELECT d FROM DocumentEntity d" + where
-                    + " AND d.id > :afterId ORDER BY d.id", DocumentEntity.class);
+            String where = filter.apply(scope.partnerId(), params);
+            TypedQuery<E> page = em.createQuery("SELECT " + alias + " FROM " + entity.getSimpleName() + " " + alias
+                    + where + " AND " + alias + ".id > :afterId ORDER BY " + alias + ".id", entity);
             params.forEach(page::setParameter);
             page.setParameter("afterId", afterId);
-            return engine.toDocuments(em, page.setMaxResults(query.limit()).getResultList());
+            return records.apply(em, page.setMaxResults(limit).getResultList());
         });
     }
 
@@ -992,19 +1004,8 @@ public class DocumentServiceImpl implements DocumentService {
         if (query == null) {
             throw new DocumentValidationException("query", "The query is missing.");
         }
-        DocumentsEngine.ListScope scope = DocumentsEngine.listScope(caller, query.partnerId());
-        if (scope.nothing()) {
-            return List.of();
-        }
-        return engine.tx(em -> {
-            Map<String, Object> params = new LinkedHashMap<>();
-            String where = paymentFilter(query, scope.partnerId(), params);
-            TypedQuery<PaymentEntity> page = em.createQuery("SELECT p FROM PaymentEntity p" + where
-                    + " AND p.id > :afterId ORDER BY p.id", PaymentEntity.class);
-            params.forEach(page::setParameter);
-            page.setParameter("afterId", afterId);
-            return engine.toPayments(em, page.setMaxResults(query.limit()).getResultList());
-        });
+        return after(caller, query.partnerId(), query.limit(), afterId, PaymentEntity.class, "p",
+                (partner, params) -> paymentFilter(query, partner, params), engine::toPayments);
     }
 
     /** The JPQL filter of a payment query (alias {@code p}), its parameters added to {@code params}. */
